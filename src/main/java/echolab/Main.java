@@ -1,0 +1,22 @@
+package echolab;
+
+import echolab.cli.EchoLabCommand;
+
+/**
+ * Entry point of the jar. With no arguments it opens the window; otherwise it runs a command
+ * ({@code serve}, ...) headless. It does not extend {@code Application}, so the jar also starts
+ * with JavaFX on the class path rather than the module path.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            echolab.ui.EchoLabApp.open(args);
+            return;
+        }
+        System.exit(EchoLabCommand.execute(args));
+    }
+}

@@ -1,0 +1,182 @@
+package echolab.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import echolab.engine.EchoServer;
+import echolab.engine.Mode;
+import echolab.engine.ServerOptions;
+import echolab.events.EventBus;
+import echolab.events.Subscription;
+import echolab.sync.Protection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code serve}: the echo server without a window. Prints where it listens, optionally every event
+ * as a JSON line, takes live commands on stdin, and ends with a summary line on {@code quit},
+ * SIGINT or SIGTERM.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the echo server without a window.%n"
+                + "Live commands on stdin: mode NAME, protection NAME, delay MS, race-window US, pool-size N, "
+                + "blocking-loop on|off, stats, quit.")
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final int EVENT_QUEUE = 1 << 16;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--mode", defaultValue = "pool", converter = ModeConverter.class, paramLabel = "MODE",
+            description = "iterative, processes, threads, pool, events or virtual (default: ${DEFAULT-VALUE})")
+    private Mode mode;
+
+    @Option(names = "--port", defaultValue = "7000", paramLabel = "N",
+            description = "port to listen on; 0 picks a free one, and a taken one is replaced by a free one (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--bind", defaultValue = ServerOptions.LOOPBACK, paramLabel = "ADDR",
+            description = "address to listen on (default: ${DEFAULT-VALUE}); anything else opens the server to the network")
+    private String bind;
+
+    @Option(names = "--pool-size", defaultValue = "4", paramLabel = "N", description = "workers of the pool mode (default: ${DEFAULT-VALUE})")
+    private int poolSize;
+
+    @Option(names = "--delay-ms", defaultValue = "0", paramLabel = "N", description = "service delay before each echo (default: ${DEFAULT-VALUE})")
+    private long delayMs;
+
+    @Option(names = "--protection", defaultValue = "none", converter = ProtectionConverter.class, paramLabel = "NAME",
+            description = "none, lock, semaphore or atomic (default: ${DEFAULT-VALUE})")
+    private Protection protection;
+
+    @Option(names = "--race-window-us", defaultValue = "50", paramLabel = "N",
+            description = "wait between the counter's read and write (default: ${DEFAULT-VALUE})")
+    private long raceWindowUs;
+
+    @Option(names = "--max-line", defaultValue = "65536", paramLabel = "BYTES", description = "longest line (default: ${DEFAULT-VALUE})")
+    private int maxLine;
+
+    @Option(names = "--max-connections", defaultValue = "256", paramLabel = "N", description = "connections at once (default: ${DEFAULT-VALUE})")
+    private int maxConnections;
+
+    @Option(names = "--max-processes", defaultValue = "32", paramLabel = "N", description = "child processes at once (default: ${DEFAULT-VALUE})")
+    private int maxProcesses;
+
+    @Option(names = "--blocking-loop", description = "events mode: wait the delay inside the loop, stalling every client")
+    private boolean blockingLoop;
+
+    @Option(names = "--events", description = "print every event as a JSON line on stdout")
+    private boolean events;
+
+    @Option(names = "--no-events", description = "do not publish events at all, to measure the bare server")
+    private boolean noEvents;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerOptions options = options();
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        JsonLines json = new JsonLines(out);
+        EventBus bus = new EventBus(!noEvents);
+        Subscription printed = events && !noEvents ? bus.subscribe("serve --events", EVENT_QUEUE) : null;
+        EchoServer server;
+        try {
+            server = EchoServer.start(options, bus);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--mode': " + e.getMessage());
+        }
+        if (!InetAddress.getByName(bind).isLoopbackAddress()) {
+            System.err.println("warning: listening on " + bind + ": anybody who can reach this machine can connect");
+        }
+        if (server.requestedPortTaken()) {
+            System.err.println("warning: port " + port + " is taken; listening on " + server.port() + " instead");
+        }
+        CountDownLatch quit = new CountDownLatch(1);
+        Signals.onTermination(quit::countDown);
+        json.print("listening on " + server.host() + ":" + server.port() + " mode=" + server.mode().id());
+        json.flush();
+
+        EventPrinter printer = printed == null ? null : new EventPrinter(printed, json);
+        if (printer != null) {
+            printer.start();
+        }
+        startCommandReader(server, json, quit);
+        quit.await();
+
+        server.close();
+        if (printer != null) {
+            printer.stop();
+        }
+        json.print(json.object("summary", server.stats()));
+        json.flush();
+        return 0;
+    }
+
+    private ServerOptions options() {
+        atLeast("--pool-size", poolSize, 1);
+        atLeast("--delay-ms", delayMs, 0);
+        atLeast("--race-window-us", raceWindowUs, 0);
+        atLeast("--max-line", maxLine, 1);
+        atLeast("--max-connections", maxConnections, 1);
+        atLeast("--max-processes", maxProcesses, 1);
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--port': expected 0..65535 but was " + port);
+        }
+        try {
+            return new ServerOptions(bind, port, mode, poolSize, delayMs, protection, raceWindowUs, maxLine,
+                    maxConnections, maxProcesses, blockingLoop);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void atLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '" + option + "': expected a whole number of at least " + min + " but was " + value);
+        }
+    }
+
+    /** Reads live commands until {@code quit}; the end of stdin leaves the server running. */
+    private static void startCommandReader(EchoServer server, JsonLines json, CountDownLatch quit) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        switch (ServerCommands.apply(server, line)) {
+                            case QUIT -> {
+                                quit.countDown();
+                                return;
+                            }
+                            case STATS -> {
+                                json.print(json.object("stats", server.stats()));
+                                json.flush();
+                            }
+                            case APPLIED -> { }
+                        }
+                    } catch (IllegalArgumentException e) {
+                        System.err.println("error: " + e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                System.err.println("error: stdin: " + e.getMessage());
+            }
+        }, "echolab-stdin");
+        reader.setDaemon(true);
+        reader.start();
+    }
+}

@@ -1,0 +1,78 @@
+package echolab.cli;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import echolab.engine.EchoServer;
+import echolab.engine.Mode;
+import echolab.sync.Protection;
+
+/**
+ * The live commands {@code serve} reads on stdin, one per line: {@code mode NAME},
+ * {@code protection NAME}, {@code delay MS}, {@code race-window US}, {@code pool-size N},
+ * {@code blocking-loop on|off}, {@code stats}, {@code quit}.
+ */
+final class ServerCommands {
+
+    /** What a command line asks for beyond changing a setting. */
+    enum Outcome { APPLIED, STATS, QUIT }
+
+    static final String HELP = "commands: mode NAME, protection NAME, delay MS, race-window US, pool-size N, "
+            + "blocking-loop on|off, stats, quit";
+
+    private ServerCommands() {
+    }
+
+    /**
+     * Applies one command to the server.
+     *
+     * @throws IllegalArgumentException with a one-line explanation when the command is wrong
+     */
+    static Outcome apply(EchoServer server, String line) throws IOException {
+        String[] words = line.trim().split("\\s+");
+        String verb = words[0].toLowerCase(Locale.ROOT);
+        switch (verb) {
+            case "quit", "exit" -> {
+                return Outcome.QUIT;
+            }
+            case "stats" -> {
+                return Outcome.STATS;
+            }
+            default -> { }
+        }
+        if (words.length != 2) {
+            throw new IllegalArgumentException("'" + line.trim() + "' is not a command; " + HELP);
+        }
+        String arg = words[1];
+        switch (verb) {
+            case "mode" -> server.switchMode(Mode.parse(arg));
+            case "protection" -> server.setProtection(Protection.parse(arg));
+            case "delay" -> server.setDelayMillis(number(verb, arg, 0));
+            case "race-window" -> server.setRaceWindowMicros(number(verb, arg, 0));
+            case "pool-size" -> server.setPoolSize((int) number(verb, arg, 1));
+            case "blocking-loop" -> server.setBlockingLoop(onOff(arg));
+            default -> throw new IllegalArgumentException("unknown command '" + verb + "'; " + HELP);
+        }
+        return Outcome.APPLIED;
+    }
+
+    private static long number(String verb, String text, long min) {
+        try {
+            long n = Long.parseLong(text);
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(verb + " needs a whole number of at least " + min + " but got '" + text + "'");
+    }
+
+    private static boolean onOff(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new IllegalArgumentException("expected on or off but got '" + text + "'");
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package echolab.clients;
+
+/** What a simulated client does once connected. */
+public sealed interface Behaviour {
+
+    /** Lines it will send in all. */
+    int lines();
+
+    /** A line, its echo, a pause to think, and again: the ordinary client. */
+    record Steady(int lines, long thinkMillis, int lineBytes) implements Behaviour {}
+
+    /** All lines written at once, then all echoes read back. */
+    record Burst(int lines, int lineBytes) implements Behaviour {}
+
+    /**
+     * Connects, then sends nothing for {@code holdMillis}; then sends its lines one byte at a time,
+     * {@code byteGapMillis} apart. On an iterative server it keeps everybody else waiting.
+     */
+    record Slow(long holdMillis, long byteGapMillis, int lines, int lineBytes) implements Behaviour {}
+
+    /** The client that the window's "Add client" button adds. */
+    static Behaviour steady() {
+        return new Steady(20, 250, 32);
+    }
+
+    /** The client that the window's "Add slow client" button adds. */
+    static Behaviour slow() {
+        return new Slow(5_000, 20, 1, 16);
+    }
+}

@@ -1,0 +1,87 @@
+package echolab.clients;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import echolab.events.EventBus;
+
+/**
+ * The simulated clients of one session: starts each on its own named thread, names them
+ * {@code client-1}, {@code client-2}, ... and can disconnect them all.
+ *
+ * <p>Threading: every method may be called from any thread.
+ */
+public final class ClientFleet implements AutoCloseable {
+
+    private final EventBus events;
+    private final AtomicInteger numbers = new AtomicInteger();
+    private final Map<String, SimulatedClient> running = new ConcurrentSkipListMap<>();
+    private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+    private volatile InetSocketAddress server;
+
+    public ClientFleet(InetSocketAddress server, EventBus events) {
+        this.server = server;
+        this.events = events;
+    }
+
+    /** Points clients started from now on at another address (after a server restart). */
+    public void target(InetSocketAddress address) {
+        this.server = address;
+    }
+
+    /** Starts one client; its result completes when it has finished. */
+    public SimulatedClient start(Behaviour behaviour) {
+        String name = "client-" + numbers.incrementAndGet();
+        SimulatedClient client = new SimulatedClient(name, server, behaviour, events);
+        running.put(name, client);
+        Thread t = new Thread(() -> {
+            try {
+                client.run();
+            } finally {
+                running.remove(name);
+                threads.remove(name);
+            }
+        }, "echolab-" + name);
+        t.setDaemon(true);
+        threads.put(name, t);
+        t.start();
+        return client;
+    }
+
+    /** Clients that have not finished yet. */
+    public List<SimulatedClient> running() {
+        return List.copyOf(running.values());
+    }
+
+    /** Closes every running client's socket. */
+    public void disconnectAll() {
+        running.values().forEach(SimulatedClient::disconnect);
+    }
+
+    /** Waits until every client started so far has finished; true if they did in time. */
+    public boolean awaitAll(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        for (Thread t : List.copyOf(threads.values())) {
+            TimeUnit.NANOSECONDS.timedJoin(t, Math.max(1, deadline - System.nanoTime()));
+        }
+        return threads.isEmpty();
+    }
+
+    /** All results of the clients running now, as futures. */
+    public List<CompletableFuture<ClientResult>> results() {
+        return running.values().stream().map(SimulatedClient::result).toList();
+    }
+
+    /** Disconnects every client and waits for their threads. */
+    @Override
+    public void close() throws InterruptedException {
+        disconnectAll();
+        awaitAll(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,97 @@
+package echolab.engine;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import echolab.events.Event;
+
+/**
+ * Process per client: every connection gets a real child process with its own memory and its own
+ * counter, so the parent's counter never moves. The JVM cannot pass the socket to the child as
+ * {@code fork} would, so the parent relays the bytes (see {@link ChildRelay}) and reaps each child.
+ *
+ * <p>Threading: {@link #take} on the acceptor thread; the relays run on their own threads.
+ */
+final class ProcessPerClientServer implements ConcurrencyModel {
+
+    private final ServerContext ctx;
+    private final Set<ChildRelay> relays = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
+
+    ProcessPerClientServer(ServerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.PROCESSES;
+    }
+
+    @Override
+    public void take(Connection c) {
+        String acceptor = Thread.currentThread().getName();
+        int max = ctx.options.maxProcesses();
+        if (stopped) {
+            c.close(acceptor, "server stopping");
+            return;
+        }
+        if (ctx.stats.processesAlive.incrementAndGet() > max) {
+            ctx.stats.processesAlive.decrementAndGet();
+            c.refuse(acceptor, "maxProcesses",
+                    "ERROR too many child processes: the limit is " + max + ", try again later");
+            return;
+        }
+        long started = System.nanoTime();
+        Process process;
+        try {
+            process = ChildLauncher.start(ctx, c.id);
+        } catch (IOException e) {
+            ctx.stats.processesAlive.decrementAndGet();
+            ctx.error(c.id, acceptor, "could not start a child process: " + e.getMessage());
+            c.refuse(acceptor, "spawn", "ERROR the server could not start a process for you");
+            return;
+        }
+        long forkMicros = (System.nanoTime() - started) / 1000;
+        ctx.stats.processesSpawned.increment();
+        long pid = process.pid();
+        ctx.events.publish((s, t) -> new Event.ProcessSpawned(s, t, c.id, pid, forkMicros));
+        ctx.workerAssigned(c, "pid " + pid, Mode.PROCESSES);
+        ChildRelay relay = new ChildRelay(ctx, c, process, started, relays::remove);
+        relays.add(relay);
+        relay.start();
+    }
+
+    /** PIDs of the children alive now. */
+    List<Long> childPids() {
+        return relays.stream().filter(ChildRelay::alive).map(ChildRelay::pid).toList();
+    }
+
+    @Override
+    public void retire() {
+        // each child ends with its client
+    }
+
+    @Override
+    public boolean finished() {
+        return relays.isEmpty();
+    }
+
+    @Override
+    public void stopNow() {
+        stopped = true;
+        relays.forEach(ChildRelay::stop);
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        boolean all = true;
+        for (ChildRelay r : List.copyOf(relays)) {
+            all &= r.await(deadline);
+        }
+        return all && relays.isEmpty();
+    }
+}

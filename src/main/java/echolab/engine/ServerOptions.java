@@ -1,0 +1,102 @@
+package echolab.engine;
+
+import echolab.sync.Protection;
+
+/**
+ * How a server starts: address, first mode, live settings' initial values and fixed limits.
+ *
+ * @param host            address to listen on; {@code 127.0.0.1} unless asked otherwise
+ * @param port            port to listen on; 0 for any free one, and a free one when this is taken
+ * @param mode            the model that serves the first connections
+ * @param poolSize        workers of the {@code pool} model
+ * @param delayMillis     service delay before each echo ("wait" in wait-and-echo)
+ * @param protection      how the shared counter is protected
+ * @param raceWindowMicros time between the counter's read and write
+ * @param maxLineBytes    longest line accepted, without its newline
+ * @param maxConnections  connections served at once; more are turned away with a message
+ * @param maxProcesses    child processes alive at once in {@code processes} mode
+ * @param blockingLoop    whether the {@code events} model waits the delay inside its loop
+ */
+public record ServerOptions(String host, int port, Mode mode, int poolSize, long delayMillis,
+                            Protection protection, long raceWindowMicros, int maxLineBytes,
+                            int maxConnections, int maxProcesses, boolean blockingLoop) {
+
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final int DEFAULT_PORT = 7000;
+
+    public ServerOptions {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535 but was " + port);
+        }
+        requirePositive("pool size", poolSize);
+        requirePositive("max line", maxLineBytes);
+        requirePositive("max connections", maxConnections);
+        requirePositive("max processes", maxProcesses);
+        if (delayMillis < 0 || raceWindowMicros < 0) {
+            throw new IllegalArgumentException("delay and race window must not be negative");
+        }
+    }
+
+    private static void requirePositive(String what, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1 but was " + value);
+        }
+    }
+
+    /** The defaults of {@code serve}: loopback port 7000, thread pool of 4, no delay, no protection. */
+    public static ServerOptions defaults() {
+        return new ServerOptions(LOOPBACK, DEFAULT_PORT, Mode.POOL, 4, 0, Protection.NONE, 50,
+                64 * 1024, 256, 32, false);
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Options changed one at a time, for the command line and for tests. */
+    public static final class Builder {
+        private String host;
+        private int port;
+        private Mode mode;
+        private int poolSize;
+        private long delayMillis;
+        private Protection protection;
+        private long raceWindowMicros;
+        private int maxLineBytes;
+        private int maxConnections;
+        private int maxProcesses;
+        private boolean blockingLoop;
+
+        private Builder(ServerOptions o) {
+            host = o.host;
+            port = o.port;
+            mode = o.mode;
+            poolSize = o.poolSize;
+            delayMillis = o.delayMillis;
+            protection = o.protection;
+            raceWindowMicros = o.raceWindowMicros;
+            maxLineBytes = o.maxLineBytes;
+            maxConnections = o.maxConnections;
+            maxProcesses = o.maxProcesses;
+            blockingLoop = o.blockingLoop;
+        }
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder mode(Mode v) { mode = v; return this; }
+        public Builder poolSize(int v) { poolSize = v; return this; }
+        public Builder delayMillis(long v) { delayMillis = v; return this; }
+        public Builder protection(Protection v) { protection = v; return this; }
+        public Builder raceWindowMicros(long v) { raceWindowMicros = v; return this; }
+        public Builder maxLineBytes(int v) { maxLineBytes = v; return this; }
+        public Builder maxConnections(int v) { maxConnections = v; return this; }
+        public Builder maxProcesses(int v) { maxProcesses = v; return this; }
+        public Builder blockingLoop(boolean v) { blockingLoop = v; return this; }
+
+        public ServerOptions build() {
+            return new ServerOptions(host, port, mode, poolSize, delayMillis, protection, raceWindowMicros,
+                    maxLineBytes, maxConnections, maxProcesses, blockingLoop);
+        }
+    }
+}

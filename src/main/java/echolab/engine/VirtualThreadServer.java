@@ -1,0 +1,29 @@
+package echolab.engine;
+
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * A virtual thread per client (Java 21+): the code of the thread-per-client server, but the
+ * threads are cheap and the JVM mounts them on a few carrier threads while they run.
+ */
+final class VirtualThreadServer extends OneThreadPerClient {
+
+    private final ThreadFactory factory;
+
+    VirtualThreadServer(ServerContext ctx) {
+        super(ctx);
+        this.factory = VirtualThreads.factory("echolab-virtual-");
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.VIRTUAL;
+    }
+
+    @Override
+    protected Thread newThread(Runnable work, long clientId) {
+        Thread t = factory.newThread(work);
+        t.setName("echolab-virtual-c" + clientId);
+        return t;
+    }
+}

@@ -1,0 +1,117 @@
+package echolab.events;
+
+import java.util.List;
+
+/**
+ * One thing the server or a simulated client did, as an immutable record.
+ *
+ * <p>Every event carries a sequence number (its order of publication) and a monotonic timestamp
+ * from {@link System#nanoTime()}. Server-side events name the connection by {@code clientId}, the
+ * number the server gave it at accept; client-side events name the simulated client and its local
+ * port, which equals the {@code remotePort} of the server's {@link ClientAccepted}. Workers are
+ * named by thread name, or {@code pid N} for a child process.
+ */
+public sealed interface Event {
+
+    /** Order of publication, unique per bus. */
+    long seq();
+
+    /** {@link System#nanoTime()} when the event was made. */
+    long nanos();
+
+    // ---- server lifecycle and settings
+
+    record ServerStarted(long seq, long nanos, String host, int port, String mode, long pid) implements Event {}
+
+    record ServerStopped(long seq, long nanos, String reason) implements Event {}
+
+    record ModeChanged(long seq, long nanos, String from, String to) implements Event {}
+
+    record ProtectionChanged(long seq, long nanos, String from, String to) implements Event {}
+
+    /** A live setting other than mode and protection: {@code delayMs}, {@code raceWindowUs}, {@code poolSize}, ... */
+    record SettingChanged(long seq, long nanos, String name, long value) implements Event {}
+
+    // ---- connections and workers
+
+    record ClientAccepted(long seq, long nanos, long clientId, String remote, int remotePort, String mode)
+            implements Event {}
+
+    /** The connection waits for a worker; {@code queueLength} counts it too. */
+    record Queued(long seq, long nanos, long clientId, String mode, int queueLength) implements Event {}
+
+    record WorkerAssigned(long seq, long nanos, long clientId, String workerId, String mode) implements Event {}
+
+    /** A worker of a model that no longer takes connections has ended. */
+    record WorkerRetired(long seq, long nanos, String workerId, String mode) implements Event {}
+
+    record ClientClosed(long seq, long nanos, long clientId, String workerId, String reason) implements Event {}
+
+    /** One turn of an event loop: how many connections it watches and which were ready. */
+    record LoopTurn(long seq, long nanos, String workerId, int watched, List<Long> ready) implements Event {
+        public LoopTurn {
+            ready = List.copyOf(ready);
+        }
+    }
+
+    // ---- child processes
+
+    /** {@code ProcessBuilder.start()} returned: the child exists but its JVM is still starting. */
+    record ProcessSpawned(long seq, long nanos, long clientId, long pid, long forkMicros) implements Event {}
+
+    /** The child said it is ready to echo; {@code spawnMicros} runs from the start call to this. */
+    record ProcessReady(long seq, long nanos, long clientId, long pid, long spawnMicros) implements Event {}
+
+    record ProcessReaped(long seq, long nanos, long clientId, long pid, int exitCode) implements Event {}
+
+    /** A child's own counter, which lives in its own memory, after one of its increments. */
+    record ChildCounterReported(long seq, long nanos, long clientId, long pid, long counter) implements Event {}
+
+    // ---- lines and the shared counter
+
+    record LineReceived(long seq, long nanos, long clientId, String workerId, int bytes) implements Event {}
+
+    record LineEchoed(long seq, long nanos, long clientId, String workerId, int bytes, long latencyNanos)
+            implements Event {}
+
+    record CounterRead(long seq, long nanos, long clientId, String workerId, long value) implements Event {}
+
+    record CounterWritten(long seq, long nanos, long clientId, String workerId, long value) implements Event {}
+
+    /**
+     * A write overwrote increments it never saw: {@code workerId} wrote {@code written}, erasing the
+     * write of {@code overwrittenWorker}; {@code lost} is how many increments vanished with it.
+     */
+    record LostUpdate(long seq, long nanos, long clientId, String workerId, String overwrittenWorker,
+                      long written, long lost) implements Event {}
+
+    /** A worker asks for the counter's lock or semaphore. */
+    record LockRequested(long seq, long nanos, long clientId, String workerId, String protection) implements Event {}
+
+    record LockAcquired(long seq, long nanos, long clientId, String workerId, String protection, long waitedNanos)
+            implements Event {}
+
+    record LockReleased(long seq, long nanos, long clientId, String workerId, String protection) implements Event {}
+
+    // ---- trouble
+
+    /** A limit turned a client away or cut it off; the client got {@code message} as one line. */
+    record LimitHit(long seq, long nanos, long clientId, String limit, String message) implements Event {}
+
+    record ErrorEvent(long seq, long nanos, long clientId, String workerId, String message) implements Event {}
+
+    // ---- the simulated clients' side of the conversation
+
+    record ClientConnectReturned(long seq, long nanos, String client, int localPort, long connectNanos)
+            implements Event {}
+
+    record ClientWriteReturned(long seq, long nanos, String client, int localPort, int bytes) implements Event {}
+
+    record ClientWaitingForEcho(long seq, long nanos, String client, int localPort) implements Event {}
+
+    record ClientEchoReceived(long seq, long nanos, String client, int localPort, int bytes, long roundTripNanos,
+                              boolean matched) implements Event {}
+
+    record ClientFinished(long seq, long nanos, String client, int localPort, int linesSent, int linesVerified,
+                          String outcome) implements Event {}
+}

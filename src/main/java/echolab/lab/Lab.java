@@ -1,0 +1,122 @@
+package echolab.lab;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import echolab.clients.Behaviour;
+import echolab.clients.ClientFleet;
+import echolab.clients.SimulatedClient;
+import echolab.engine.EchoServer;
+import echolab.engine.Mode;
+import echolab.engine.ServerOptions;
+import echolab.events.EventBus;
+import echolab.events.Subscription;
+import echolab.sync.Protection;
+
+/**
+ * One running lab: the embedded echo server, its event bus and the simulated clients. It is the
+ * small command interface through which a front end (the window, a test) acts on the engine;
+ * what happens comes back only as events.
+ *
+ * <p>Threading: every command may be called from any thread and returns quickly; none of them
+ * waits for the server's work.
+ */
+public final class Lab implements AutoCloseable {
+
+    private final EventBus events;
+    private final EchoServer server;
+    private final ClientFleet clients;
+
+    private Lab(EventBus events, EchoServer server) {
+        this.events = events;
+        this.server = server;
+        this.clients = new ClientFleet(server.address(), events);
+    }
+
+    /** Starts the server with {@code options}; subscribe to {@link #events()} before clients come. */
+    public static Lab start(ServerOptions options) throws IOException {
+        EventBus events = new EventBus();
+        return new Lab(events, EchoServer.start(options, events));
+    }
+
+    /**
+     * Starts the server with {@code options} and a subscription opened before it, so that the
+     * subscriber also sees the server start.
+     */
+    public static Lab start(ServerOptions options, EventBus events) throws IOException {
+        return new Lab(events, EchoServer.start(options, events));
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public EchoServer server() {
+        return server;
+    }
+
+    public ClientFleet clients() {
+        return clients;
+    }
+
+    /** Opens a subscription of the given capacity on this lab's events. */
+    public Subscription subscribe(String name, int capacity) {
+        return events.subscribe(name, capacity);
+    }
+
+    // Commands
+
+    public SimulatedClient addClient() {
+        return clients.start(Behaviour.steady());
+    }
+
+    public SimulatedClient addClient(Behaviour behaviour) {
+        return clients.start(behaviour);
+    }
+
+    public SimulatedClient addSlowClient() {
+        return clients.start(Behaviour.slow());
+    }
+
+    public void disconnectAll() {
+        clients.disconnectAll();
+    }
+
+    /** @throws IllegalArgumentException if the mode cannot run on this JVM */
+    public void switchMode(Mode mode) throws IOException {
+        server.switchMode(mode);
+    }
+
+    public void setProtection(Protection protection) {
+        server.setProtection(protection);
+    }
+
+    public void setDelayMillis(long ms) {
+        server.setDelayMillis(ms);
+    }
+
+    public void setRaceWindowMicros(long us) {
+        server.setRaceWindowMicros(us);
+    }
+
+    public void setPoolSize(int workers) {
+        server.setPoolSize(workers);
+    }
+
+    public void setBlockingLoop(boolean blocking) {
+        server.setBlockingLoop(blocking);
+    }
+
+    /** Disconnects the clients, then stops the server cleanly (no thread, child or port left). */
+    @Override
+    public void close() {
+        try {
+            clients.disconnectAll();
+            clients.awaitAll(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package echolab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import echolab.testing.LineClient;
+import echolab.testing.NoLeftovers;
+import echolab.testing.Servers;
+
+@ExtendWith(NoLeftovers.class)
+@Timeout(90)
+class ServeCommandTest {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (127\\.0\\.0\\.1):(\\d+) mode=(\\w+)");
+    private final JsonLines json = new JsonLines(new PrintStream(new ByteArrayOutputStream()));
+
+    private static InetSocketAddress listening(String firstLine, String mode) {
+        Matcher m = LISTENING.matcher(firstLine);
+        assertTrue(m.matches(), "first line: " + firstLine);
+        assertEquals(mode, m.group(3));
+        return new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
+    }
+
+    @Test
+    void servePrintsWhereItListensEventsAsJsonAndASummaryOnQuit() throws Exception {
+        try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "threads", "--events",
+                "--protection", "lock")) {
+            InetSocketAddress address = listening(serve.nextLine(), "threads");
+            Map<String, Object> started = json.parse(serve.nextLine());
+            assertEquals("serverStarted", started.get("type"));
+            try (LineClient client = new LineClient(address)) {
+                client.send("hello\r\n");
+                assertEquals("hello\r\n", client.readLineText());
+            }
+            Map<String, Object> echoed = json.parse(serve.lineContaining("\"type\":\"lineEchoed\""));
+            assertEquals(7, echoed.get("bytes"));
+            assertTrue(echoed.containsKey("latencyNanos") && echoed.containsKey("seq") && echoed.containsKey("workerId"));
+
+            serve.command("mode events");
+            Map<String, Object> changed = json.parse(serve.lineContaining("\"type\":\"modeChanged\""));
+            assertEquals("events", changed.get("to"));
+            serve.command("delay 5");
+            serve.command("race-window 10");
+            serve.command("protection atomic");
+            serve.command("pool-size 2");
+            serve.command("stats");
+            Map<String, Object> stats = json.parse(serve.lineContaining("\"type\":\"stats\""));
+            assertEquals("events", stats.get("mode"));
+            assertEquals("atomic", stats.get("protection"));
+            assertEquals(1, stats.get("echoed"));
+
+            serve.command("quit");
+            assertEquals(0, serve.waitForExit());
+            List<String> rest = serve.remainingLines();
+            Map<String, Object> summary = json.parse(rest.get(rest.size() - 1));
+            assertEquals("summary", summary.get("type"));
+            for (String key : List.of("accepted", "echoed", "counter", "increments", "lost", "processesSpawned",
+                    "processesReaped", "eventsDropped")) {
+                assertTrue(summary.containsKey(key), "summary has " + key + ": " + summary);
+            }
+            assertEquals(1, summary.get("accepted"));
+            assertEquals(1, summary.get("counter"));
+            assertTrue(Servers.portClosed(address));
+        }
+    }
+
+    @Test
+    void sigtermShutsDownCleanlyAndTheEndOfStdinDoesNot() throws Exception {
+        try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "processes")) {
+            InetSocketAddress address = listening(serve.nextLine(), "processes");
+            serve.closeStdin();
+            try (LineClient client = new LineClient(address)) {
+                client.send("after stdin ended\n");
+                assertEquals("after stdin ended\n", client.readLineText());
+                serve.terminate();
+                assertEquals(0, serve.waitForExit(), serve.stderr());
+            }
+            List<String> rest = serve.remainingLines();
+            assertFalse(rest.isEmpty(), "stderr: " + serve.stderr());
+            Map<String, Object> summary = json.parse(rest.get(rest.size() - 1));
+            assertEquals(1, summary.get("processesSpawned"));
+            assertEquals(1, summary.get("processesReaped"));
+            assertTrue(Servers.portClosed(address));
+        }
+    }
+
+    @Test
+    void aTakenPortIsReplacedByAFreeOne() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             ServeProcess serve = new ServeProcess("serve", "--port", Integer.toString(taken.getLocalPort()))) {
+            InetSocketAddress address = listening(serve.nextLine(), "pool");
+            assertFalse(address.getPort() == taken.getLocalPort());
+            serve.command("quit");
+            assertEquals(0, serve.waitForExit());
+            assertTrue(serve.stderr().contains("is taken"), serve.stderr());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--mode=fork        | '--mode': expected one of iterative, processes, threads, pool, events, virtual but was 'fork'",
+        "--protection=mutex | '--protection': expected one of none, lock, semaphore, atomic but was 'mutex'",
+        "--pool-size=0      | '--pool-size': expected a whole number of at least 1 but was 0",
+        "--port=70000       | '--port': expected 0..65535 but was 70000",
+        "--delay-ms=soon    | '--delay-ms': 'soon' is not a long",
+        "--colour=blue      | Unknown option: '--colour=blue'",
+    })
+    void aBadArgumentIsOneLineNamingItAndExitCodeTwo(String argument, String message) throws Exception {
+        try (ServeProcess serve = new ServeProcess("serve", argument)) {
+            assertEquals(2, serve.waitForExit());
+            String err = serve.stderr();
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.contains(message), err);
+        }
+    }
+}
