@@ -32,18 +32,9 @@ public final class JsonLines {
         this.out = out;
         mapper.addMixIn(Event.class, TypedEvent.class);
         for (Class<?> type : Event.class.getPermittedSubclasses()) {
-            mapper.registerSubtypes(new NamedType(type, typeName(type)));
+            mapper.registerSubtypes(new NamedType(type, Event.typeName(type.asSubclass(Event.class))));
         }
         eventWriter = mapper.writerFor(Event.class);
-    }
-
-    /** The {@code type} of an event class: {@code LineEchoed} is {@code lineEchoed}, {@code ErrorEvent} is {@code error}. */
-    public static String typeName(Class<?> eventClass) {
-        String simple = eventClass.getSimpleName();
-        if (simple.endsWith("Event")) {
-            simple = simple.substring(0, simple.length() - "Event".length());
-        }
-        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     }
 
     /** One event as a JSON object. */

@@ -133,7 +133,8 @@ public final class SimulatedClient implements Runnable {
         out.flush();
         sent = all.length;
         int port = localPort;
-        events.publish((s, t) -> new Event.ClientWriteReturned(s, t, name, port, joined.length));
+        events.publish((s, t) -> new Event.ClientWriteReturned(s, t, name, port, joined.length,
+                all.length));
         for (byte[] line : all) {
             awaitEcho(in, line, sentAt);
         }
@@ -160,7 +161,7 @@ public final class SimulatedClient implements Runnable {
         out.flush();
         sent++;
         int port = localPort;
-        events.publish((s, t) -> new Event.ClientWriteReturned(s, t, name, port, bytes.length));
+        events.publish((s, t) -> new Event.ClientWriteReturned(s, t, name, port, bytes.length, 1));
         return at;
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 
+import echolab.events.Event;
+
 /**
  * Serves one connection to its end on the calling thread with blocking reads and writes: the
  * {@code echo(connfd)} of the lab, shared by the iterative, thread, pool and virtual-thread models.
@@ -15,10 +17,19 @@ final class BlockingSession {
     private BlockingSession() {
     }
 
+    /** Says which carrier thread the calling virtual thread runs on right now. */
+    private static void mounted(ServerContext ctx, Connection c, String worker) {
+        if (ctx.events.active()) {
+            String carrier = VirtualThreads.carrierName(Thread.currentThread());
+            ctx.events.publish((s, t) -> new Event.VirtualThreadMounted(s, t, c.id, worker, carrier));
+        }
+    }
+
     /** Echoes lines until the client leaves, a limit is hit or the server stops; then closes. */
     static void serve(ServerContext ctx, Connection c, String worker) {
         ctx.stats.busyWorkers.incrementAndGet();
         String reason = "client closed";
+        boolean virtual = VirtualThreads.isVirtual(Thread.currentThread());
         try {
             ByteBuffer in = ByteBuffer.allocate(READ_BUFFER);
             LineAssembler lines = new LineAssembler(ctx.options.maxLineBytes());
@@ -27,7 +38,13 @@ final class BlockingSession {
                 byte[] line;
                 while ((line = lines.next(in)) != null) {
                     long received = ctx.lineReceived(c, worker, line.length);
+                    if (virtual) {
+                        mounted(ctx, c, worker);
+                    }
                     ctx.serviceDelay();
+                    if (virtual) {
+                        mounted(ctx, c, worker); // after the wait, perhaps on another carrier
+                    }
                     ctx.counter.increment(c.id, worker);
                     ServerContext.writeFully(c.channel, ByteBuffer.wrap(line));
                     ctx.lineEchoed(c, worker, line.length, received);

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.HdrHistogram.Histogram;
+
 import echolab.events.Event;
 import echolab.events.EventBus;
 import echolab.sync.Protection;
@@ -118,13 +120,13 @@ public final class EchoServer implements AutoCloseable {
     }
 
     private void begin(Mode mode) throws IOException {
+        ctx.events.publish((s, t) -> new Event.ServerStarted(s, t, host(), port(), mode.id(),
+                ProcessHandle.current().pid()));
         synchronized (modeLock) {
             current = newModel(mode);
             models.add(current);
             startAcceptor();
         }
-        ctx.events.publish((s, t) -> new Event.ServerStarted(s, t, host(), port(), mode.id(),
-                ProcessHandle.current().pid()));
     }
 
     // @GuardedBy("modeLock")
@@ -147,6 +149,17 @@ public final class EchoServer implements AutoCloseable {
     }
 
     private void acceptLoop(Acceptor me) {
+        String name = me.thread.getName();
+        Mode startedIn = mode();
+        ctx.workerStarted(name, startedIn, "acceptor");
+        try {
+            accept(me);
+        } finally {
+            ctx.workerRetired(name, startedIn);
+        }
+    }
+
+    private void accept(Acceptor me) {
         while (running) {
             SocketChannel channel;
             try {
@@ -352,6 +365,14 @@ public final class EchoServer implements AutoCloseable {
                 s.processesAlive.get(), ready == 0 ? 0 : s.spawnMicrosTotal.sum() / 1000.0 / ready,
                 s.childIncrements.sum(), s.busyWorkers.get(), s.limitHits.sum(), s.errors.sum(),
                 ctx.events.published(), ctx.events.dropped());
+    }
+
+    /**
+     * Echo latencies (microseconds) recorded since the previous call, or since the start. Meant for
+     * one reader at a time: each call starts a new interval.
+     */
+    public Histogram takeLatencyInterval() {
+        return ctx.stats.latencyMicros.getIntervalHistogram();
     }
 
     // Shutdown

@@ -109,6 +109,7 @@ final class EventLoopServer implements ConcurrencyModel {
     }
 
     private void run() {
+        ctx.workerStarted(worker, Mode.EVENTS, "event-loop");
         try {
             while (!stopping) {
                 long timeout = selectTimeoutMillis();
@@ -140,7 +141,7 @@ final class EventLoopServer implements ConcurrencyModel {
             } catch (IOException ignored) {
                 // nothing more to release
             }
-            ctx.events.publish((s, t) -> new Event.WorkerRetired(s, t, worker, Mode.EVENTS.id()));
+            ctx.workerRetired(worker, Mode.EVENTS);
         }
     }
 

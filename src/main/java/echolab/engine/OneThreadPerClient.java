@@ -14,18 +14,23 @@ abstract class OneThreadPerClient implements ConcurrencyModel {
         this.ctx = ctx;
     }
 
+    /** The role its threads have in {@link echolab.events.Event.WorkerStarted}. */
+    protected abstract String role();
+
     /** A new, unstarted, named thread that will run {@code work}. */
     protected abstract Thread newThread(Runnable work, long clientId);
 
     @Override
     public void take(Connection c) {
         Thread t = newThread(() -> {
+            String worker = Thread.currentThread().getName();
+            ctx.workerStarted(worker, mode(), role());
             try {
-                String worker = Thread.currentThread().getName();
                 ctx.workerAssigned(c, worker, mode());
                 BlockingSession.serve(ctx, c, worker);
             } finally {
                 live.remove(Thread.currentThread());
+                ctx.workerRetired(worker, mode());
             }
         }, c.id);
         live.add(t);

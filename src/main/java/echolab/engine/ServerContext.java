@@ -108,10 +108,18 @@ final class ServerContext {
     void lineEchoed(Connection c, String worker, int bytes, long receivedNanos) {
         stats.echoed.increment();
         stats.bytesEchoed.add(bytes);
-        if (events.active()) {
-            long latency = System.nanoTime() - receivedNanos;
-            events.publish((s, t) -> new Event.LineEchoed(s, t, c.id, worker, bytes, latency));
-        }
+        long latency = System.nanoTime() - receivedNanos;
+        stats.latencyMicros.recordValue(Math.max(0, latency / 1000));
+        events.publish((s, t) -> new Event.LineEchoed(s, t, c.id, worker, bytes, latency));
+    }
+
+    /** A server thread begins; {@code role} as in {@link Event.WorkerStarted}. */
+    void workerStarted(String worker, Mode mode, String role) {
+        events.publish((s, t) -> new Event.WorkerStarted(s, t, worker, mode.id(), role));
+    }
+
+    void workerRetired(String worker, Mode mode) {
+        events.publish((s, t) -> new Event.WorkerRetired(s, t, worker, mode.id()));
     }
 
     void workerAssigned(Connection c, String worker, Mode mode) {

@@ -3,6 +3,8 @@ package echolab.engine;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.HdrHistogram.Recorder;
+
 /**
  * Running totals the engine keeps itself, so the figures stay exact however many events a slow
  * observer drops. Threading: updated from any server thread, read from any thread.
@@ -22,6 +24,8 @@ public final class ServerStats {
     final LongAdder spawnMicrosTotal = new LongAdder();
     final LongAdder childIncrements = new LongAdder();
     final AtomicInteger busyWorkers = new AtomicInteger();
+    /** Echo latency in microseconds, from the line's arrival to its echo leaving. */
+    final Recorder latencyMicros = new Recorder(3);
 
     /** Figures at one moment, in the units and names the JSON lines use. */
     public record Snapshot(String mode, String protection, long accepted, int active, long linesReceived,

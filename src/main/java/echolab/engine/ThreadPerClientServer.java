@@ -13,6 +13,11 @@ final class ThreadPerClientServer extends OneThreadPerClient {
     }
 
     @Override
+    protected String role() {
+        return "thread";
+    }
+
+    @Override
     protected Thread newThread(Runnable work, long clientId) {
         Thread t = new Thread(work, "echolab-thread-c" + clientId);
         t.setDaemon(true);

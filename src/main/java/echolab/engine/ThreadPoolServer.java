@@ -83,6 +83,7 @@ final class ThreadPoolServer implements ConcurrencyModel {
 
     private void work() {
         String worker = Thread.currentThread().getName();
+        ctx.workerStarted(worker, Mode.POOL, "pool-worker");
         try {
             while (true) {
                 Item item = queue.takeFirst();
@@ -109,7 +110,7 @@ final class ThreadPoolServer implements ConcurrencyModel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        ctx.events.publish((s, t) -> new Event.WorkerRetired(s, t, worker, Mode.POOL.id()));
+        ctx.workerRetired(worker, Mode.POOL);
     }
 
     private boolean leaveIfExcess() {

@@ -21,6 +21,11 @@ final class VirtualThreadServer extends OneThreadPerClient {
     }
 
     @Override
+    protected String role() {
+        return "virtual";
+    }
+
+    @Override
     protected Thread newThread(Runnable work, long clientId) {
         Thread t = factory.newThread(work);
         t.setName("echolab-virtual-c" + clientId);

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 public final class VirtualThreads {
 
     private static final MethodHandle OF_VIRTUAL = find();
+    private static final MethodHandle IS_VIRTUAL = OF_VIRTUAL == null ? null : findIsVirtual();
 
     private VirtualThreads() {
     }
@@ -38,13 +39,31 @@ public final class VirtualThreads {
 
     /** Whether {@code t} is a virtual thread (always false before Java 21). */
     public static boolean isVirtual(Thread t) {
-        if (OF_VIRTUAL == null) {
+        if (IS_VIRTUAL == null) {
             return false;
         }
         try {
-            return (boolean) Thread.class.getMethod("isVirtual").invoke(t);
-        } catch (ReflectiveOperationException e) {
+            return (boolean) IS_VIRTUAL.invoke(t);
+        } catch (Throwable e) {
             return false;
+        }
+    }
+
+    /**
+     * The carrier a mounted virtual thread runs on, e.g. {@code ForkJoinPool-1-worker-2}. The JDK
+     * has no API for it, but a virtual thread's {@code toString} names it after an {@code @}.
+     */
+    public static String carrierName(Thread virtual) {
+        String text = virtual.toString();
+        int at = text.lastIndexOf('@');
+        return at < 0 ? "unmounted" : text.substring(at + 1);
+    }
+
+    private static MethodHandle findIsVirtual() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException e) {
+            return null;
         }
     }
 

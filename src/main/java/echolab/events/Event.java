@@ -19,6 +19,15 @@ public sealed interface Event {
     /** {@link System#nanoTime()} when the event was made. */
     long nanos();
 
+    /** The name of an event type in JSON and in the log: {@code LineEchoed} is {@code lineEchoed}, {@code ErrorEvent} is {@code error}. */
+    static String typeName(Class<? extends Event> type) {
+        String simple = type.getSimpleName();
+        if (simple.endsWith("Event")) {
+            simple = simple.substring(0, simple.length() - "Event".length());
+        }
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    }
+
     // ---- server lifecycle and settings
 
     record ServerStarted(long seq, long nanos, String host, int port, String mode, long pid) implements Event {}
@@ -42,8 +51,21 @@ public sealed interface Event {
 
     record WorkerAssigned(long seq, long nanos, long clientId, String workerId, String mode) implements Event {}
 
-    /** A worker of a model that no longer takes connections has ended. */
+    /**
+     * A thread of the server began: {@code role} is {@code acceptor}, {@code pool-worker},
+     * {@code event-loop}, {@code thread} (one per client) or {@code virtual} (one per client).
+     */
+    record WorkerStarted(long seq, long nanos, String workerId, String mode, String role) implements Event {}
+
+    /** A thread of the server has ended. */
     record WorkerRetired(long seq, long nanos, String workerId, String mode) implements Event {}
+
+    /**
+     * A virtual thread runs on {@code carrier}, a platform thread of the JVM's scheduler. Published
+     * when it resumes work on a line; between such moments it is parked, its stack on the heap.
+     */
+    record VirtualThreadMounted(long seq, long nanos, long clientId, String workerId, String carrier)
+            implements Event {}
 
     record ClientClosed(long seq, long nanos, long clientId, String workerId, String reason) implements Event {}
 
@@ -105,7 +127,9 @@ public sealed interface Event {
     record ClientConnectReturned(long seq, long nanos, String client, int localPort, long connectNanos)
             implements Event {}
 
-    record ClientWriteReturned(long seq, long nanos, String client, int localPort, int bytes) implements Event {}
+    /** A write returned; it completed {@code lines} lines. */
+    record ClientWriteReturned(long seq, long nanos, String client, int localPort, int bytes, int lines)
+            implements Event {}
 
     record ClientWaitingForEcho(long seq, long nanos, String client, int localPort) implements Event {}
 

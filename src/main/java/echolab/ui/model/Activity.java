@@ -1,0 +1,49 @@
+package echolab.ui.model;
+
+/**
+ * What a worker or a client is doing, as drawn: one colour per state, the same in the diagram, the
+ * timeline and the legend. The colour itself lives in the stylesheet, under {@link #styleClass()}.
+ */
+public enum Activity {
+    // workers
+    IDLE("idle", "idle"),
+    ACCEPTING("accepting", "waiting in accept()"),
+    STARTING("starting", "process starting"),
+    READING("reading", "waiting for the client's next line"),
+    SERVICE_WAIT("service-wait", "waiting the service delay"),
+    LOCK_WAIT("lock-wait", "waiting for the lock"),
+    COUNTER("counter", "read-modify-write of the counter"),
+    ECHOING("echoing", "writing the echo"),
+    // clients
+    BACKLOG("backlog", "in the backlog: connect and write returned, read blocked"),
+    QUEUED("queued", "waiting for a worker"),
+    SERVED("served", "being served"),
+    CLOSED("closed", "closed");
+
+    private final String styleClass;
+    private final String description;
+
+    Activity(String styleClass, String description) {
+        this.styleClass = styleClass;
+        this.description = description;
+    }
+
+    /** The CSS class that carries this state's colour: {@code state-} plus this. */
+    public String styleClass() {
+        return "state-" + styleClass;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** States a worker lane can be in, for the legend. */
+    public static Activity[] workerStates() {
+        return new Activity[] {IDLE, ACCEPTING, STARTING, READING, SERVICE_WAIT, LOCK_WAIT, COUNTER, ECHOING};
+    }
+
+    /** States a client can be in, for the legend. */
+    public static Activity[] clientStates() {
+        return new Activity[] {BACKLOG, QUEUED, SERVED, CLOSED};
+    }
+}

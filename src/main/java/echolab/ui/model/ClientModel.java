@@ -1,0 +1,125 @@
+package echolab.ui.model;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One client as the window shows it, joined from both sides of its connection: the simulated
+ * client's own events (by name and local port) and the server's (by connection number and remote
+ * port). A real client such as {@code nc} has only the server's side. FX thread only.
+ */
+public final class ClientModel {
+
+    private final int port;
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
+    private final ObjectProperty<Activity> state = new SimpleObjectProperty<>(Activity.BACKLOG);
+    private final StringProperty detail = new SimpleStringProperty("");
+    private final IntegerProperty sent = new SimpleIntegerProperty();
+    private final IntegerProperty echoed = new SimpleIntegerProperty();
+    private final LongProperty lastLatencyMicros = new SimpleLongProperty(-1);
+    private final StringProperty worker = new SimpleStringProperty("");
+    private final StringProperty mode = new SimpleStringProperty("");
+    private final BooleanProperty ready = new SimpleBooleanProperty();
+    private final BooleanProperty simulated = new SimpleBooleanProperty();
+    long serverId = -1;
+    boolean waitingForEcho;
+    boolean wroteInBacklog;
+    /** Play-time nanos of the last line sent and the last echo, for the dot on the wire. */
+    long lastSentNanos = Long.MIN_VALUE;
+    long lastEchoNanos = Long.MIN_VALUE;
+    long closedAtNanos = Long.MIN_VALUE;
+    long readyUntilNanos = Long.MIN_VALUE;
+    int serverEchoed;
+
+    ClientModel(int port, String name) {
+        this.port = port;
+        this.name.set(name);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long serverId() {
+        return serverId;
+    }
+
+    public long lastSentNanos() {
+        return lastSentNanos;
+    }
+
+    public long lastEchoNanos() {
+        return lastEchoNanos;
+    }
+
+    /** A stable id for tests and CSS: {@code client-3}, or {@code port-53122} for a real client. */
+    public String nodeId() {
+        return name.get().startsWith("client-") ? name.get() : "port-" + port;
+    }
+
+    // Properties
+
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    void rename(String newName) {
+        name.set(newName);
+    }
+
+    public ObjectProperty<Activity> stateProperty() {
+        return state;
+    }
+
+    /** What the state means for this client right now, e.g. "write buffered, read blocked". */
+    public StringProperty detailProperty() {
+        return detail;
+    }
+
+    public IntegerProperty sentProperty() {
+        return sent;
+    }
+
+    public IntegerProperty echoedProperty() {
+        return echoed;
+    }
+
+    public LongProperty lastLatencyMicrosProperty() {
+        return lastLatencyMicros;
+    }
+
+    public StringProperty workerProperty() {
+        return worker;
+    }
+
+    public StringProperty modeProperty() {
+        return mode;
+    }
+
+    /** Ready in the event loop's latest turn. */
+    public BooleanProperty readyProperty() {
+        return ready;
+    }
+
+    public BooleanProperty simulatedProperty() {
+        return simulated;
+    }
+
+    public Activity state() {
+        return state.get();
+    }
+
+    public String name() {
+        return name.get();
+    }
+}

@@ -1,0 +1,100 @@
+package echolab.ui.model;
+
+import java.util.Arrays;
+import java.util.List;
+
+import echolab.events.Event;
+
+/** Turns events into the log's short sentences. */
+public final class LogFormat {
+
+    private LogFormat() {
+    }
+
+    public static String typeName(Event e) {
+        return Event.typeName(e.getClass());
+    }
+
+    /** Every event type name, sorted, for the log's filter. */
+    public static List<String> allTypeNames() {
+        return Arrays.stream(Event.class.getPermittedSubclasses())
+                .map(c -> Event.typeName(c.asSubclass(Event.class))).sorted().toList();
+    }
+
+    private static String w(String worker) {
+        return worker.startsWith("echolab-") ? worker.substring("echolab-".length()) : worker;
+    }
+
+    /** A sentence for {@code e}, naming the client as {@code client} where the event concerns one. */
+    public static String text(Event e, String client) {
+        String c = client == null || client.isEmpty() ? "?" : client;
+        if (e instanceof Event.ServerStarted s) {
+            return "server PID " + s.pid() + " listening on " + s.host() + ":" + s.port() + " in " + s.mode() + " mode";
+        } else if (e instanceof Event.ServerStopped s) {
+            return "server stopped (" + s.reason() + ")";
+        } else if (e instanceof Event.ModeChanged s) {
+            return "mode " + s.from() + " → " + s.to() + ": new clients go to " + s.to();
+        } else if (e instanceof Event.ProtectionChanged s) {
+            return "protection " + s.from() + " → " + s.to();
+        } else if (e instanceof Event.SettingChanged s) {
+            return s.name() + " = " + s.value();
+        } else if (e instanceof Event.ClientAccepted s) {
+            return "accepted " + c + " from " + s.remote() + " (" + s.mode() + ")";
+        } else if (e instanceof Event.Queued s) {
+            return c + " queued for a worker (" + s.queueLength() + " waiting)";
+        } else if (e instanceof Event.WorkerAssigned s) {
+            return w(s.workerId()) + " serves " + c;
+        } else if (e instanceof Event.WorkerStarted s) {
+            return w(s.workerId()) + " started (" + s.role() + ", " + s.mode() + ")";
+        } else if (e instanceof Event.WorkerRetired s) {
+            return w(s.workerId()) + " ended";
+        } else if (e instanceof Event.ClientClosed s) {
+            return c + " closed: " + s.reason();
+        } else if (e instanceof Event.LoopTurn s) {
+            return w(s.workerId()) + " turn: " + s.ready().size() + " ready of " + s.watched() + " watched";
+        } else if (e instanceof Event.ProcessSpawned s) {
+            return "spawned child PID " + s.pid() + " for " + c;
+        } else if (e instanceof Event.ProcessReady s) {
+            return "child PID " + s.pid() + " ready after " + s.spawnMicros() / 1000 + " ms";
+        } else if (e instanceof Event.ProcessReaped s) {
+            return "reaped child PID " + s.pid() + " (exit " + s.exitCode() + ")";
+        } else if (e instanceof Event.ChildCounterReported s) {
+            return "child PID " + s.pid() + " counter = " + s.counter() + " (its own copy)";
+        } else if (e instanceof Event.LineReceived s) {
+            return w(s.workerId()) + " read a line of " + s.bytes() + " bytes from " + c;
+        } else if (e instanceof Event.LineEchoed s) {
+            return w(s.workerId()) + " echoed " + s.bytes() + " bytes to " + c + " after " + s.latencyNanos() / 1000 + " µs";
+        } else if (e instanceof Event.CounterRead s) {
+            return w(s.workerId()) + " read counter = " + s.value();
+        } else if (e instanceof Event.CounterWritten s) {
+            return w(s.workerId()) + " wrote counter = " + s.value();
+        } else if (e instanceof Event.LostUpdate s) {
+            return "LOST " + s.lost() + ": " + w(s.workerId()) + " wrote " + s.written() + " over "
+                    + w(s.overwrittenWorker()) + "'s write";
+        } else if (e instanceof Event.LockRequested s) {
+            return w(s.workerId()) + " asks for the " + s.protection();
+        } else if (e instanceof Event.LockAcquired s) {
+            return w(s.workerId()) + " holds the " + s.protection() + " (waited " + s.waitedNanos() / 1000 + " µs)";
+        } else if (e instanceof Event.LockReleased s) {
+            return w(s.workerId()) + " released the " + s.protection();
+        } else if (e instanceof Event.LimitHit s) {
+            return c + " hit " + s.limit() + ": " + s.message();
+        } else if (e instanceof Event.ErrorEvent s) {
+            return "error: " + s.message();
+        } else if (e instanceof Event.VirtualThreadMounted s) {
+            return w(s.workerId()) + " mounted on " + s.carrier();
+        } else if (e instanceof Event.ClientConnectReturned s) {
+            return s.client() + ": connect returned (local port " + s.localPort() + ")";
+        } else if (e instanceof Event.ClientWriteReturned s) {
+            return s.client() + ": write of " + s.bytes() + " bytes (" + s.lines() + (s.lines() == 1 ? " line" : " lines")
+                    + ") returned";
+        } else if (e instanceof Event.ClientWaitingForEcho s) {
+            return s.client() + ": waiting in read for the echo";
+        } else if (e instanceof Event.ClientEchoReceived s) {
+            return s.client() + ": echo " + (s.matched() ? "matched" : "DIFFERS") + " after " + s.roundTripNanos() / 1000 + " µs";
+        } else if (e instanceof Event.ClientFinished s) {
+            return s.client() + ": finished, " + s.linesVerified() + "/" + s.linesSent() + " verified (" + s.outcome() + ")";
+        }
+        return e.toString();
+    }
+}

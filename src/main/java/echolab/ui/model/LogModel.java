@@ -1,0 +1,82 @@
+package echolab.ui.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+import echolab.events.Event;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The event log: the most recent events, kept by reference in a bounded ring, and the rows the
+ * log view shows, filtered by event type and client. FX thread only.
+ */
+public final class LogModel {
+
+    /** One logged event and the client's name as it was when the event happened. */
+    public record Entry(Event event, String client) {}
+
+    private static final int KEPT = 20_000;
+    private static final int SHOWN = 1_000;
+
+    private final ArrayDeque<Entry> ring = new ArrayDeque<>(KEPT);
+    private final List<Entry> pending = new ArrayList<>();
+    private final ObservableList<Entry> shown = FXCollections.observableArrayList();
+    private String typeFilter = "";
+    private String clientFilter = "";
+
+    void add(Event event, String client) {
+        Entry e = new Entry(event, client);
+        if (ring.size() == KEPT) {
+            ring.removeFirst();
+        }
+        ring.addLast(e);
+        if (passes(e)) {
+            pending.add(e);
+        }
+    }
+
+    /** Moves what arrived this frame into the shown rows, newest last, at most {@value #SHOWN} rows. */
+    void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Entry> add = pending.size() > SHOWN ? pending.subList(pending.size() - SHOWN, pending.size()) : pending;
+        int overflow = shown.size() + add.size() - SHOWN;
+        if (overflow > 0) {
+            shown.remove(0, Math.min(overflow, shown.size()));
+        }
+        shown.addAll(add);
+        pending.clear();
+    }
+
+    /**
+     * Shows only events of {@code type} (a name from {@link LogFormat#typeName}, or empty for all)
+     * whose client name contains {@code client} (empty for all).
+     */
+    public void filter(String type, String client) {
+        typeFilter = type == null ? "" : type;
+        clientFilter = client == null ? "" : client.trim();
+        pending.clear();
+        List<Entry> rows = new ArrayList<>();
+        for (Entry e : ring) {
+            if (passes(e)) {
+                rows.add(e);
+            }
+        }
+        shown.setAll(rows.size() > SHOWN ? rows.subList(rows.size() - SHOWN, rows.size()) : rows);
+    }
+
+    private boolean passes(Entry e) {
+        if (!typeFilter.isEmpty() && !typeFilter.equals(LogFormat.typeName(e.event()))) {
+            return false;
+        }
+        return clientFilter.isEmpty() || (e.client() != null && e.client().contains(clientFilter));
+    }
+
+    /** The rows to show, oldest first. */
+    public ObservableList<Entry> shown() {
+        return shown;
+    }
+}

@@ -1,0 +1,104 @@
+package echolab.ui.model;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One operating-system process as drawn: a box with its PID and its own memory (code, data with
+ * its copy of the counter, heap) and a stack per thread. The server is one; each child of
+ * {@code processes} mode is another. FX thread only.
+ */
+public final class ProcessModel {
+
+    /** What just touched the counter, for the flash in the data region. */
+    public enum Touch { NONE, READ, WRITE, LOST }
+
+    /** The last touch of the counter: what, by whom, and a number that changes on every touch. */
+    public record CounterTouch(Touch touch, String worker, long value, long serial) {}
+
+    private final long pid;
+    private final boolean server;
+    private final StringProperty client = new SimpleStringProperty("");
+    private final LongProperty counter = new SimpleLongProperty();
+    private final ObjectProperty<CounterTouch> lastTouch =
+            new SimpleObjectProperty<>(new CounterTouch(Touch.NONE, "", 0, 0));
+    private final LongProperty spawnMicros = new SimpleLongProperty(-1);
+    private final LongProperty rssBytes = new SimpleLongProperty();
+    private final IntegerProperty exitCode = new SimpleIntegerProperty(Integer.MIN_VALUE);
+    private final BooleanProperty draining = new SimpleBooleanProperty();
+    private final ObservableList<WorkerModel> threads = FXCollections.observableArrayList();
+    private long touches;
+    long reapedAtNanos = Long.MIN_VALUE;
+
+    ProcessModel(long pid, boolean server) {
+        this.pid = pid;
+        this.server = server;
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    public boolean isServer() {
+        return server;
+    }
+
+    public String nodeId() {
+        return "process-" + pid;
+    }
+
+    /** The client a child serves. */
+    public StringProperty clientProperty() {
+        return client;
+    }
+
+    /** This process's own copy of the counter. */
+    public LongProperty counterProperty() {
+        return counter;
+    }
+
+    public ObjectProperty<CounterTouch> lastTouchProperty() {
+        return lastTouch;
+    }
+
+    void touch(Touch touch, String worker, long value) {
+        lastTouch.set(new CounterTouch(touch, worker, value, ++touches));
+    }
+
+    /** Time from asking for the child to its first words, or -1 while starting. */
+    public LongProperty spawnMicrosProperty() {
+        return spawnMicros;
+    }
+
+    public LongProperty rssBytesProperty() {
+        return rssBytes;
+    }
+
+    /** The exit code once reaped, else {@link Integer#MIN_VALUE}. */
+    public IntegerProperty exitCodeProperty() {
+        return exitCode;
+    }
+
+    public boolean reaped() {
+        return exitCode.get() != Integer.MIN_VALUE;
+    }
+
+    public BooleanProperty drainingProperty() {
+        return draining;
+    }
+
+    /** Its threads, each a lane with its own stack. */
+    public ObservableList<WorkerModel> threads() {
+        return threads;
+    }
+}

@@ -1,0 +1,75 @@
+package echolab.ui.model;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One thread of the server (or the single thread of a child process) as drawn: a lane. FX thread only. */
+public final class WorkerModel {
+
+    private final String id;
+    private final String role;
+    private final String mode;
+    private final ObjectProperty<Activity> state = new SimpleObjectProperty<>(Activity.IDLE);
+    private final StringProperty client = new SimpleStringProperty("");
+    private final BooleanProperty draining = new SimpleBooleanProperty();
+    private final StringProperty carrier = new SimpleStringProperty("");
+    long mountedAtNanos = Long.MIN_VALUE;
+
+    WorkerModel(String id, String role, String mode) {
+        this.id = id;
+        this.role = role;
+        this.mode = mode;
+    }
+
+    /** The thread's name as the server gave it, or {@code pid N}. */
+    public String id() {
+        return id;
+    }
+
+    /** The name without the project's prefix: {@code pool-worker-2}, {@code main}, {@code pid 4712}. */
+    public String displayName() {
+        return id.startsWith("echolab-") ? id.substring("echolab-".length()) : id;
+    }
+
+    /** {@code acceptor}, {@code pool-worker}, {@code event-loop}, {@code thread}, {@code virtual} or {@code process}. */
+    public String role() {
+        return role;
+    }
+
+    /** The mode whose model this worker belongs to. */
+    public String mode() {
+        return mode;
+    }
+
+    /** A node id: the display name with anything but letters, digits and dashes made a dash. */
+    public String nodeId() {
+        return "worker-" + displayName().replaceAll("[^A-Za-z0-9-]", "-");
+    }
+
+    public ObjectProperty<Activity> stateProperty() {
+        return state;
+    }
+
+    /** The client it serves now, or empty. */
+    public StringProperty clientProperty() {
+        return client;
+    }
+
+    /** Its model is no longer current: it finishes its clients and then ends. */
+    public BooleanProperty drainingProperty() {
+        return draining;
+    }
+
+    /** For a virtual thread: the carrier it was last mounted on, or empty while parked. */
+    public StringProperty carrierProperty() {
+        return carrier;
+    }
+
+    public Activity state() {
+        return state.get();
+    }
+}
