@@ -1,6 +1,8 @@
 package echolab;
 
 import echolab.cli.EchoLabCommand;
+import echolab.ui.FrameTimeBenchmark;
+import echolab.ui.OpenCommand;
 
 /**
  * Entry point of the jar. With no arguments it opens the window; otherwise it runs a command
@@ -17,6 +19,6 @@ public final class Main {
             echolab.ui.EchoLabApp.open(args);
             return;
         }
-        System.exit(EchoLabCommand.execute(args));
+        System.exit(EchoLabCommand.execute(new Object[] {new OpenCommand(), new FrameTimeBenchmark()}, args));
     }
 }

@@ -14,9 +14,16 @@ public final class EchoLabCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    /** Runs the command line and returns the exit code: 0, 1 on failure, 2 on bad arguments. */
-    public static int execute(String... args) {
+    /**
+     * Runs the command line and returns the exit code: 0, 1 on failure, 2 on bad arguments.
+     * {@code windowCommands} are the commands that need the window ({@code open}, {@code frames});
+     * they are passed in because this package knows nothing of the user interface.
+     */
+    public static int execute(Object[] windowCommands, String... args) {
         CommandLine cli = new CommandLine(new EchoLabCommand());
+        for (Object command : windowCommands) {
+            cli.addSubcommand(command);
+        }
         cli.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage());
             return CommandLine.ExitCode.USAGE;

@@ -18,9 +18,13 @@ public sealed interface Behaviour {
      */
     record Slow(long holdMillis, long byteGapMillis, int lines, int lineBytes) implements Behaviour {}
 
-    /** The client that the window's "Add client" button adds. */
+    /**
+     * The client that the window's "Add client" button adds: a line every tenth of a second for
+     * about six seconds, slow enough to watch each line travel, busy enough that a handful of them
+     * collide on the counter when it is unprotected.
+     */
     static Behaviour steady() {
-        return new Steady(20, 250, 32);
+        return new Steady(60, 100, 32);
     }
 
     /** The client that the window's "Add slow client" button adds. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import echolab.events.EventBus;
 
@@ -23,7 +24,14 @@ public final class ClientFleet implements AutoCloseable {
     private final AtomicInteger numbers = new AtomicInteger();
     private final Map<String, SimulatedClient> running = new ConcurrentSkipListMap<>();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+    private final AtomicLong finished = new AtomicLong();
+    private final AtomicLong linesSent = new AtomicLong();
+    private final AtomicLong linesVerified = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private volatile InetSocketAddress server;
+
+    /** What every client that has finished so far adds up to. */
+    public record Totals(long clients, long linesSent, long linesVerified, long notAllVerified) {}
 
     public ClientFleet(InetSocketAddress server, EventBus events) {
         this.server = server;
@@ -43,6 +51,13 @@ public final class ClientFleet implements AutoCloseable {
         Thread t = new Thread(() -> {
             try {
                 client.run();
+                ClientResult r = client.result().join();
+                linesSent.addAndGet(r.linesSent());
+                linesVerified.addAndGet(r.linesVerified());
+                if (!r.allVerified() && !"disconnected".equals(r.outcome())) {
+                    failed.incrementAndGet();
+                }
+                finished.incrementAndGet();
             } finally {
                 running.remove(name);
                 threads.remove(name);
@@ -52,6 +67,11 @@ public final class ClientFleet implements AutoCloseable {
         threads.put(name, t);
         t.start();
         return client;
+    }
+
+    /** Totals over the clients that have finished. */
+    public Totals totals() {
+        return new Totals(finished.get(), linesSent.get(), linesVerified.get(), failed.get());
     }
 
     /** Clients that have not finished yet. */

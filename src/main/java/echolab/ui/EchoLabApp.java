@@ -1,72 +1,67 @@
 package echolab.ui;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import echolab.engine.ServerOptions;
-import echolab.events.EventBus;
-import echolab.lab.Lab;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
-import javafx.geometry.Rectangle2D;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: starts the embedded lab, shows the main window, and stops the lab
- * cleanly when the window closes.
+ * The JavaFX application: opens the lab's window, and stops the lab cleanly when it closes.
  */
 public final class EchoLabApp extends Application {
 
     /** System property with the port to listen on (default 7000; 0 for any free port). */
     public static final String PORT_PROPERTY = "echolab.port";
 
-    private Lab lab;
-    private MainController controller;
+    /** How the window starts: server options, clients to add at once, and the presenter view. */
+    public record Setup(ServerOptions options, int slowClients, int clients, boolean presenter) {
+        static Setup defaults() {
+            int port = Integer.getInteger(PORT_PROPERTY, ServerOptions.DEFAULT_PORT);
+            return new Setup(ServerOptions.defaults().toBuilder().port(port).build(), 0, 0, false);
+        }
+    }
 
-    /** Opens the window; returns when it has been closed. */
+    // Application.launch makes the instance itself, so the setup waits here for it.
+    private static volatile Setup setup;
+
+    private LabWindow window;
+
+    /** The open window, for tests that drive the whole application. */
+    public LabWindow window() {
+        return window;
+    }
+
+    /** Opens the window with the defaults; returns when it has been closed. */
     public static void open(String[] args) {
         Application.launch(EchoLabApp.class, args);
     }
 
-    @Override
-    public void start(Stage stage) throws IOException {
-        int port = Integer.getInteger(PORT_PROPERTY, ServerOptions.DEFAULT_PORT);
-        EventBus events = new EventBus();
-        lab = Lab.start(ServerOptions.defaults().toBuilder().port(port).build(), events);
-        show(stage, lab);
+    /** Opens the window as {@code how} says; returns when it has been closed. */
+    public static void open(Setup how) {
+        setup = how;
+        Application.launch(EchoLabApp.class);
     }
 
-    /** Loads the main window for {@code lab} onto {@code stage}; also used by tests. */
-    public MainController show(Stage stage, Lab lab) {
-        this.lab = lab;
-        FXMLLoader loader = new FXMLLoader(EchoLabApp.class.getResource("/fxml/main.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the main window's FXML could not be loaded", e);
+    @Override
+    public void start(Stage stage) throws IOException {
+        Setup how = setup == null ? Setup.defaults() : setup;
+        window = LabWindow.open(stage, how.options());
+        if (how.presenter()) {
+            window.controller().presenter(true);
         }
-        controller = loader.getController();
-        controller.attach(lab);
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
-        scene.getStylesheets().add(EchoLabApp.class.getResource("/css/echolab.css").toExternalForm());
-        stage.setTitle("EchoLab");
-        stage.setScene(scene);
-        stage.show();
-        return controller;
+        for (int i = 0; i < how.slowClients(); i++) {
+            window.lab().addSlowClient();
+        }
+        for (int i = 0; i < how.clients(); i++) {
+            window.lab().addClient();
+        }
     }
 
     @Override
     public void stop() {
-        if (controller != null) {
-            controller.detach();
-        }
-        if (lab != null) {
-            lab.close();
+        if (window != null) {
+            window.close();
         }
     }
 }

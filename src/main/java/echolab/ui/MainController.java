@@ -1,27 +1,95 @@
 package echolab.ui;
 
-import echolab.engine.EchoServer;
 import echolab.lab.Lab;
+import echolab.lab.ResourceSampler;
+import echolab.events.Subscription;
+import echolab.ui.clients.ClientListView;
+import echolab.ui.controls.ControlsController;
+import echolab.ui.controls.ControlsViewModel;
+import echolab.ui.controls.FiguresViewModel;
+import echolab.ui.model.LabViewModel;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.StackPane;
 
-/** The main window's controller: binds the header to the running lab. */
+/**
+ * The main window's controller: builds the view models for a running lab, hands them to the
+ * panels, and starts the per-frame pump. Nothing else: the panels do their own binding.
+ */
 public final class MainController {
 
-    @FXML
-    private Label listeningLabel;
+    static final String PRESENTER_CSS = "/css/presenter.css";
 
-    @FXML
-    private Label modeLabel;
+    @FXML private Label listeningLabel;
+    @FXML private Label modeLabel;
+    @FXML private Label protectionLabel;
+    @FXML private Label lagBadge;
+    @FXML private ToggleButton presenterToggle;
+    @FXML private ClientListView clientList;
+    @FXML private StackPane diagramHolder;
+    @FXML private StackPane timelineHolder;
+    @FXML private StackPane logHolder;
+    @FXML private ControlsController controlsController;
 
-    void attach(Lab lab) {
-        EchoServer server = lab.server();
-        String where = server.host() + ":" + server.port();
-        listeningLabel.setText("Listening on " + where + " — try: nc " + server.host() + " " + server.port());
-        modeLabel.setText("mode " + server.mode().title() + " · protection " + server.protection().id());
+    private LabViewModel model;
+    private EventPump pump;
+
+    /** Connects the window to {@code lab}, whose events arrive on {@code events}. FX thread, once. */
+    void attach(Lab lab, Subscription events, ResourceSampler sampler) {
+        var server = lab.server();
+        model = new LabViewModel(server.mode(), server.protection(), server.delayMillis(),
+                server.raceWindowMicros(), server.poolSize(), server.blockingLoop());
+        pump = new EventPump(events, model);
+        FiguresViewModel figures = new FiguresViewModel(lab, sampler, model);
+
+        String host = server.host();
+        listeningLabel.setText("listening on " + host + ":" + server.port() + " — try: nc " + host + " " + server.port());
+        modeLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> "mode: " + model.modeProperty().get().title(), model.modeProperty()));
+        protectionLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> "protection: " + model.protectionProperty().get().id(), model.protectionProperty()));
+        lagBadge.textProperty().bind(Bindings.createStringBinding(() -> pump.pausedProperty().get() ? "paused"
+                        : pump.speedProperty().get() < 1 ? String.format("slow motion ×%.2f", pump.speedProperty().get()) : "",
+                pump.pausedProperty(), pump.speedProperty()));
+
+        lagBadge.visibleProperty().bind(lagBadge.textProperty().isNotEmpty());
+        clientList.bind(model, pump);
+        controlsController.attach(new ControlsViewModel(lab, model), figures);
+        pump.onFrame(figures::refresh);
+        pump.start();
     }
 
     void detach() {
-        // nothing to release yet
+        if (pump != null) {
+            pump.stop();
+        }
+    }
+
+    @FXML
+    private void onPresenterToggle() {
+        presenter(presenterToggle.isSelected());
+    }
+
+    /** Switches the presenter stylesheet (large type, strong contrast) on or off. */
+    void presenter(boolean on) {
+        presenterToggle.setSelected(on);
+        var sheets = presenterToggle.getScene().getStylesheets();
+        String presenter = MainController.class.getResource(PRESENTER_CSS).toExternalForm();
+        sheets.remove(presenter);
+        if (on) {
+            sheets.add(presenter);
+        }
+    }
+
+    // For tests and benchmarks
+
+    public LabViewModel model() {
+        return model;
+    }
+
+    public EventPump pump() {
+        return pump;
     }
 }

@@ -13,9 +13,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import echolab.engine.ServerOptions;
-import echolab.lab.Lab;
 import echolab.testing.LineClient;
 import echolab.testing.Servers;
+import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
@@ -24,32 +24,29 @@ import javafx.stage.Stage;
 @Timeout(60)
 class AppWindowTest {
 
-    private Lab lab;
-    private Stage stage;
+    private LabWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        lab = Lab.start(ServerOptions.defaults().toBuilder().port(0).build());
-        new EchoLabApp().show(stage, lab);
+        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().port(0).build());
     }
 
     @AfterEach
-    void stopLab() {
-        lab.close();
+    void close() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(window::close).get();
     }
 
     @Test
     void theWindowSaysWhereTheEmbeddedServerListensAndItEchoes(FxRobot robot) throws Exception {
-        assertEquals("EchoLab", stage.getTitle());
+        assertEquals("EchoLab", window.stage().getTitle());
         String listening = robot.lookup("#listeningLabel").queryAs(Label.class).getText();
-        int port = lab.server().port();
+        int port = window.lab().server().port();
         assertTrue(listening.contains("nc 127.0.0.1 " + port), listening);
-        try (LineClient client = new LineClient(lab.server().address())) {
+        try (LineClient client = new LineClient(window.lab().server().address())) {
             client.send("from the test\n");
             assertEquals("from the test\n", client.readLineText());
         }
-        lab.close();
-        assertTrue(Servers.portClosed(lab.server().address()));
+        org.testfx.util.WaitForAsyncUtils.asyncFx(window::close).get();
+        assertTrue(Servers.portClosed(window.lab().server().address()));
     }
 }

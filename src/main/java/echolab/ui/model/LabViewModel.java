@@ -257,8 +257,7 @@ public final class LabViewModel {
     private void modeChanged(Mode to) {
         mode.set(to);
         for (WorkerModel w : workers.values()) {
-            boolean acceptor = "acceptor".equals(w.role());
-            w.drainingProperty().set(!acceptor && !w.mode().equals(to.id()));
+            updateDraining(w);
         }
         for (ProcessModel p : processes) {
             if (!p.isServer()) {
@@ -283,7 +282,7 @@ public final class LabViewModel {
         WorkerModel w = new WorkerModel(e.workerId(), e.role(), e.mode());
         workers.put(w.id(), w);
         boolean acceptor = "acceptor".equals(e.role());
-        w.drainingProperty().set(!acceptor && !e.mode().equals(mode.get().id()));
+        updateDraining(w);
         if (server != null) {
             server.threads().add(w);
         }
@@ -305,6 +304,18 @@ public final class LabViewModel {
         }
         w.stateProperty().set(state);
         timeline.set(id, w.displayName(), true, state, nanos);
+    }
+
+    /**
+     * A worker drains when its model is no longer current: it finishes its clients, then ends. The
+     * acceptor belongs to no model, except while it serves a client itself (iterative) after a
+     * switch to another mode.
+     */
+    private void updateDraining(WorkerModel w) {
+        boolean draining = "acceptor".equals(w.role())
+                ? mode.get() != Mode.ITERATIVE && !w.clientProperty().get().isEmpty()
+                : !w.mode().equals(mode.get().id());
+        w.drainingProperty().set(draining);
     }
 
     /** What a worker does when it has no client: the acceptor accepts, the others wait for work. */
@@ -352,6 +363,7 @@ public final class LabViewModel {
         }
         if (w != null && !"event-loop".equals(w.role())) {
             w.clientProperty().set(c.name());
+            updateDraining(w);
             workerState(w.id(), Activity.READING, e.nanos());
         }
     }
@@ -364,6 +376,7 @@ public final class LabViewModel {
         WorkerModel w = workers.get(e.workerId());
         if (w != null && !"event-loop".equals(w.role()) && c != null && c.name().equals(w.clientProperty().get())) {
             w.clientProperty().set("");
+            updateDraining(w);
             workerState(w.id(), restingState(w), e.nanos());
         }
     }

@@ -19,6 +19,8 @@ public final class LogModel {
 
     private static final int KEPT = 20_000;
     private static final int SHOWN = 1_000;
+    /** Rows added in one frame at most: nobody reads faster, and the list view stays cheap. */
+    private static final int PER_FRAME = 120;
 
     private final ArrayDeque<Entry> ring = new ArrayDeque<>(KEPT);
     private final List<Entry> pending = new ArrayList<>();
@@ -37,12 +39,16 @@ public final class LogModel {
         }
     }
 
-    /** Moves what arrived this frame into the shown rows, newest last, at most {@value #SHOWN} rows. */
+    /**
+     * Moves what arrived this frame into the shown rows, newest last: at most {@value #PER_FRAME}
+     * of them (the newest), and at most {@value #SHOWN} rows in all. Everything stays in the ring
+     * for a later change of filter.
+     */
     void flush() {
         if (pending.isEmpty()) {
             return;
         }
-        List<Entry> add = pending.size() > SHOWN ? pending.subList(pending.size() - SHOWN, pending.size()) : pending;
+        List<Entry> add = pending.size() > PER_FRAME ? pending.subList(pending.size() - PER_FRAME, pending.size()) : pending;
         int overflow = shown.size() + add.size() - SHOWN;
         if (overflow > 0) {
             shown.remove(0, Math.min(overflow, shown.size()));

@@ -1,0 +1,126 @@
+package echolab.ui;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import echolab.clients.Behaviour;
+import echolab.engine.Mode;
+import echolab.engine.ServerOptions;
+import echolab.engine.ServerStats;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code frames}: opens the real window, loads it with clients talking at full speed, and prints
+ * the frame-time percentiles the window kept meanwhile. Needs a display (or {@code xvfb-run}).
+ */
+@Command(name = "frames", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measures how smoothly the window animates under load and prints frame-time percentiles.")
+public final class FrameTimeBenchmark implements Callable<Integer> {
+
+    @Option(names = "--mode", defaultValue = "pool", converter = echolab.cli.ModeConverter.class,
+            description = "server mode (default: ${DEFAULT-VALUE})")
+    private Mode mode;
+
+    @Option(names = "--clients", defaultValue = "100", description = "clients at full speed (default: ${DEFAULT-VALUE})")
+    private int clients;
+
+    @Option(names = "--pool-size", defaultValue = "4", description = "pool workers (default: ${DEFAULT-VALUE})")
+    private int poolSize;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "seconds before measuring (default: ${DEFAULT-VALUE})")
+    private int warmupSeconds;
+
+    @Option(names = "--seconds", defaultValue = "15", description = "seconds measured (default: ${DEFAULT-VALUE})")
+    private int seconds;
+
+    @Override
+    public Integer call() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        ServerOptions options = ServerOptions.defaults().toBuilder().port(0).mode(mode).poolSize(poolSize).build();
+        LabWindow window = onFx(() -> LabWindow.open(new Stage(), options));
+        for (int i = 0; i < clients; i++) {
+            window.lab().addClient(new Behaviour.Steady(Integer.MAX_VALUE, 0, 32)); // ping-pong as fast as it goes
+        }
+        TimeUnit.SECONDS.sleep(warmupSeconds);
+
+        long[] intervals = new long[seconds * 500];
+        int[] count = new int[1];
+        long[] last = new long[1];
+        ServerStats.Snapshot before = window.lab().server().stats();
+        long framesBefore = onFx(() -> window.controller().pump().framesProperty().get());
+        AnimationTimer meter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (last[0] != 0 && count[0] < intervals.length) {
+                    intervals[count[0]++] = now - last[0];
+                }
+                last[0] = now;
+            }
+        };
+        long start = System.nanoTime();
+        onFx(() -> {
+            meter.start();
+            return null;
+        });
+        TimeUnit.SECONDS.sleep(seconds);
+        onFx(() -> {
+            meter.stop();
+            return null;
+        });
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        ServerStats.Snapshot after = window.lab().server().stats();
+        long frames = onFx(() -> window.controller().pump().framesProperty().get()) - framesBefore;
+
+        long[] ms = Arrays.copyOf(intervals, count[0]);
+        Arrays.sort(ms);
+        System.out.printf(Locale.ROOT, "mode=%s clients=%d pool=%d measured=%.1fs java=%s%n", mode.id(), clients, poolSize,
+                elapsed, Runtime.version());
+        System.out.printf(Locale.ROOT, "frames=%d fps=%.1f%n", frames, frames / elapsed);
+        System.out.printf(Locale.ROOT, "frame interval ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
+                pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "server: echoed/s=%.0f events/s=%.0f events dropped=%d%n",
+                (after.echoed() - before.echoed()) / elapsed,
+                (after.eventsPublished() - before.eventsPublished()) / elapsed,
+                after.eventsDropped() - before.eventsDropped());
+
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            window.close();
+            window.stage().close();
+            closed.complete(null);
+        });
+        closed.get(30, TimeUnit.SECONDS);
+        Platform.exit();
+        return 0;
+    }
+
+    private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}

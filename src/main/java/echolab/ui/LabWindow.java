@@ -1,0 +1,91 @@
+package echolab.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import echolab.engine.ServerOptions;
+import echolab.events.EventBus;
+import echolab.events.Subscription;
+import echolab.lab.Lab;
+import echolab.lab.ResourceSampler;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * One open EchoLab window and the lab behind it. The window subscribes to the lab's events before
+ * the server starts, so it sees every worker from the first. Threading: FX thread.
+ */
+public final class LabWindow implements AutoCloseable {
+
+    /** The window's queue of undrained events; a slower window drops (and counts) beyond this. */
+    static final int EVENT_QUEUE = 1 << 17;
+
+    private final Lab lab;
+    private final ResourceSampler sampler;
+    private final MainController controller;
+    private final Stage stage;
+    private boolean closed;
+
+    private LabWindow(Lab lab, ResourceSampler sampler, MainController controller, Stage stage) {
+        this.lab = lab;
+        this.sampler = sampler;
+        this.controller = controller;
+        this.stage = stage;
+    }
+
+    /** Starts a lab with {@code options} and shows its window on {@code stage}. */
+    public static LabWindow open(Stage stage, ServerOptions options) throws IOException {
+        EventBus events = new EventBus();
+        Subscription window = events.subscribe("window", EVENT_QUEUE);
+        Lab lab = Lab.start(options, events);
+        ResourceSampler sampler = new ResourceSampler(lab.server());
+        FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/main.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            sampler.close();
+            lab.close();
+            throw new UncheckedIOException("the main window's FXML could not be loaded", e);
+        }
+        MainController controller = loader.getController();
+        controller.attach(lab, window, sampler);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        for (String sheet : new String[] {"/css/echolab.css", "/css/panels.css"}) {
+            scene.getStylesheets().add(LabWindow.class.getResource(sheet).toExternalForm());
+        }
+        stage.setTitle("EchoLab");
+        stage.setScene(scene);
+        stage.show();
+        return new LabWindow(lab, sampler, controller, stage);
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    public MainController controller() {
+        return controller;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Stops the animation, the sampler and the lab: no thread, child process or port is left. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        controller.detach();
+        sampler.close();
+        lab.close();
+    }
+}

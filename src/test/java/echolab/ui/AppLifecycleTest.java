@@ -1,0 +1,47 @@
+package echolab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import echolab.engine.Mode;
+import echolab.testing.NoLeftovers;
+import echolab.testing.Servers;
+
+/** The whole application's life: started as the jar starts it, closed as a user closes it. */
+@Tag("ui")
+@ExtendWith(NoLeftovers.class)
+@Timeout(60)
+class AppLifecycleTest {
+
+    @Test
+    void closingTheAppStopsTheServerAndLeavesNoChildProcess() throws Exception {
+        System.setProperty(EchoLabApp.PORT_PROPERTY, "0");
+        FxToolkit.registerPrimaryStage();
+        EchoLabApp app = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
+        LabWindow window = app.window();
+        window.lab().switchMode(Mode.PROCESSES);
+        for (int i = 0; i < 3; i++) {
+            window.lab().addClient();
+        }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.lab().server().childPids().size() == 3);
+        List<Long> pids = window.lab().server().childPids();
+
+        FxToolkit.cleanupApplication(app); // what closing the window does: Application.stop
+
+        assertTrue(ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive), "no child left");
+        for (long pid : pids) {
+            assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "PID " + pid + " reaped");
+        }
+        assertTrue(Servers.portClosed(window.lab().server().address()));
+        System.clearProperty(EchoLabApp.PORT_PROPERTY);
+    }
+}
