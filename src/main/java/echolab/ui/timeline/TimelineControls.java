@@ -1,0 +1,139 @@
+package echolab.ui.timeline;
+
+import java.util.List;
+
+import echolab.ui.EventPump;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+
+/**
+ * The timeline's toolbar: pause and resume, slow motion, back to live, how far behind the picture
+ * runs, and how many seconds the canvas spans. Until {@link #bind} it shows but does nothing.
+ *
+ * <p>Threading: FX thread only.
+ */
+public final class TimelineControls extends HBox {
+
+    /** Slow-motion speeds offered; 1 is live. */
+    static final List<Double> SPEEDS = List.of(1.0, 0.5, 0.25, 0.1);
+    /** Visible time windows offered, in seconds. */
+    static final List<Integer> WINDOWS = List.of(5, 10, 30, 60);
+    static final int DEFAULT_WINDOW = 10;
+
+    private final ToggleButton pause = new ToggleButton();
+    private final ChoiceBox<Double> speed = new ChoiceBox<>();
+    private final Button live = new Button("Go live");
+    private final Label lag = new Label("live");
+    private final ChoiceBox<Integer> window = new ChoiceBox<>();
+    private final IntegerProperty windowSeconds = new SimpleIntegerProperty(DEFAULT_WINDOW);
+    // Bidirectional bindings hold their ends weakly: this adapter of the pump's speed must live as long as the view.
+    private ObjectProperty<Double> speedAsObject;
+
+    public TimelineControls() {
+        getStyleClass().add("timeline-toolbar");
+
+        Label title = new Label("TIMELINE");
+        title.getStyleClass().add("timeline-title");
+
+        pause.setId("pauseButton");
+        pause.getStyleClass().add("pause-button");
+        pause.textProperty().bind(Bindings.when(pause.selectedProperty()).then("▶ Resume").otherwise("❚❚ Pause"));
+        pause.setTooltip(new Tooltip("Freeze the picture; the server keeps serving and the events wait in a buffer"));
+
+        speed.setId("speedChoice");
+        speed.getItems().setAll(SPEEDS);
+        speed.setValue(1.0);
+        speed.setConverter(new SpeedNames());
+        speed.setTooltip(new Tooltip("Slow motion replays the buffered events; the server never slows down"));
+
+        live.setId("liveButton");
+        live.setTooltip(new Tooltip("Catch up: show what the server is doing now, at full speed"));
+
+        lag.setId("lagLabel");
+        lag.getStyleClass().addAll("lag-label", "lag-live");
+
+        window.setId("windowChoice");
+        window.getItems().setAll(WINDOWS);
+        window.setValue(DEFAULT_WINDOW);
+        window.setConverter(new WindowNames());
+        window.setTooltip(new Tooltip("How many seconds the timeline spans"));
+        window.valueProperty().addListener((obs, was, is) -> windowSeconds.set(is == null ? DEFAULT_WINDOW : is));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label speedLabel = new Label("speed");
+        Label windowLabel = new Label("show");
+        speedLabel.getStyleClass().add("toolbar-caption");
+        windowLabel.getStyleClass().add("toolbar-caption");
+        getChildren().addAll(title, pause, speedLabel, speed, live, lag, spacer, windowLabel, window);
+    }
+
+    /** Drives {@code pump}: pause, speed and live act on it; the lag label follows it. */
+    public void bind(EventPump pump) {
+        pause.selectedProperty().bindBidirectional(pump.pausedProperty());
+        speedAsObject = pump.speedProperty().asObject();
+        speed.valueProperty().bindBidirectional(speedAsObject);
+        live.setOnAction(e -> pump.goLive());
+        Runnable showLag = () -> showLag(pump.lagSecondsProperty().get(), pump.pausedProperty().get(),
+                pump.speedProperty().get());
+        pump.lagSecondsProperty().addListener(obs -> showLag.run());
+        pump.pausedProperty().addListener(obs -> showLag.run());
+        pump.speedProperty().addListener(obs -> showLag.run());
+        showLag.run();
+    }
+
+    private void showLag(double seconds, boolean paused, double speedFactor) {
+        boolean isLive = !paused && speedFactor >= 1.0 && seconds < LagText.LIVE_SECONDS;
+        lag.setText(LagText.of(seconds, paused, speedFactor));
+        lag.getStyleClass().removeAll("lag-live", "lag-behind");
+        lag.getStyleClass().add(isLive ? "lag-live" : "lag-behind");
+        live.setDisable(isLive);
+    }
+
+    // Properties
+
+    /** The visible time window in seconds, as chosen. */
+    public IntegerProperty windowSecondsProperty() {
+        return windowSeconds;
+    }
+
+    /** Shows a speed as the choice reads it: {@code 1× live}, {@code 0.25×}. */
+    private static final class SpeedNames extends StringConverter<Double> {
+        @Override
+        public String toString(Double s) {
+            if (s == null) {
+                return "";
+            }
+            return s >= 1.0 ? "1× live" : LagText.factor(s) + "×";
+        }
+
+        @Override
+        public Double fromString(String text) {
+            return Double.valueOf(text.replace("×", "").replace("live", "").trim());
+        }
+    }
+
+    /** Shows a window as {@code 10 s}. */
+    private static final class WindowNames extends StringConverter<Integer> {
+        @Override
+        public String toString(Integer seconds) {
+            return seconds == null ? "" : seconds + " s";
+        }
+
+        @Override
+        public Integer fromString(String text) {
+            return Integer.valueOf(text.replace("s", "").trim());
+        }
+    }
+}

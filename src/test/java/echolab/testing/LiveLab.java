@@ -1,0 +1,71 @@
+package echolab.testing;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.testfx.util.WaitForAsyncUtils;
+
+import echolab.engine.ServerOptions;
+import echolab.events.EventBus;
+import echolab.events.Subscription;
+import echolab.lab.Lab;
+import echolab.ui.EventPump;
+import echolab.ui.model.LabViewModel;
+
+/**
+ * A running lab wired to the window's side as the app wires it: a subscription opened before the
+ * server starts, a view model and an event pump. Start it on the FX thread (the pump is an
+ * animation timer); {@link #close} from any thread.
+ */
+public final class LiveLab implements AutoCloseable {
+
+    public final Lab lab;
+    public final LabViewModel model;
+    public final EventPump pump;
+
+    private LiveLab(Lab lab, LabViewModel model, EventPump pump) {
+        this.lab = lab;
+        this.model = model;
+        this.pump = pump;
+    }
+
+    /** Starts a lab with {@code options} and a running pump; call on the FX thread. */
+    public static LiveLab start(ServerOptions options) throws IOException {
+        EventBus bus = new EventBus();
+        Subscription sub = bus.subscribe("window", 1 << 16);
+        Lab lab = Lab.start(options, bus);
+        LabViewModel vm = new LabViewModel(lab.server().mode(), lab.server().protection(), lab.server().delayMillis(),
+                lab.server().raceWindowMicros(), lab.server().poolSize(), lab.server().blockingLoop());
+        EventPump pump = new EventPump(sub, vm);
+        pump.start();
+        return new LiveLab(lab, vm, pump);
+    }
+
+    /** Stops the pump on the FX thread, then the lab (clients, server, port), whatever the pump does. */
+    @Override
+    public void close() {
+        try {
+            onFx(() -> {
+                pump.stop();
+                return null;
+            });
+        } finally {
+            lab.close();
+        }
+    }
+
+    /** Runs {@code read} on the FX thread and returns its answer: view models and nodes live there. */
+    public static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading on the FX thread failed", e);
+        }
+    }
+
+    /** Waits up to {@code seconds} for {@code condition}, evaluated on the FX thread. */
+    public static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+}
