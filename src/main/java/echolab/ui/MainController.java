@@ -7,7 +7,9 @@ import echolab.ui.clients.ClientListView;
 import echolab.ui.controls.ControlsController;
 import echolab.ui.controls.ControlsViewModel;
 import echolab.ui.controls.FiguresViewModel;
+import echolab.ui.log.EventLogView;
 import echolab.ui.model.LabViewModel;
+import echolab.ui.timeline.TimelineView;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -29,8 +31,8 @@ public final class MainController {
     @FXML private ToggleButton presenterToggle;
     @FXML private ClientListView clientList;
     @FXML private StackPane diagramHolder;
-    @FXML private StackPane timelineHolder;
-    @FXML private StackPane logHolder;
+    @FXML private TimelineView timeline;
+    @FXML private EventLogView eventLog;
     @FXML private ControlsController controlsController;
 
     private LabViewModel model;
@@ -56,6 +58,8 @@ public final class MainController {
 
         lagBadge.visibleProperty().bind(lagBadge.textProperty().isNotEmpty());
         clientList.bind(model, pump);
+        timeline.bind(model, pump);
+        eventLog.bind(model);
         controlsController.attach(new ControlsViewModel(lab, model), figures);
         pump.onFrame(figures::refresh);
         pump.start();

@@ -56,7 +56,8 @@ public final class EventLogView extends VBox {
         clientFilter.setId("logClientFilter");
         clientFilter.setPromptText("client, e.g. client-3");
         clientFilter.setTooltip(new Tooltip("Show only events of clients whose name contains this"));
-        clientFilter.setPrefColumnCount(14);
+        clientFilter.setPrefColumnCount(9);
+        typeFilter.setPrefWidth(150);
 
         followButton.setId("logFollowButton");
         followButton.setTooltip(new Tooltip("Scroll to the newest event and follow it again"));
@@ -68,6 +69,9 @@ public final class EventLogView extends VBox {
         Label clientCaption = new Label("client");
         typeCaption.getStyleClass().add("toolbar-caption");
         clientCaption.getStyleClass().add("toolbar-caption");
+        for (Region r : new Region[] {title, typeCaption, clientCaption, followButton}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, typeCaption, typeFilter, clientCaption, clientFilter, spacer, followButton);

@@ -35,6 +35,10 @@ final class LogCell extends ListCell<Entry> {
         type.getStyleClass().add("log-type");
         text.getStyleClass().add("log-text");
         HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(0);
+        // A cell as wide as the list, never wider: long sentences end in an ellipsis instead of
+        // bringing up a horizontal scroll bar, which would shrink the view and unpin the bottom.
+        setPrefWidth(0);
         row.getStyleClass().add("log-row");
         setText(null);
     }

@@ -9,6 +9,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 
 /**
  * Keeps a list scrolled to its newest row while the reader is at the bottom, and leaves it alone
@@ -41,6 +44,8 @@ final class LogFollower {
     private boolean pending;
     /** Rows dropped from the top since the last pulse. */
     private int droppedFromTop;
+    /** The reader touched the scrolling (wheel, drag, keys) since the position last moved. */
+    private boolean readerScrolled;
 
     LogFollower(ListView<?> list) {
         this.list = list;
@@ -49,6 +54,12 @@ final class LogFollower {
         // equals, and a new empty list "equals" the old empty one, so the swap would go unseen.
         list.itemsProperty().addListener(obs -> observe(list.getItems()));
         list.sceneProperty().addListener((obs, was, is) -> moveTo(was, is));
+        // Only the reader decides to stop following; the position also moves when rows arrive or
+        // the view is resized, and that must not unpin the bottom.
+        list.addEventFilter(ScrollEvent.SCROLL, e -> readerScrolled = true);
+        list.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> readerScrolled = true);
+        list.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> readerScrolled = true);
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> readerScrolled = true);
         observe(list.getItems());
         moveTo(null, list.getScene());
     }
@@ -105,6 +116,10 @@ final class LogFollower {
     }
 
     private void readerMoved() {
+        if (!readerScrolled) {
+            return;
+        }
+        readerScrolled = false;
         following.set(!scrollable() || flow.getPosition() >= BOTTOM);
     }
 

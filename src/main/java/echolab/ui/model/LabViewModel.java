@@ -111,8 +111,7 @@ public final class LabViewModel {
 
     /** Folds one event into the state; {@code now} is the play time it is shown at. */
     public void apply(Event e, long now) {
-        String client = clientLabel(e);
-        log.add(e, client);
+        log.add(e, clientOf(e), null);
         if (e instanceof Event.LineReceived x) {
             lineReceived(x);
         } else if (e instanceof Event.LineEchoed x) {
@@ -421,6 +420,7 @@ public final class LabViewModel {
         ClientModel c = clientsByPort.get(e.localPort());
         if (c != null && c.state() != Activity.CLOSED && c.serverId >= 0) {
             c.rename(e.client()); // the server saw it first
+            timeline.rename(clientKey(c), e.client());
         } else {
             c = newClient(e.localPort(), e.client());
             backlog.add(c);
@@ -612,11 +612,12 @@ public final class LabViewModel {
         return worker.startsWith("echolab-") ? worker.substring("echolab-".length()) : worker;
     }
 
-    /** The client an event concerns, by its shown name, or null. */
-    private String clientLabel(Event e) {
+    /** The client an event concerns, or null. */
+    private ClientModel clientOf(Event e) {
         long id = -1;
+        int port = -1;
         if (e instanceof Event.ClientAccepted x) {
-            return x.remote();
+            port = x.remotePort();
         } else if (e instanceof Event.Queued x) {
             id = x.clientId();
         } else if (e instanceof Event.WorkerAssigned x) {
@@ -644,18 +645,20 @@ public final class LabViewModel {
         } else if (e instanceof Event.LimitHit x) {
             id = x.clientId();
         } else if (e instanceof Event.ClientConnectReturned x) {
-            return x.client();
+            port = x.localPort();
         } else if (e instanceof Event.ClientWriteReturned x) {
-            return x.client();
+            port = x.localPort();
         } else if (e instanceof Event.ClientWaitingForEcho x) {
-            return x.client();
+            port = x.localPort();
         } else if (e instanceof Event.ClientEchoReceived x) {
-            return x.client();
+            port = x.localPort();
         } else if (e instanceof Event.ClientFinished x) {
-            return x.client();
+            port = x.localPort();
         }
-        ClientModel c = id < 0 ? null : clientsById.get(id);
-        return c == null ? null : c.name();
+        if (port >= 0) {
+            return clientsByPort.get(port);
+        }
+        return id < 0 ? null : clientsById.get(id);
     }
 
     // Properties

@@ -14,8 +14,16 @@ import javafx.collections.ObservableList;
  */
 public final class LogModel {
 
-    /** One logged event and the client's name as it was when the event happened. */
-    public record Entry(Event event, String client) {}
+    /**
+     * One logged event and the client it concerns. The name is read when shown, so a client that
+     * told its name after the server saw it is named the same on every row.
+     */
+    public record Entry(Event event, ClientModel clientModel, String clientText) {
+        /** The client's name now, or the text given when there is no client model; may be null. */
+        public String client() {
+            return clientModel != null ? clientModel.name() : clientText;
+        }
+    }
 
     private static final int KEPT = 20_000;
     private static final int SHOWN = 1_000;
@@ -28,8 +36,8 @@ public final class LogModel {
     private String typeFilter = "";
     private String clientFilter = "";
 
-    void add(Event event, String client) {
-        Entry e = new Entry(event, client);
+    void add(Event event, ClientModel client, String clientText) {
+        Entry e = new Entry(event, client, clientText);
         if (ring.size() == KEPT) {
             ring.removeFirst();
         }

@@ -36,8 +36,8 @@ public final class TimelineModel {
     /** A row of the timeline. */
     public static final class Lane {
         public final String key;
-        public final String label;
         public final boolean worker;
+        String label;
         Span open;
         long endedAt = Long.MAX_VALUE;
 
@@ -45,6 +45,11 @@ public final class TimelineModel {
             this.key = key;
             this.label = label;
             this.worker = worker;
+        }
+
+        /** The name printed on the lane; a client's can change once it tells its own name. */
+        public String label() {
+            return label;
         }
 
         /** When the lane's worker or client ended, or {@link Long#MAX_VALUE} while it lives. */
@@ -77,6 +82,15 @@ public final class TimelineModel {
         Span span = new Span(lane, state, nanos);
         lane.open = span;
         add(span);
+    }
+
+    /** Gives a lane a new name, e.g. a client the server saw before it said its own name. */
+    public void rename(String key, String label) {
+        Lane lane = lanes.get(key);
+        if (lane != null && !lane.label.equals(label)) {
+            lane.label = label;
+            revision++;
+        }
     }
 
     /** The lane's worker or client has gone: its last span ends now. */

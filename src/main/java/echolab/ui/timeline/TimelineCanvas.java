@@ -2,7 +2,6 @@ package echolab.ui.timeline;
 
 import java.util.List;
 
-import echolab.ui.model.ClientModel;
 import echolab.ui.model.TimelineModel;
 import echolab.ui.model.TimelineModel.Lane;
 import javafx.beans.property.IntegerProperty;
@@ -65,7 +64,6 @@ public final class TimelineCanvas extends Region {
     private final StatePalette palette;
 
     private TimelineModel model;
-    private LaneNames names;
     private long origin;
     private boolean originSet;
     /** Set by anything but the model and the clock that changes the picture. */
@@ -100,10 +98,9 @@ public final class TimelineCanvas extends Region {
         return p;
     }
 
-    /** Draws {@code model} from now on, naming client lanes after {@code clients} as they are now. */
-    void show(TimelineModel model, List<ClientModel> clients) {
+    /** Draws {@code model} from now on. */
+    void show(TimelineModel model) {
         this.model = model;
-        this.names = new LaneNames(clients);
         dirty = true;
     }
 
@@ -131,8 +128,7 @@ public final class TimelineCanvas extends Region {
         LaneLayout layout = LaneLayout.of(lanes.size(), available, (int) Math.round(laneScroll.getValue()));
         showScrollBar(layout);
         long window = windowSeconds.get() * 1_000_000_000L;
-        names.refresh();
-        spansDrawn = painter.paint(canvas.getGraphicsContext2D(), model, lanes, names, layout, palette, style(),
+        spansDrawn = painter.paint(canvas.getGraphicsContext2D(), model, lanes, layout, palette, style(),
                 play, window, originSet ? origin : play, w, h);
         redraws++;
         dirty = false;

@@ -56,7 +56,7 @@ final class TimelinePainter implements Consumer<Span> {
      * @param window nanos from the left edge to the right edge
      * @param origin the time shown as "0 s" on the axis
      */
-    int paint(GraphicsContext g, TimelineModel model, List<Lane> lanes, LaneNames names, LaneLayout layout,
+    int paint(GraphicsContext g, TimelineModel model, List<Lane> lanes, LaneLayout layout,
               StatePalette palette, TimelineStyle style, long play, long window, long origin, double width,
               double height) {
         this.g = g;
@@ -67,7 +67,7 @@ final class TimelinePainter implements Consumer<Span> {
         g.setFont(style.font());
         g.setTextBaseline(VPos.CENTER);
 
-        double gutter = gutterWidth(lanes, names, style);
+        double gutter = gutterWidth(lanes, style);
         double right = Math.floor(width) - 1;
         scale = new TimeScale(Math.floor(gutter), right, play, window);
         if (lanes.isEmpty()) {
@@ -82,15 +82,15 @@ final class TimelinePainter implements Consumer<Span> {
         paintTicks(style, origin, height);
         paintGroupLine(style, lanes);
         paintMarks(style, model.marks());
-        paintNames(style, lanes, names, play);
+        paintNames(style, lanes, play);
         paintAxis(style, origin, height);
         return rects;
     }
 
-    private double gutterWidth(List<Lane> lanes, LaneNames names, TimelineStyle style) {
+    private double gutterWidth(List<Lane> lanes, TimelineStyle style) {
         double widest = 0;
         for (Lane lane : lanes) {
-            widest = Math.max(widest, labelWidths.width(names.of(lane), style.font()));
+            widest = Math.max(widest, labelWidths.width(lane.label(), style.font()));
         }
         return Math.min(200, Math.max(64, widest + 2 * GUTTER_PAD));
     }
@@ -266,7 +266,7 @@ final class TimelinePainter implements Consumer<Span> {
         }
     }
 
-    private void paintNames(TimelineStyle style, List<Lane> lanes, LaneNames names, long play) {
+    private void paintNames(TimelineStyle style, List<Lane> lanes, long play) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(style.label());
         g.setStroke(style.label());
@@ -281,7 +281,7 @@ final class TimelinePainter implements Consumer<Span> {
             double middle = LANES_TOP + layout.top(i) + layout.height() / 2;
             // a lane whose worker or client is gone is named faintly: it only has a past
             g.setGlobalAlpha(lane.endedAt() - play <= 0 ? 0.45 : 1.0);
-            g.fillText(names.of(lane), GUTTER_PAD, middle, maxWidth);
+            g.fillText(lane.label(), GUTTER_PAD, middle, maxWidth);
             if (sparse) { // with only some lanes named, point at the one the name belongs to
                 double y = Math.floor(middle) + 0.5;
                 g.strokeLine(scale.left() - 6, y, scale.left() - 1, y);

@@ -42,7 +42,7 @@ public final class TimelineView extends BorderPane {
             throw new IllegalStateException("the timeline is already bound");
         }
         bound = true;
-        canvas.show(model.timeline(), model.clients());
+        canvas.show(model.timeline());
         controls.bind(pump);
         pump.onFrame(canvas::frame);
     }
