@@ -12,18 +12,18 @@ final class Captions {
     /** One line saying what the picture shows in {@code mode}. */
     static String caption(Mode mode) {
         return switch (mode) {
-            case ITERATIVE -> "Iterative: one thread serves one client at a time; the rest wait in the kernel's "
-                    + "backlog at the listening socket.";
-            case PROCESSES -> "Process per client: every client gets its own child process, with its own memory "
-                    + "and its own copy of the counter.";
+            case ITERATIVE -> "Iterative: one thread serves one client at a time; the others wait in the "
+                    + "kernel's backlog.";
+            case PROCESSES -> "Process per client: each client gets its own child process, with its own "
+                    + "memory and counter.";
             case THREADS -> "Thread per client: a new thread for every client, all inside one process, all "
                     + "sharing one data region.";
-            case POOL -> "Thread pool: a fixed set of worker threads shares one memory; when all are busy, "
-                    + "new clients wait in the queue.";
+            case POOL -> "Thread pool: a fixed set of workers shares one memory; when all are busy, new "
+                    + "clients wait in the queue.";
             case EVENTS -> "Event loop: one thread watches every connection and serves only those that are "
                     + "ready in each turn.";
-            case VIRTUAL -> "Virtual threads: a cheap thread per client; a few carrier threads run the ready "
-                    + "ones, the rest park on the heap.";
+            case VIRTUAL -> "Virtual threads: a cheap thread per client; a few carriers run the ready ones, "
+                    + "the rest park on the heap.";
         };
     }
 

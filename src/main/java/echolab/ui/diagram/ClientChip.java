@@ -43,6 +43,11 @@ final class ClientChip extends HBox implements FrameCoalescer.Refreshable {
         refresh();
     }
 
+    /** Shows or hides what the client waits for (only chips made with {@link Shows#DETAIL} have it). */
+    void detailShown(boolean shown) {
+        Nodes.show(detail, shown);
+    }
+
     @Override
     public void refresh() {
         String id = idPrefix + "-" + client.nodeId();

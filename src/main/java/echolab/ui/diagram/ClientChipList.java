@@ -10,7 +10,6 @@ import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -27,15 +26,23 @@ final class ClientChipList extends VBox implements FrameCoalescer.Refreshable {
     private final ClientChip.Shows shows;
     private final int limit;
     private final FrameCoalescer frames;
-    private final FlowPane chips = new FlowPane();
+    /**
+     * Title, hint and chips share one wrapping row, so a short queue costs one line; chips that
+     * say what each client waits for are long, and go on rows of their own under the title.
+     */
+    private final FlowPane row = new FlowPane();
+    private final FlowPane header = new FlowPane();
+    private final List<Node> heading;
     private final Label empty;
     private final Label more = Nodes.label("", "more");
     private final Map<ClientModel, ClientChip> chipByClient = new HashMap<>();
     private final Watches watches;
+    private boolean detailShown = true;
 
     /**
      * @param id         the container's node id; chips get {@code <chipPrefix>-<client node id>}
-     * @param title      what the set is, in capitals, and what it means after a dot
+     * @param title      what the set is, in capitals
+     * @param hint       what it means, after a dot
      * @param emptyText  what to say while nobody is in it
      */
     ClientChipList(String id, String chipPrefix, String title, String hint, String emptyText,
@@ -47,11 +54,11 @@ final class ClientChipList extends VBox implements FrameCoalescer.Refreshable {
         this.frames = frames;
         setId(id);
         getStyleClass().addAll("chip-list", id);
-        HBox header = new HBox(Nodes.label(title, "section-title"), Nodes.label(hint, "section-hint"));
-        header.getStyleClass().add("section-header");
-        chips.getStyleClass().add("chips");
+        row.getStyleClass().add("chips");
+        header.getStyleClass().add("chips");
         empty = Nodes.label(emptyText, "empty");
-        getChildren().addAll(header, empty, chips, more);
+        heading = List.of(Nodes.label(title, "section-title"), Nodes.label(hint.strip(), "section-hint"));
+        getChildren().addAll(header, row);
         watches = new Watches(frames, this).on(clients);
         refresh();
     }
@@ -67,18 +74,38 @@ final class ClientChipList extends VBox implements FrameCoalescer.Refreshable {
             e.getValue().dispose();
             return true;
         });
-        List<Node> order = new ArrayList<>(shown);
+        boolean stacked = detailShown && shows == ClientChip.Shows.DETAIL && !clients.isEmpty();
+        List<Node> above = stacked ? heading : List.of();
+        if (!header.getChildren().equals(above)) {
+            header.getChildren().setAll(above);
+        }
+        Nodes.show(header, stacked);
+        List<Node> order = new ArrayList<>(stacked ? List.of() : heading);
         for (ClientModel c : wanted) {
-            order.add(chipByClient.computeIfAbsent(c, k -> new ClientChip(k, chipPrefix, shows, frames)));
+            ClientChip chip = chipByClient.computeIfAbsent(c, k -> new ClientChip(k, chipPrefix, shows, frames));
+            chip.detailShown(detailShown);
+            order.add(chip);
         }
-        if (!chips.getChildren().equals(order)) {
-            chips.getChildren().setAll(order);
-        }
-        Nodes.show(empty, clients.isEmpty());
-        Nodes.show(chips, !clients.isEmpty());
         int hidden = clients.size() - shown;
-        Nodes.text(more, "+" + hidden + " more");
-        Nodes.show(more, hidden > 0);
+        if (hidden > 0) {
+            Nodes.text(more, "+" + hidden + " more");
+            order.add(more);
+        }
+        if (clients.isEmpty()) {
+            order.add(empty);
+        }
+        if (!row.getChildren().equals(order)) {
+            row.getChildren().setAll(order);
+        }
+    }
+
+    /** Whether the chips say what each client waits for, or only its name. */
+    void detailShown(boolean shown) {
+        if (detailShown != shown) {
+            detailShown = shown;
+            chipByClient.values().forEach(chip -> chip.detailShown(shown));
+            refresh();
+        }
     }
 
     boolean isEmpty() {

@@ -42,7 +42,9 @@ public final class DiagramView extends ScrollPane {
     private final HBox row = new HBox(serverSlot);
     private final FrameCoalescer.Refreshable layout = this::refreshLayout;
     private final FrameCoalescer.Refreshable server = this::refreshServer;
+    private final Label socket = Nodes.label("", "socket");
     private LabViewModel model;
+    private Watches serverAppears;
     private ProcessBox serverBox;
     private ChildrenArea children;
     private ClientChipList backlog;
@@ -50,7 +52,6 @@ public final class DiagramView extends ScrollPane {
     private ClientChipList watched;
     private VirtualThreadsView virtualThreads;
     private RelayNote relays;
-    private final Label socket = Nodes.label("", "socket");
 
     /** An empty diagram; it draws once {@link #bind} gives it a model. */
     public DiagramView() {
@@ -93,7 +94,7 @@ public final class DiagramView extends ScrollPane {
         children = new ChildrenArea(model.processes(), frames);
         HBox.setHgrow(children, Priority.ALWAYS);
         row.getChildren().add(children);
-        new Watches(frames, server).on(model.processes());
+        serverAppears = new Watches(frames, server).on(model.processes());
         new Watches(frames, layout).on(model.modeProperty(), model.protectionProperty(), model.poolSizeProperty(),
                 model.addressProperty(), model.processes(), model.backlog(), model.poolQueue(), model.watched(),
                 model.carriers());
@@ -122,6 +123,7 @@ public final class DiagramView extends ScrollPane {
         virtualThreads = new VirtualThreadsView(model, process, serverBox.memory().heapSlot(), frames);
         serverBox.bottom().getChildren().addAll(relays, poolQueue, watched, virtualThreads);
         serverSlot.getChildren().setAll(serverBox);
+        serverAppears.dispose();
         new Watches(frames, layout).on(process.threads());
         frames.mark(layout);
     }
@@ -141,6 +143,7 @@ public final class DiagramView extends ScrollPane {
         Nodes.toggle(serverBox, "parent", withChildren);
         Nodes.text(socket, "LISTENING SOCKET " + model.addressProperty().get());
         Nodes.show(backlog, mode == Mode.ITERATIVE || !backlog.isEmpty());
+        backlog.detailShown(mode == Mode.ITERATIVE);
         Nodes.show(poolQueue, mode == Mode.POOL || !poolQueue.isEmpty());
         Nodes.show(watched, mode == Mode.EVENTS || !watched.isEmpty());
         boolean virtual = mode == Mode.VIRTUAL || virtualThreads.virtualCount() > 0;

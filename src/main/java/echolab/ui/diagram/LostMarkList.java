@@ -11,7 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /**
- * The latest lost updates, marked in the data region where they happened: who overwrote whose
+ * The newest lost updates, marked in the data region where they happened: who overwrote whose
  * write, to what value, and how many increments vanished. Id {@code lostMarks}. The labels are made
  * once and reused; a new mark is also handed to {@code onNewest} so the two lanes can light up.
  *
@@ -19,7 +19,8 @@ import javafx.scene.layout.VBox;
  */
 final class LostMarkList extends VBox implements FrameCoalescer.Refreshable {
 
-    private static final int SHOWN = 5;
+    /** The model keeps five; three newest keep the data region small enough for the lanes below. */
+    static final int SHOWN = 3;
 
     private final LabViewModel model;
     private final ProcessModel server;

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 final class RelayNote extends Label implements FrameCoalescer.Refreshable {
 
     private static final int NAMED = 4;
+    private static final char NO_BREAK = '\u00A0';
 
     private final ObservableList<ProcessModel> processes;
     private final FrameCoalescer frames;
@@ -54,7 +55,7 @@ final class RelayNote extends Label implements FrameCoalescer.Refreshable {
                 continue;
             }
             if (++live <= NAMED) {
-                pairs.add(p.clientProperty().get() + " ⇄ PID " + p.pid());
+                pairs.add((p.clientProperty().get() + " ⇄ PID " + p.pid()).replace(' ', NO_BREAK));
             }
         }
         if (live > NAMED) {

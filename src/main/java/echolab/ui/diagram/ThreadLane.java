@@ -33,6 +33,8 @@ final class ThreadLane extends HBox implements FrameCoalescer.Refreshable {
     private final Label serving = Nodes.label("", "lane-serving");
     private final Label draining = Nodes.label("draining", "tag", "tag-draining");
     private final Label lost = Nodes.label("", "tag", "tag-lost");
+    /** The second line of a roomy lane: what the thread does, or for a moment a lost update. */
+    private final HBox second = new HBox(state, lost);
     private final Watches watches;
     private PauseTransition lostTimer;
     private Density density = Density.ROOMY;
@@ -54,11 +56,11 @@ final class ThreadLane extends HBox implements FrameCoalescer.Refreshable {
         HBox top = new HBox(name, serving, gap, draining);
         top.getStyleClass().add("lane-top");
         top.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(state, lost);
         second.getStyleClass().add("lane-second");
         second.setAlignment(Pos.CENTER_LEFT);
         VBox words = new VBox(top, second);
         words.getStyleClass().add("lane-words");
+        words.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(words, Priority.ALWAYS);
         getChildren().addAll(stack, words);
         Nodes.show(lost, false);
@@ -114,6 +116,7 @@ final class ThreadLane extends HBox implements FrameCoalescer.Refreshable {
             return;
         }
         density = wanted;
+        Nodes.show(second, wanted == Density.ROOMY);
         Nodes.show(state, wanted == Density.ROOMY && !lost.isVisible());
         if (wanted != Density.ROOMY) {
             hideLost();

@@ -28,9 +28,13 @@ final class ThreadsArea extends VBox implements FrameCoalescer.Refreshable {
     static final int COMPACT_UP_TO = 20;
     static final int MAX_LANES = 30;
 
-    /** The acceptor leads; the others keep the order they started in. */
-    private static final Comparator<WorkerModel> ACCEPTOR_FIRST =
-            Comparator.comparing(w -> "acceptor".equals(w.role()) ? 0 : 1);
+    /**
+     * The acceptor leads, then the current model's threads, then those draining; by name within
+     * each, numbers compared as numbers, so thread-c9 comes before thread-c10 whatever the start order.
+     */
+    private static final Comparator<WorkerModel> LANE_ORDER = Comparator
+            .comparingInt((WorkerModel w) -> "acceptor".equals(w.role()) ? 0 : w.drainingProperty().get() ? 2 : 1)
+            .thenComparing(WorkerModel::displayName, NaturalOrder.INSTANCE);
 
     private final ObservableList<WorkerModel> threads;
     private final Predicate<WorkerModel> drawn;
@@ -76,23 +80,20 @@ final class ThreadsArea extends VBox implements FrameCoalescer.Refreshable {
     @Override
     public void refresh() {
         List<WorkerModel> wanted = new ArrayList<>();
-        int total = 0;
         int draining = 0;
         for (WorkerModel w : threads) {
-            if (!drawn.test(w)) {
-                continue;
-            }
-            total++;
-            if (w.drainingProperty().get()) {
-                draining++;
-            }
-            if (wanted.size() < MAX_LANES) {
+            if (drawn.test(w)) {
                 wanted.add(w);
-            } else if ("acceptor".equals(w.role())) {
-                wanted.set(MAX_LANES - 1, w); // never hide the thread that accepts
+                if (w.drainingProperty().get()) {
+                    draining++;
+                }
             }
         }
-        wanted.sort(ACCEPTOR_FIRST);
+        int total = wanted.size();
+        wanted.sort(LANE_ORDER);
+        if (total > MAX_LANES) {
+            wanted.subList(MAX_LANES, total).clear();
+        }
         laneByWorker.entrySet().removeIf(e -> {
             if (wanted.contains(e.getKey())) {
                 return false;

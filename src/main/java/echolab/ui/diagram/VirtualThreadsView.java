@@ -1,6 +1,7 @@
 package echolab.ui.diagram;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +66,15 @@ final class VirtualThreadsView extends VBox implements FrameCoalescer.Refreshabl
     @Override
     public void refresh() {
         List<WorkerModel> wanted = new ArrayList<>();
-        virtualCount = 0;
         for (WorkerModel w : server.threads()) {
             if ("virtual".equals(w.role())) {
-                virtualCount++;
-                if (wanted.size() < MAX_VIRTUAL) {
-                    wanted.add(w);
-                }
+                wanted.add(w);
             }
+        }
+        virtualCount = wanted.size();
+        wanted.sort(Comparator.comparing(WorkerModel::displayName, NaturalOrder.INSTANCE));
+        if (virtualCount > MAX_VIRTUAL) {
+            wanted.subList(MAX_VIRTUAL, virtualCount).clear();
         }
         laneByThread.entrySet().removeIf(e -> {
             if (wanted.contains(e.getKey())) {

@@ -116,7 +116,7 @@ class DiagramViewTest {
         waitUntil("a lost update marked in the data region", () -> {
             Parent marks = (Parent) view.lookup("#lostMarks");
             return marks.isVisible() && marks.lookupAll(".lost-mark").stream().anyMatch(Node::isVisible)
-                    && view.lookupAll(".lane.lost").size() == 2; // the writer and the one it overwrote
+                    && view.lookupAll(".lane.lost").size() >= 2; // the writer and the one it overwrote
         });
         String mark = fx(() -> ((Label) view.lookup("#lostMarks").lookup(".newest")).getText());
         assertTrue(mark.contains("overwrote") && mark.contains("lost"), mark);
@@ -207,9 +207,10 @@ class DiagramViewTest {
         for (int i = 0; i < 45; i++) {
             lab.addClient();
         }
-        waitUntil("the lane limit reached and the rest counted", () -> {
+        waitUntil("the lane limit reached and the rest counted, all accepted", () -> {
             Parent box = (Parent) view.lookup("#process-" + ProcessHandle.current().pid());
-            return box.lookupAll(".lane.compact").size() == ThreadsArea.MAX_LANES
+            return model.backlog().isEmpty()
+                    && box.lookupAll(".lane.compact").size() == ThreadsArea.MAX_LANES
                     && box.lookupAll(".more").stream().anyMatch(n -> n.isVisible()
                             && ((Label) n).getText().startsWith("+"));
         });
