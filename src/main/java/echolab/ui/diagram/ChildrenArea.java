@@ -23,8 +23,8 @@ final class ChildrenArea extends VBox implements FrameCoalescer.Refreshable {
 
     /** Beyond this many the rest are counted: each box is a dozen nodes. */
     static final int MAX_BOXES = 12;
-    /** From this many on, the boxes get smaller. */
-    static final int COMPACT_FROM = 7;
+    /** From this many on the boxes get small: two full boxes already fill the row, and a column. */
+    static final int SMALL_FROM = 3;
 
     private final ObservableList<ProcessModel> processes;
     private final FrameCoalescer frames;
@@ -70,14 +70,17 @@ final class ChildrenArea extends VBox implements FrameCoalescer.Refreshable {
             e.getValue().dispose();
             return true;
         });
+        boolean small = count >= SMALL_FROM;
         List<Node> order = new ArrayList<>(wanted.size());
         for (ProcessModel p : wanted) {
-            order.add(boxByProcess.computeIfAbsent(p, k -> new ProcessBox(k, frames)));
+            ProcessBox box = boxByProcess.computeIfAbsent(p, k -> new ProcessBox(k, frames));
+            box.small(small);
+            order.add(box);
         }
         if (!boxes.getChildren().equals(order)) {
             boxes.getChildren().setAll(order);
         }
-        Nodes.toggle(this, "compact", count >= COMPACT_FROM);
+        Nodes.toggle(this, "compact", small);
         Nodes.text(title, "CHILD PROCESSES · " + count + " · one per client, each with its own memory");
         Nodes.show(empty, count == 0);
         int hidden = count - wanted.size();

@@ -16,12 +16,13 @@ import javafx.scene.layout.VBox;
  */
 final class MemoryStrip extends VBox {
 
+    private final VBox code;
     private final VBox heap;
     private final VBox heapSlot = new VBox();
 
     MemoryStrip(DataRegion data, boolean server) {
         getStyleClass().addAll("memory", server ? "memory-server" : "memory-child");
-        VBox code = segment("CODE", server ? "echo loop\nJVM classes" : "echo program", "segment-code");
+        code = segment("CODE", server ? "echo loop\nJVM classes" : "echo program", "segment-code");
         heap = segment("HEAP", server ? "objects\nbuffers" : "its own objects", "segment-heap");
         heapSlot.getStyleClass().add("heap-slot");
         heap.getChildren().add(heapSlot);
@@ -51,6 +52,12 @@ final class MemoryStrip extends VBox {
     /** A place on the heap for things that live there, such as parked virtual threads. */
     Pane heapSlot() {
         return heapSlot;
+    }
+
+    /** A small child box keeps only its data segment: its own counter is what it is there to show. */
+    void dataOnly(boolean on) {
+        Nodes.show(code, !on);
+        Nodes.show(heap, !on);
     }
 
     /** Lets the heap take the spare width (when it holds parked virtual threads) or not. */

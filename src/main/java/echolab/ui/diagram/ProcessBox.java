@@ -52,8 +52,9 @@ final class ProcessBox extends VBox implements FrameCoalescer.Refreshable {
             header.getChildren().addAll(Nodes.label("PID " + process.pid() + " · echolab server (JVM)",
                     "process-title"), gap, rss, draining);
         } else {
-            header.getChildren().addAll(Nodes.label("PID " + process.pid(), "process-title"), gap,
-                    Nodes.label("child JVM", "process-kind"));
+            Label pid = Nodes.label("PID " + process.pid(), "process-title");
+            pid.setMinWidth(Region.USE_PREF_SIZE); // in a small box the PID stays whole; "child JVM" gives way
+            header.getChildren().addAll(pid, gap, Nodes.label("child JVM", "process-kind"));
         }
         data = new DataRegion(process, frames);
         memory = new MemoryStrip(data, process.isServer());
@@ -126,6 +127,13 @@ final class ProcessBox extends VBox implements FrameCoalescer.Refreshable {
 
     ThreadsArea threads() {
         return threads;
+    }
+
+    /** Draws a child small: only its data segment and its thread as a tile, for many side by side. */
+    void small(boolean on) {
+        Nodes.toggle(this, "small", on);
+        memory.dataOnly(on);
+        threads.tilesOnly(on);
     }
 
     /** Above the memory: where the server's listening socket and backlog go. */

@@ -46,6 +46,7 @@ final class ThreadsArea extends VBox implements FrameCoalescer.Refreshable {
     private final Map<WorkerModel, ThreadLane> laneByWorker = new HashMap<>();
     private final Watches watches;
     private final boolean withHeader;
+    private boolean tilesOnly;
 
     /**
      * @param threads    the process's threads
@@ -70,6 +71,14 @@ final class ThreadsArea extends VBox implements FrameCoalescer.Refreshable {
         Nodes.show(more, false);
         watches = new Watches(frames, this).on(threads);
         refresh();
+    }
+
+    /** Draws every lane as a small tile, whatever the count (for a small child box). */
+    void tilesOnly(boolean on) {
+        if (tilesOnly != on) {
+            tilesOnly = on;
+            refresh();
+        }
     }
 
     /** A sentence after the title saying who does what in this mode. */
@@ -101,8 +110,8 @@ final class ThreadsArea extends VBox implements FrameCoalescer.Refreshable {
             e.getValue().dispose();
             return true;
         });
-        ThreadLane.Density density = total <= ROOMY_UP_TO ? ThreadLane.Density.ROOMY
-                : total <= COMPACT_UP_TO ? ThreadLane.Density.COMPACT : ThreadLane.Density.TINY;
+        ThreadLane.Density density = tilesOnly || total > COMPACT_UP_TO ? ThreadLane.Density.TINY
+                : total <= ROOMY_UP_TO ? ThreadLane.Density.ROOMY : ThreadLane.Density.COMPACT;
         List<Node> order = new ArrayList<>(wanted.size());
         for (WorkerModel w : wanted) {
             ThreadLane lane = laneByWorker.computeIfAbsent(w, k -> new ThreadLane(k, withHeader, frames));
