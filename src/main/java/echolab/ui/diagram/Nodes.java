@@ -1,0 +1,55 @@
+package echolab.ui.diagram;
+
+import echolab.ui.model.Activity;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+
+/** Small helpers for style classes and visibility, so that refreshes only touch what changed. */
+final class Nodes {
+
+    private Nodes() {
+    }
+
+    /** Gives {@code node} the style class of {@code state} (its colour, from the stylesheet) and no other state class. */
+    static void state(Node node, Activity state) {
+        ObservableList<String> classes = node.getStyleClass();
+        String wanted = state.styleClass();
+        if (classes.contains(wanted)) {
+            return;
+        }
+        classes.removeIf(c -> c.startsWith("state-"));
+        classes.add(wanted);
+    }
+
+    static void toggle(Node node, String styleClass, boolean on) {
+        ObservableList<String> classes = node.getStyleClass();
+        if (on && !classes.contains(styleClass)) {
+            classes.add(styleClass);
+        } else if (!on) {
+            classes.remove(styleClass);
+        }
+    }
+
+    /** Shows or hides {@code node}; a hidden node takes no room. */
+    static void show(Node node, boolean on) {
+        if (node.isVisible() != on) {
+            node.setVisible(on);
+        }
+        if (node.isManaged() != on) {
+            node.setManaged(on);
+        }
+    }
+
+    static void text(Label label, String text) {
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+        }
+    }
+
+    static Label label(String text, String... styleClasses) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(styleClasses);
+        return l;
+    }
+}
