@@ -69,10 +69,13 @@ public final class SimulatedClient implements Runnable {
     public void run() {
         String outcome;
         try (socket) {
-            long start = System.nanoTime();
             socket.setTcpNoDelay(true);
-            socket.connect(server, CONNECT_TIMEOUT_MS);
+            socket.bind(null); // an ephemeral port now, so the client can say who it is before the server sees it
             localPort = socket.getLocalPort();
+            int bound = localPort;
+            events.publish((s, t) -> new Event.ClientConnecting(s, t, name, bound));
+            long start = System.nanoTime();
+            socket.connect(server, CONNECT_TIMEOUT_MS);
             long took = System.nanoTime() - start;
             int port = localPort;
             events.publish((s, t) -> new Event.ClientConnectReturned(s, t, name, port, took));

@@ -124,6 +124,9 @@ public sealed interface Event {
 
     // ---- the simulated clients' side of the conversation
 
+    /** About to call {@code connect} from {@code localPort}, already bound so it can be named first. */
+    record ClientConnecting(long seq, long nanos, String client, int localPort) implements Event {}
+
     record ClientConnectReturned(long seq, long nanos, String client, int localPort, long connectNanos)
             implements Event {}
 

@@ -67,6 +67,11 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
                 last[0] = now;
             }
         };
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long fxThread = onFx(() -> Thread.currentThread().getId());
+        long fxCpuBefore = mx.getThreadCpuTime(fxThread);
+        long renderCpuBefore = cpuOfThreadsNamed(mx, "QuantumRenderer");
+        long allCpuBefore = cpuOfThreadsNamed(mx, "");
         long start = System.nanoTime();
         onFx(() -> {
             meter.start();
@@ -78,6 +83,9 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
             return null;
         });
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double fxCpu = (mx.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e9 / elapsed;
+        double renderCpu = (cpuOfThreadsNamed(mx, "QuantumRenderer") - renderCpuBefore) / 1e9 / elapsed;
+        double allCpu = (cpuOfThreadsNamed(mx, "") - allCpuBefore) / 1e9 / elapsed;
         ServerStats.Snapshot after = window.lab().server().stats();
         long frames = onFx(() -> window.controller().pump().framesProperty().get()) - framesBefore;
 
@@ -88,6 +96,7 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "frames=%d fps=%.1f%n", frames, frames / elapsed);
         System.out.printf(Locale.ROOT, "frame interval ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
                 pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "cpu (cores): fx thread=%.2f renderer=%.2f whole jvm=%.2f%n", fxCpu, renderCpu, allCpu);
         System.out.printf(Locale.ROOT, "server: echoed/s=%.0f events/s=%.0f events dropped=%d%n",
                 (after.echoed() - before.echoed()) / elapsed,
                 (after.eventsPublished() - before.eventsPublished()) / elapsed,
@@ -102,6 +111,17 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
         closed.get(30, TimeUnit.SECONDS);
         Platform.exit();
         return 0;
+    }
+
+    /** CPU nanos of the live threads whose name contains {@code part} (all threads for ""). */
+    private static long cpuOfThreadsNamed(java.lang.management.ThreadMXBean mx, String part) {
+        long sum = 0;
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains(part)) {
+                sum += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private static double pct(long[] sorted, double p) {

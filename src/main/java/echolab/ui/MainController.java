@@ -7,6 +7,7 @@ import echolab.ui.clients.ClientListView;
 import echolab.ui.controls.ControlsController;
 import echolab.ui.controls.ControlsViewModel;
 import echolab.ui.controls.FiguresViewModel;
+import echolab.ui.diagram.DiagramView;
 import echolab.ui.log.EventLogView;
 import echolab.ui.model.LabViewModel;
 import echolab.ui.timeline.TimelineView;
@@ -14,7 +15,6 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.StackPane;
 
 /**
  * The main window's controller: builds the view models for a running lab, hands them to the
@@ -30,7 +30,7 @@ public final class MainController {
     @FXML private Label lagBadge;
     @FXML private ToggleButton presenterToggle;
     @FXML private ClientListView clientList;
-    @FXML private StackPane diagramHolder;
+    @FXML private DiagramView diagram;
     @FXML private TimelineView timeline;
     @FXML private EventLogView eventLog;
     @FXML private ControlsController controlsController;
@@ -58,6 +58,7 @@ public final class MainController {
 
         lagBadge.visibleProperty().bind(lagBadge.textProperty().isNotEmpty());
         clientList.bind(model, pump);
+        diagram.bind(model, pump);
         timeline.bind(model, pump);
         eventLog.bind(model);
         controlsController.attach(new ControlsViewModel(lab, model), figures);

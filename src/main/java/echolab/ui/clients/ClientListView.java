@@ -1,71 +1,84 @@
 package echolab.ui.clients;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 import echolab.ui.EventPump;
 import echolab.ui.model.ClientModel;
 import echolab.ui.model.LabViewModel;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The left-hand list of clients, simulated and real, each a {@link ClientRow}. Rows come and go
- * with the view model's list; their dots move once per frame. FX thread only.
+ * The left-hand list of clients, simulated and real. A virtualized list with rows of one fixed
+ * height: a hundred clients cost the rows that are visible, and a changed count costs one row.
+ * The visible rows' dots move once per frame. FX thread only.
  */
 public final class ClientListView extends VBox {
 
+    private static final double ROW_HEIGHT = 46;
+
     private final Label title = new Label("CLIENTS");
-    private final VBox rows = new VBox(2);
-    private final Map<ClientModel, ClientRow> byClient = new HashMap<>();
+    private final ListView<ClientModel> list = new ListView<>();
+    private final Set<ClientRow> visible = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public ClientListView() {
         getStyleClass().addAll("panel", "client-list");
         title.getStyleClass().add("panel-title");
-        rows.setId("clientRows");
-        rows.getStyleClass().add("client-rows");
-        ScrollPane scroll = new ScrollPane(rows);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("client-scroll");
-        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
-        Label empty = new Label("No clients yet. Add some on the right, or connect with nc.");
-        empty.getStyleClass().add("hint");
-        empty.setWrapText(true);
-        empty.visibleProperty().bind(Bindings.isEmpty(rows.getChildren()));
-        empty.managedProperty().bind(empty.visibleProperty());
-        getChildren().addAll(title, empty, scroll);
+        list.setId("clientRows");
+        list.getStyleClass().add("client-rows");
+        list.setFixedCellSize(ROW_HEIGHT);
+        list.setFocusTraversable(false);
+        list.setCellFactory(v -> new ClientCell());
+        list.setPlaceholder(wrapped("No clients yet. Add some on the right, or connect with nc."));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(title, list);
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("hint");
+        l.setWrapText(true);
+        return l;
     }
 
     public void bind(LabViewModel model, EventPump pump) {
         title.textProperty().bind(Bindings.size(model.clients()).asString("CLIENTS (%d)"));
-        model.clients().forEach(this::add);
-        model.clients().addListener((ListChangeListener<ClientModel>) change -> {
-            while (change.next()) {
-                change.getRemoved().forEach(this::remove);
-                change.getAddedSubList().forEach(this::add);
-            }
-        });
+        list.setItems(model.clients());
         pump.onFrame(now -> {
-            for (ClientRow row : byClient.values()) {
+            for (ClientRow row : visible) {
                 row.animate(now);
             }
         });
     }
 
-    private void add(ClientModel c) {
-        ClientRow row = new ClientRow(c);
-        byClient.put(c, row);
-        rows.getChildren().add(row);
-    }
+    /** A list cell that shows its client through one reused {@link ClientRow}. */
+    private final class ClientCell extends ListCell<ClientModel> {
+        private final ClientRow row = new ClientRow();
 
-    private void remove(ClientModel c) {
-        ClientRow row = byClient.remove(c);
-        if (row != null) {
-            rows.getChildren().remove(row);
+        ClientCell() {
+            getStyleClass().add("client-cell");
+            // as wide as the list, never wider: long names end in an ellipsis, no sideways scrolling
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(ClientModel client, boolean empty) {
+            super.updateItem(client, empty);
+            if (empty || client == null) {
+                row.bind(null);
+                visible.remove(row);
+                setGraphic(null);
+            } else {
+                row.bind(client);
+                visible.add(row);
+                setGraphic(row);
+            }
         }
     }
 }

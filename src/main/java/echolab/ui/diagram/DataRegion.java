@@ -3,6 +3,7 @@ package echolab.ui.diagram;
 import echolab.ui.model.ProcessModel;
 import echolab.ui.model.ProcessModel.CounterTouch;
 import javafx.animation.FadeTransition;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -32,6 +33,11 @@ final class DataRegion extends StackPane implements FrameCoalescer.Refreshable {
     private final VBox body;
     private final StackPane flash = new StackPane();
     private final FadeTransition fade = new FadeTransition(FLASH, flash);
+    /**
+     * Touches in a steady stream hold the highlight still and it fades once they stop: a fade
+     * restarted on every touch would animate, and redraw the region, on every frame.
+     */
+    private final PauseTransition quiet = new PauseTransition(FLASH);
     private final Watches watches;
     private long flashedSerial;
 
@@ -60,6 +66,7 @@ final class DataRegion extends StackPane implements FrameCoalescer.Refreshable {
         flash.setOpacity(0);
         fade.setFromValue(1);
         fade.setToValue(0);
+        quiet.setOnFinished(e -> fade.playFromStart());
         getChildren().addAll(flash, body); // behind the words, so a fill does not hide them
         Nodes.show(guard, false);
         Nodes.show(note, false);
@@ -82,7 +89,9 @@ final class DataRegion extends StackPane implements FrameCoalescer.Refreshable {
             case LOST -> "flash-lost";
             default -> "flash-write";
         });
-        fade.playFromStart();
+        fade.stop();
+        flash.setOpacity(1);
+        quiet.playFromStart();
     }
 
     private String describe(CounterTouch t) {
@@ -116,6 +125,7 @@ final class DataRegion extends StackPane implements FrameCoalescer.Refreshable {
 
     void dispose() {
         watches.dispose();
+        quiet.stop();
         fade.stop();
     }
 }

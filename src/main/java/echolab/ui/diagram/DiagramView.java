@@ -2,6 +2,7 @@ package echolab.ui.diagram;
 
 import echolab.engine.Mode;
 import echolab.sync.Protection;
+import echolab.ui.Cadence;
 import echolab.ui.EventPump;
 import echolab.ui.model.LabViewModel;
 import echolab.ui.model.LabViewModel.LostMark;
@@ -98,7 +99,13 @@ public final class DiagramView extends ScrollPane {
         new Watches(frames, layout).on(model.modeProperty(), model.protectionProperty(), model.poolSizeProperty(),
                 model.addressProperty(), model.processes(), model.backlog(), model.poolQueue(), model.watched(),
                 model.carriers());
-        pump.onFrame(now -> frames.flush());
+        // Ten redraws a second: readable, and cheap enough to keep the window smooth at full load.
+        Cadence cadence = new Cadence(10, 0.0);
+        pump.onFrame(now -> {
+            if (cadence.due(System.nanoTime())) { // wall time: paused or slowed, changes still show
+                frames.flush();
+            }
+        });
         frames.mark(server);
         frames.mark(layout);
         frames.flush();

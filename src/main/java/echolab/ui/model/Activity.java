@@ -15,6 +15,7 @@ public enum Activity {
     COUNTER("counter", "read-modify-write of the counter"),
     ECHOING("echoing", "writing the echo"),
     // clients
+    CONNECTING("connecting", "calling connect()"),
     BACKLOG("backlog", "in the backlog: connect and write returned, read blocked"),
     QUEUED("queued", "waiting for a worker"),
     SERVED("served", "being served"),
@@ -44,6 +45,6 @@ public enum Activity {
 
     /** States a client can be in, for the legend. */
     public static Activity[] clientStates() {
-        return new Activity[] {BACKLOG, QUEUED, SERVED, CLOSED};
+        return new Activity[] {CONNECTING, BACKLOG, QUEUED, SERVED, CLOSED};
     }
 }

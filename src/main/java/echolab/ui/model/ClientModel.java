@@ -22,7 +22,7 @@ public final class ClientModel {
 
     private final int port;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
-    private final ObjectProperty<Activity> state = new SimpleObjectProperty<>(Activity.BACKLOG);
+    private final ObjectProperty<Activity> state = new SimpleObjectProperty<>(Activity.CONNECTING);
     private final StringProperty detail = new SimpleStringProperty("");
     private final IntegerProperty sent = new SimpleIntegerProperty();
     private final IntegerProperty echoed = new SimpleIntegerProperty();
@@ -39,11 +39,27 @@ public final class ClientModel {
     long lastEchoNanos = Long.MIN_VALUE;
     long closedAtNanos = Long.MIN_VALUE;
     long readyUntilNanos = Long.MIN_VALUE;
-    int serverEchoed;
+    // Counts change with every line; the fold writes these and sync() shows them once a frame.
+    int sentCount;
+    int echoedCount;
+    long latencyMicros = -1;
+    boolean countsChanged;
 
     ClientModel(int port, String name) {
         this.port = port;
         this.name.set(name);
+    }
+
+    /** Shows the counts folded since the last frame; returns false when nothing changed. */
+    boolean sync() {
+        if (!countsChanged) {
+            return false;
+        }
+        countsChanged = false;
+        sent.set(sentCount);
+        echoed.set(echoedCount);
+        lastLatencyMicros.set(latencyMicros);
+        return true;
     }
 
     public int port() {

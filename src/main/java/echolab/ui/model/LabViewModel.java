@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import echolab.engine.Mode;
 import echolab.events.Event;
 import echolab.sync.Protection;
+import echolab.ui.Cadence;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -57,7 +58,8 @@ public final class LabViewModel {
         }
     }
 
-    private static final long READY_GLOW = TimeUnit.MILLISECONDS.toNanos(350);
+    /** Long enough to see, short enough that a client between two lines is seen not ready. */
+    private static final long READY_GLOW = TimeUnit.MILLISECONDS.toNanos(150);
     private static final long MOUNT_GLOW = TimeUnit.MILLISECONDS.toNanos(300);
     private static final long REAPED_SHOWN = TimeUnit.MILLISECONDS.toNanos(2500);
     private static final long CLOSED_SHOWN = TimeUnit.SECONDS.toNanos(8);
@@ -95,6 +97,11 @@ public final class LabViewModel {
     private final Map<String, CarrierModel> carriersByName = new HashMap<>();
     private ProcessModel server;
     private long lastLoopTurn = Long.MIN_VALUE;
+    private final List<ClientModel> countsChanged = new ArrayList<>();
+    // Counts and log rows change with every line; shown ten times a second of play time (so not
+    // while paused), on different frames.
+    private final Cadence countsCadence = new Cadence(10, 0.33);
+    private final Cadence logCadence = new Cadence(10, 0.66);
 
     /** Starts from the server's settings as they are, before any event arrives. */
     public LabViewModel(Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize,
@@ -128,6 +135,8 @@ public final class LabViewModel {
             workerState(x.workerId(), Activity.COUNTER, x.nanos());
         } else if (e instanceof Event.LockReleased x) {
             workerState(x.workerId(), Activity.ECHOING, x.nanos());
+        } else if (e instanceof Event.ClientConnecting x) {
+            connecting(x);
         } else if (e instanceof Event.ClientConnectReturned x) {
             connectReturned(x, now);
         } else if (e instanceof Event.ClientWriteReturned x) {
@@ -180,6 +189,12 @@ public final class LabViewModel {
 
     /** Ends a frame: lets glows fade, removes what has been gone long enough, bumps the revision. */
     public void endFrame(long now) {
+        if (countsCadence.due(now)) {
+            for (ClientModel c : countsChanged) {
+                c.sync();
+            }
+            countsChanged.clear();
+        }
         for (ClientModel c : watched) {
             if (c.readyProperty().get() && now - c.readyUntilNanos > 0) {
                 c.readyProperty().set(false);
@@ -205,7 +220,10 @@ public final class LabViewModel {
         processes.removeIf(p -> p.reaped() && now - p.reapedAtNanos > REAPED_SHOWN && removeProcess(p));
         removeOldClients(now);
         timeline.prune(now - TIMELINE_KEEP);
-        log.flush();
+        if (logCadence.due(now)) {
+            log.flush();
+        }
+        timeline.settle(now);
         revision.set(revision.get() + 1);
     }
 
@@ -327,7 +345,7 @@ public final class LabViewModel {
     private void accepted(Event.ClientAccepted e) {
         ClientModel c = clientsByPort.get(e.remotePort());
         if (c == null || c.state() == Activity.CLOSED) {
-            c = newClient(e.remotePort(), e.remote() + " (external)");
+            c = newClient(e.remotePort(), e.remote() + " (external)"); // nc and friends: only the server's side is seen
         }
         c.serverId = e.clientId();
         clientsById.put(e.clientId(), c);
@@ -406,27 +424,39 @@ public final class LabViewModel {
         }
         ClientModel c = clientsById.get(e.clientId());
         if (c != null && !c.simulatedProperty().get()) { // a real client: the server's side is all we see
-            c.serverEchoed++;
-            c.echoedProperty().set(c.serverEchoed);
-            c.sentProperty().set(c.serverEchoed);
-            c.lastLatencyMicrosProperty().set(e.latencyNanos() / 1000);
+            c.echoedCount++;
+            c.sentCount = c.echoedCount;
+            c.latencyMicros = e.latencyNanos() / 1000;
             c.lastEchoNanos = e.nanos();
+            changed(c);
         }
     }
 
     // Clients, from their own side
 
+    private void connecting(Event.ClientConnecting e) {
+        ClientModel c = clientsByPort.get(e.localPort());
+        if (c == null || c.state() == Activity.CLOSED) {
+            c = newClient(e.localPort(), e.client());
+        }
+        c.simulatedProperty().set(true);
+        if (c.serverId < 0) {
+            clientState(c, Activity.CONNECTING, "calling connect()", e.nanos());
+        }
+    }
+
     private void connectReturned(Event.ClientConnectReturned e, long now) {
         ClientModel c = clientsByPort.get(e.localPort());
-        if (c != null && c.state() != Activity.CLOSED && c.serverId >= 0) {
-            c.rename(e.client()); // the server saw it first
-            timeline.rename(clientKey(c), e.client());
-        } else {
+        if (c == null || c.state() == Activity.CLOSED) {
             c = newClient(e.localPort(), e.client());
+        } else if (!c.name().equals(e.client())) {
+            renameClient(c, e.client()); // the server saw it before it was heard from
+        }
+        c.simulatedProperty().set(true);
+        if (c.serverId < 0) { // the kernel completed the handshake; the server has not accepted yet
             backlog.add(c);
             clientState(c, Activity.BACKLOG, "connect returned: the kernel completed the handshake", e.nanos());
         }
-        c.simulatedProperty().set(true);
     }
 
     private void writeReturned(Event.ClientWriteReturned e, long now) {
@@ -434,8 +464,9 @@ public final class LabViewModel {
         if (c == null) {
             return;
         }
-        c.sentProperty().set(c.sentProperty().get() + e.lines());
+        c.sentCount += e.lines();
         c.lastSentNanos = e.nanos();
+        changed(c);
         if (c.state() == Activity.BACKLOG) {
             c.wroteInBacklog = true;
             c.detailProperty().set("connect returned · write returned (the kernel buffered it)");
@@ -458,15 +489,41 @@ public final class LabViewModel {
             return;
         }
         c.waitingForEcho = false;
-        c.echoedProperty().set(c.echoedProperty().get() + 1);
-        c.lastLatencyMicrosProperty().set(e.roundTripNanos() / 1000);
+        c.echoedCount++;
+        c.latencyMicros = e.roundTripNanos() / 1000;
         c.lastEchoNanos = e.nanos();
+        changed(c);
     }
 
     private void clientFinished(Event.ClientFinished e, long now) {
         ClientModel c = clientsByPort.get(e.localPort());
         if (c != null) {
             close(c, e.outcome(), e.nanos(), now);
+        }
+    }
+
+    /** Gives a client its own name everywhere its first, server-side name was shown. */
+    private void renameClient(ClientModel c, String name) {
+        String old = c.name();
+        c.rename(name);
+        timeline.rename(clientKey(c), name);
+        for (WorkerModel w : workers.values()) {
+            if (old.equals(w.clientProperty().get())) {
+                w.clientProperty().set(name);
+            }
+        }
+        for (ProcessModel p : processes) {
+            if (old.equals(p.clientProperty().get())) {
+                p.clientProperty().set(name);
+            }
+        }
+    }
+
+    /** The client's counts changed: show them at the end of the frame, once. */
+    private void changed(ClientModel c) {
+        if (!c.countsChanged) {
+            c.countsChanged = true;
+            countsChanged.add(c);
         }
     }
 
@@ -644,6 +701,8 @@ public final class LabViewModel {
             id = x.clientId();
         } else if (e instanceof Event.LimitHit x) {
             id = x.clientId();
+        } else if (e instanceof Event.ClientConnecting x) {
+            port = x.localPort();
         } else if (e instanceof Event.ClientConnectReturned x) {
             port = x.localPort();
         } else if (e instanceof Event.ClientWriteReturned x) {

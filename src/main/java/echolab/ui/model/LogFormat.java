@@ -83,6 +83,8 @@ public final class LogFormat {
             return "error: " + s.message();
         } else if (e instanceof Event.VirtualThreadMounted s) {
             return w(s.workerId()) + " mounted on " + s.carrier();
+        } else if (e instanceof Event.ClientConnecting s) {
+            return s.client() + ": connect() from local port " + s.localPort();
         } else if (e instanceof Event.ClientConnectReturned s) {
             return s.client() + ": connect returned (local port " + s.localPort() + ")";
         } else if (e instanceof Event.ClientWriteReturned s) {

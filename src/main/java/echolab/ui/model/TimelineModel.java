@@ -9,13 +9,22 @@ import java.util.Map;
  * What the timeline draws: a lane per worker and per client, and the spans of state each lane went
  * through, in a ring of fixed size so an hour of use costs no more memory than a minute. Plain data
  * for the canvas, not properties. FX thread only.
+ *
+ * <p>A busy worker changes state every few microseconds, far below what a pixel shows. So a span
+ * lasts at least {@link #MIN_SPAN_NANOS}: changes inside that time do not open new spans, and the
+ * span takes the state that lasted longest in it. The ring then holds tens of seconds even at full
+ * speed, and a frame draws a few thousand rectangles, not a hundred thousand.
  */
 public final class TimelineModel {
+
+    /** The shortest span kept, far below a pixel of the shortest window shown. */
+    public static final long MIN_SPAN_NANOS = 2_000_000;
 
     /** One stretch of one state on one lane; {@code end} is {@link Long#MAX_VALUE} while it lasts. */
     public static final class Span {
         public final Lane lane;
-        public final Activity state;
+        /** The state drawn; while the span is young, the state that has lasted longest in it. */
+        public Activity state;
         public final long start;
         long end = Long.MAX_VALUE;
 
@@ -40,6 +49,10 @@ public final class TimelineModel {
         String label;
         Span open;
         long endedAt = Long.MAX_VALUE;
+        /** The state the lane is in now, since when, and the longest any state lasted in the open span. */
+        Activity current;
+        long currentSince;
+        long longest;
 
         Lane(String key, String label, boolean worker) {
             this.key = key;
@@ -72,15 +85,32 @@ public final class TimelineModel {
     /** Puts {@code key}'s lane into {@code state} from {@code nanos} on, opening the lane if new. */
     public void set(String key, String label, boolean worker, Activity state, long nanos) {
         Lane lane = lanes.computeIfAbsent(key, k -> new Lane(k, label, worker));
-        if (lane.open != null) {
-            if (lane.open.state == state) {
+        Span open = lane.open;
+        if (open != null) {
+            if (lane.current == state) {
                 return;
             }
-            lane.open.end = nanos;
+            long lasted = nanos - lane.currentSince;
+            if (lasted >= lane.longest) {
+                lane.longest = lasted;
+                if (open.state != lane.current) {
+                    open.state = lane.current;
+                    revision++;
+                }
+            }
+            if (nanos - open.start < MIN_SPAN_NANOS) { // a flicker inside a young span: no new span
+                lane.current = state;
+                lane.currentSince = nanos;
+                return;
+            }
+            open.end = nanos;
         }
         lane.endedAt = Long.MAX_VALUE;
         Span span = new Span(lane, state, nanos);
         lane.open = span;
+        lane.current = state;
+        lane.currentSince = nanos;
+        lane.longest = 0;
         add(span);
     }
 
@@ -90,6 +120,21 @@ public final class TimelineModel {
         if (lane != null && !lane.label.equals(label)) {
             lane.label = label;
             revision++;
+        }
+    }
+
+    /**
+     * Once a frame: an open span shows the state the lane is in now once that state has lasted
+     * longer than any other in the span (a client that went through three states in a millisecond
+     * and has been served since is drawn served).
+     */
+    public void settle(long now) {
+        for (Lane lane : lanes.values()) {
+            Span open = lane.open;
+            if (open != null && open.state != lane.current && now - lane.currentSince > lane.longest) {
+                open.state = lane.current;
+                revision++;
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package echolab.ui.timeline;
 
 import java.util.List;
 
+import echolab.ui.Cadence;
 import echolab.ui.model.TimelineModel;
 import echolab.ui.model.TimelineModel.Lane;
 import javafx.beans.property.IntegerProperty;
@@ -64,6 +65,7 @@ public final class TimelineCanvas extends Region {
     private final StatePalette palette;
 
     private TimelineModel model;
+    private final Cadence cadence = new Cadence(30, 0.5);
     private long origin;
     private boolean originSet;
     /** Set by anything but the model and the clock that changes the picture. */
@@ -116,6 +118,9 @@ public final class TimelineCanvas extends Region {
         }
         if (!dirty && model.revision() == paintedRevision && play == paintedPlay) {
             return;
+        }
+        if (!dirty && !cadence.due(System.nanoTime())) {
+            return; // time flows at a pixel a frame or less; thirty repaints a second look the same
         }
         if (!originSet && model.spanCount() > 0) {
             // the axis counts seconds from the first thing the timeline saw: the server starting

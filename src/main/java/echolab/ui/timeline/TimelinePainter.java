@@ -131,12 +131,12 @@ final class TimelinePainter implements Consumer<Span> {
     /** Visits one span: snaps it to pixel columns and merges it into its lane's pending rectangle. */
     @Override
     public void accept(Span span) {
-        Integer row = rowOf.get(span.lane);
-        if (row == null || !layout.isShown(row)) {
-            return;
-        }
         long end = span.end() == Long.MAX_VALUE ? scale.play() : span.end();
         if (end - scale.start() <= 0 || span.start - scale.play() >= 0) {
+            return; // outside the window: most of the ring, so checked before anything else
+        }
+        Integer row = rowOf.get(span.lane);
+        if (row == null || !layout.isShown(row)) {
             return;
         }
         int x0 = (int) Math.floor(scale.x(Math.max(span.start, scale.start())));

@@ -37,9 +37,12 @@ class LabViewModelTest {
     @Test
     void aClientWhoseConnectReturnedButIsNotAcceptedWaitsInTheBacklog() {
         start("iterative");
+        apply(new Event.ClientConnecting(++seq, tick(), "client-2", 50002));
+        assertEquals(Activity.CONNECTING, vm.clients().get(0).state());
         apply(new Event.ClientConnectReturned(++seq, tick(), "client-2", 50002, 1000));
         apply(new Event.ClientWriteReturned(++seq, tick(), "client-2", 50002, 10, 1));
         apply(new Event.ClientWaitingForEcho(++seq, tick(), "client-2", 50002));
+        vm.endFrame(now);
         ClientModel c = vm.clients().get(0);
         assertEquals(List.of(c), vm.backlog());
         assertEquals(Activity.BACKLOG, c.state());
@@ -51,6 +54,22 @@ class LabViewModelTest {
         assertTrue(vm.backlog().isEmpty());
         assertEquals(Activity.SERVED, c.state());
         assertEquals("client-2", vm.worker("echolab-main").clientProperty().get());
+    }
+
+    @Test
+    void aSimulatedClientKeepsItsNameWhenTheServerAcceptsItBeforeItsConnectReturns() {
+        start("threads");
+        apply(new Event.ClientConnecting(++seq, tick(), "client-7", 50007));
+        apply(new Event.ClientAccepted(++seq, tick(), 1, "127.0.0.1:50007", 50007, "threads"));
+        apply(new Event.WorkerStarted(++seq, tick(), "echolab-thread-c1", "threads", "thread"));
+        apply(new Event.WorkerAssigned(++seq, tick(), 1, "echolab-thread-c1", "threads"));
+        apply(new Event.ClientConnectReturned(++seq, tick(), "client-7", 50007, 1000));
+        ClientModel c = vm.clients().get(0);
+        assertEquals(1, vm.clients().size());
+        assertEquals("client-7", c.name());
+        assertEquals(Activity.SERVED, c.state(), "accepted already: not put back into the backlog");
+        assertTrue(vm.backlog().isEmpty());
+        assertEquals("client-7", vm.worker("echolab-thread-c1").clientProperty().get());
     }
 
     @Test
@@ -71,6 +90,7 @@ class LabViewModelTest {
         assertEquals(Activity.COUNTER, vm.worker("echolab-pool-worker-1").state());
         apply(new Event.CounterWritten(++seq, tick(), 1, "echolab-pool-worker-1", 1));
         apply(new Event.LineEchoed(++seq, tick(), 1, "echolab-pool-worker-1", 6, 1000));
+        vm.endFrame(now);
         assertEquals(1, vm.serverProcess().counterProperty().get());
         assertEquals(1, c.echoedProperty().get(), "a real client's echoes are counted from the server's side");
         apply(new Event.ClientClosed(++seq, tick(), 1, "echolab-pool-worker-1", "client closed"));
@@ -115,6 +135,24 @@ class LabViewModelTest {
         apply(new Event.ModeChanged(++seq, tick(), "threads", "pool"));
         assertTrue(vm.worker("echolab-thread-c1").drainingProperty().get());
         assertFalse(vm.worker("echolab-main").drainingProperty().get(), "the acceptor belongs to no model");
+    }
+
+    @Test
+    void aBusyLaneIsDrawnInSpansOfAtLeastTwoMillisecondsShowingWhatLastedLongest() {
+        start("pool");
+        apply(new Event.WorkerStarted(++seq, tick(), "echolab-pool-worker-1", "pool", "pool-worker"));
+        long t = now;
+        for (int i = 0; i < 1000; i++) { // 10 µs of counter work, then 90 µs waiting for the next line
+            apply(new Event.CounterRead(++seq, t += 1_000, 1, "echolab-pool-worker-1", i));
+            apply(new Event.LineEchoed(++seq, t += 10_000, 1, "echolab-pool-worker-1", 6, 1000));
+            t += 89_000;
+        }
+        vm.endFrame(t);
+        List<TimelineModel.Span> spans = new java.util.ArrayList<>();
+        vm.timeline().forEachSpan(spans::add);
+        assertTrue(spans.size() < 60, "100 ms of work in spans of 2 ms or more: " + spans.size());
+        long reading = spans.stream().filter(s -> s.state == Activity.READING).count();
+        assertTrue(reading > spans.size() / 2, "mostly waiting for the client's next line");
     }
 
     @Test
