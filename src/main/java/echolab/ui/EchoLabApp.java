@@ -3,8 +3,10 @@ package echolab.ui;
 import java.io.IOException;
 
 import echolab.engine.ServerOptions;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The JavaFX application: opens the lab's window, and stops the lab cleanly when it closes.
@@ -53,9 +55,14 @@ public final class EchoLabApp extends Application {
         for (int i = 0; i < how.slowClients(); i++) {
             window.lab().addSlowClient();
         }
-        for (int i = 0; i < how.clients(); i++) {
-            window.lab().addClient();
-        }
+        // the slow ones connect first, so on an iterative server they hold the worker
+        PauseTransition afterSlow = new PauseTransition(Duration.millis(how.slowClients() > 0 ? 400 : 1));
+        afterSlow.setOnFinished(e -> {
+            for (int i = 0; i < how.clients(); i++) {
+                window.lab().addClient();
+            }
+        });
+        afterSlow.play();
     }
 
     @Override

@@ -75,6 +75,20 @@ class LabWindowTest {
     }
 
     @Test
+    void aRealClientSuchAsNcAppearsLikeTheSimulatedOnes(FxRobot robot) throws Exception {
+        try (echolab.testing.LineClient nc = new echolab.testing.LineClient(window.lab().server().address())) {
+            String id = "port-" + nc.localPort();
+            for (int i = 0; i < 3; i++) {
+                nc.send("typed by hand " + i + "\n");
+                assertEquals("typed by hand " + i + "\n", nc.readLineText());
+            }
+            waitFor(10, () -> robot.lookup("#clientRow-" + id).tryQuery().isPresent());
+            waitFor(10, () -> "3/3".equals(robot.lookup("#clientCounts-" + id).queryAs(Label.class).getText()));
+            assertTrue(robot.lookup("#clientState-" + id).queryAs(Label.class).getText().startsWith("served"));
+        }
+    }
+
+    @Test
     void processesModeDrawsAChildBoxPerClientAndTheyGoWhenReaped(FxRobot robot) throws Exception {
         selectMode(robot, "#modeProcesses", Mode.PROCESSES);
         for (int i = 0; i < 3; i++) {

@@ -47,6 +47,7 @@ public final class ControlsController {
     @FXML private Label figProcesses;
     @FXML private Label figThreads;
     @FXML private Label figMemory;
+    @FXML private Label figChildMemory;
     @FXML private Label figSpawn;
     @FXML private Label figLatency;
     @FXML private Label figEvents;
@@ -147,10 +148,9 @@ public final class ControlsController {
         figProcesses.textProperty().bind(f.processesAliveProperty().asString());
         figThreads.textProperty().bind(f.threadsAliveProperty().asString());
         figMemory.textProperty().bind(Bindings.createStringBinding(
-                () -> Units.megabytes(f.serverMemoryBytesProperty().get())
-                        + (f.childMemoryBytesProperty().get() > 0
-                        ? " + " + Units.megabytes(f.childMemoryBytesProperty().get()) + " in children" : ""),
-                f.serverMemoryBytesProperty(), f.childMemoryBytesProperty()));
+                () -> Units.megabytes(f.serverMemoryBytesProperty().get()), f.serverMemoryBytesProperty()));
+        figChildMemory.textProperty().bind(Bindings.createStringBinding(
+                () -> Units.megabytes(f.childMemoryBytesProperty().get()), f.childMemoryBytesProperty()));
         figSpawn.textProperty().bind(Bindings.createStringBinding(
                 () -> f.averageSpawnMillisProperty().get() <= 0 ? "–"
                         : String.format(Locale.ROOT, "%.0f ms", f.averageSpawnMillisProperty().get()),

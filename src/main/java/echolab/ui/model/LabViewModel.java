@@ -101,7 +101,7 @@ public final class LabViewModel {
     // Counts and log rows change with every line; shown ten times a second of play time (so not
     // while paused), on different frames.
     private final Cadence countsCadence = new Cadence(10, 0.33);
-    private final Cadence logCadence = new Cadence(10, 0.66);
+    private final Cadence logCadence = new Cadence(6, 0.66);
 
     /** Starts from the server's settings as they are, before any event arrives. */
     public LabViewModel(Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize,

@@ -65,7 +65,7 @@ public final class TimelineCanvas extends Region {
     private final StatePalette palette;
 
     private TimelineModel model;
-    private final Cadence cadence = new Cadence(30, 0.5);
+    private final Cadence cadence = new Cadence(25, 0.5);
     private long origin;
     private boolean originSet;
     /** Set by anything but the model and the clock that changes the picture. */
@@ -120,7 +120,7 @@ public final class TimelineCanvas extends Region {
             return;
         }
         if (!dirty && !cadence.due(System.nanoTime())) {
-            return; // time flows at a pixel a frame or less; thirty repaints a second look the same
+            return; // time flows at a pixel a frame or less; 25 repaints a second look the same
         }
         if (!originSet && model.spanCount() > 0) {
             // the axis counts seconds from the first thing the timeline saw: the server starting
