@@ -46,11 +46,13 @@ public final class JsonLines {
         }
     }
 
-    /** A record or map as a JSON object whose first field is {@code "type": type}. */
-    public String object(String type, Object value) {
+    /** Records or maps as one JSON object whose first field is {@code "type": type}; later parts add fields. */
+    public String object(String type, Object... parts) {
         ObjectNode node = mapper.createObjectNode();
         node.put("type", type);
-        node.setAll((ObjectNode) mapper.valueToTree(value));
+        for (Object part : parts) {
+            node.setAll((ObjectNode) mapper.valueToTree(part));
+        }
         return node.toString();
     }
 

@@ -1,16 +1,10 @@
 package echolab.cli;
 
 import echolab.sync.Protection;
-import picocli.CommandLine;
 
-/** Reads {@code --protection}; a wrong value is reported with the allowed ones. */
-public final class ProtectionConverter implements CommandLine.ITypeConverter<Protection> {
-    @Override
-    public Protection convert(String value) {
-        try {
-            return Protection.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException(e.getMessage());
-        }
+/** Reads a {@link Protection} option by its lower-case name. */
+public final class ProtectionConverter extends ParsingConverter<Protection> {
+    public ProtectionConverter() {
+        super(Protection::parse);
     }
 }

@@ -14,7 +14,11 @@ import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.events.EventBus;
 import echolab.events.Subscription;
+import echolab.sync.DeadlockFix;
 import echolab.sync.Protection;
+import echolab.sync.Scenario;
+import echolab.sync.SyncLab;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,8 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the echo server without a window.%n"
-                + "Live commands on stdin: mode NAME, protection NAME, delay MS, race-window US, pool-size N, "
-                + "blocking-loop on|off, stats, quit.")
+                + "Live commands on stdin: " + ServerCommands.COMMANDS + ".")
 public final class ServeCommand implements Callable<Integer> {
 
     private static final int EVENT_QUEUE = 1 << 16;
@@ -75,6 +78,28 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--blocking-loop", description = "events mode: wait the delay inside the loop, stalling every client")
     private boolean blockingLoop;
 
+    @Option(names = "--scenario", defaultValue = "none", converter = ScenarioConverter.class, paramLabel = "NAME",
+            description = "none, handoff, deadlock, starvation or semaphore (default: ${DEFAULT-VALUE}); needs a mode with worker threads")
+    private Scenario scenario;
+
+    @Option(names = "--safe", description = "run the scenario with its fix: own copies, one lock order, a fair lock")
+    private boolean safe;
+
+    @Option(names = "--deadlock-fix", converter = DeadlockFixConverter.class, paramLabel = "NAME",
+            description = "none, order, trylock-fixed or trylock-random (overrides --safe for the deadlock)")
+    private DeadlockFix deadlockFix;
+
+    @Option(names = "--permits", defaultValue = "2", paramLabel = "K", description = "semaphore scenario: workers let in at once (default: ${DEFAULT-VALUE})")
+    private int permits;
+
+    @Option(names = "--handoff-window-us", defaultValue = "2000", paramLabel = "N",
+            description = "hand-off scenario: how late a new worker reads the shared slot (default: ${DEFAULT-VALUE})")
+    private long handoffWindowUs;
+
+    @Option(names = "--hold-ms", defaultValue = "20", paramLabel = "N",
+            description = "deadlock: time a worker holds its first resource before asking for the second (default: ${DEFAULT-VALUE})")
+    private long holdMs;
+
     @Option(names = "--events", description = "print every event as a JSON line on stdout")
     private boolean events;
 
@@ -95,6 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--mode': " + e.getMessage());
         }
+        applyScenario(server);
         if (!InetAddress.getByName(bind).isLoopbackAddress()) {
             System.err.println("warning: listening on " + bind + ": anybody who can reach this machine can connect");
         }
@@ -117,12 +143,31 @@ public final class ServeCommand implements Callable<Integer> {
         if (printer != null) {
             printer.stop();
         }
-        json.print(json.object("summary", server.stats()));
+        json.print(json.object("summary", server.stats(), server.sync().figures()));
         json.flush();
         return 0;
     }
 
+    private void applyScenario(EchoServer server) {
+        SyncLab sync = server.sync();
+        sync.setHoldMillis(holdMs);
+        sync.setHandoffWindowMicros(handoffWindowUs);
+        sync.setPermits(permits);
+        sync.setSafe(safe);
+        if (deadlockFix != null) {
+            sync.setFix(deadlockFix);
+        }
+        sync.setScenario(scenario);
+        if (scenario != Scenario.NONE && !Set.of(Mode.THREADS, Mode.POOL).contains(server.mode())) {
+            System.err.println("warning: the " + scenario.id() + " scenario shows in the threads and pool modes; "
+                    + "switch with: mode threads");
+        }
+    }
+
     private ServerOptions options() {
+        atLeast("--permits", permits, 1);
+        atLeast("--handoff-window-us", handoffWindowUs, 0);
+        atLeast("--hold-ms", holdMs, 0);
         atLeast("--pool-size", poolSize, 1);
         atLeast("--delay-ms", delayMs, 0);
         atLeast("--race-window-us", raceWindowUs, 0);
@@ -163,7 +208,7 @@ public final class ServeCommand implements Callable<Integer> {
                                 return;
                             }
                             case STATS -> {
-                                json.print(json.object("stats", server.stats()));
+                                json.print(json.object("stats", server.stats(), server.sync().figures()));
                                 json.flush();
                             }
                             case APPLIED -> { }

@@ -5,20 +5,26 @@ import java.util.Locale;
 
 import echolab.engine.EchoServer;
 import echolab.engine.Mode;
+import echolab.sync.DeadlockFix;
 import echolab.sync.Protection;
+import echolab.sync.Scenario;
 
 /**
  * The live commands {@code serve} reads on stdin, one per line: {@code mode NAME},
  * {@code protection NAME}, {@code delay MS}, {@code race-window US}, {@code pool-size N},
- * {@code blocking-loop on|off}, {@code stats}, {@code quit}.
+ * {@code blocking-loop on|off}, {@code scenario NAME}, {@code safe on|off}, {@code fix NAME},
+ * {@code permits K}, {@code hold MS}, {@code handoff-window US}, {@code reset}, {@code stats},
+ * {@code quit}.
  */
 final class ServerCommands {
 
     /** What a command line asks for beyond changing a setting. */
     enum Outcome { APPLIED, STATS, QUIT }
 
-    static final String HELP = "commands: mode NAME, protection NAME, delay MS, race-window US, pool-size N, "
-            + "blocking-loop on|off, stats, quit";
+    static final String COMMANDS = "mode NAME, protection NAME, delay MS, race-window US, pool-size N, "
+            + "blocking-loop on|off, scenario NAME, safe on|off, fix NAME, permits K, hold MS, handoff-window US, "
+            + "reset, stats, quit";
+    static final String HELP = "commands: " + COMMANDS;
 
     private ServerCommands() {
     }
@@ -38,6 +44,10 @@ final class ServerCommands {
             case "stats" -> {
                 return Outcome.STATS;
             }
+            case "reset" -> {
+                server.sync().reset();
+                return Outcome.APPLIED;
+            }
             default -> { }
         }
         if (words.length != 2) {
@@ -51,6 +61,12 @@ final class ServerCommands {
             case "race-window" -> server.setRaceWindowMicros(number(verb, arg, 0));
             case "pool-size" -> server.setPoolSize((int) number(verb, arg, 1));
             case "blocking-loop" -> server.setBlockingLoop(onOff(arg));
+            case "scenario" -> server.sync().setScenario(Scenario.parse(arg));
+            case "safe" -> server.sync().setSafe(onOff(arg));
+            case "fix" -> server.sync().setFix(DeadlockFix.parse(arg));
+            case "permits" -> server.sync().setPermits((int) number(verb, arg, 1));
+            case "hold" -> server.sync().setHoldMillis(number(verb, arg, 0));
+            case "handoff-window" -> server.sync().setHandoffWindowMicros(number(verb, arg, 0));
             default -> throw new IllegalArgumentException("unknown command '" + verb + "'; " + HELP);
         }
         return Outcome.APPLIED;

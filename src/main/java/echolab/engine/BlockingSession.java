@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 
 import echolab.events.Event;
+import echolab.sync.Scenario;
 
 /**
  * Serves one connection to its end on the calling thread with blocking reads and writes: the
@@ -15,6 +16,21 @@ final class BlockingSession {
     private static final int READ_BUFFER = 16 * 1024;
 
     private BlockingSession() {
+    }
+
+    /** The work of one line: the service wait, the counter, the echo. */
+    private static void echo(ServerContext ctx, Connection c, String worker, byte[] line, boolean virtual)
+            throws IOException, InterruptedException {
+        ctx.serviceDelay();
+        if (virtual) {
+            mounted(ctx, c, worker); // after the wait, perhaps on another carrier
+        }
+        if (ctx.sync.scenario() == Scenario.NONE) {
+            ctx.counter.increment(c.id, worker);
+        } else {
+            ctx.sync.counterWork(c.id, worker, () -> ctx.counter.increment(c.id, worker));
+        }
+        ServerContext.writeFully(c.channel, ByteBuffer.wrap(line));
     }
 
     /** Says which carrier thread the calling virtual thread runs on right now. */
@@ -41,12 +57,13 @@ final class BlockingSession {
                     if (virtual) {
                         mounted(ctx, c, worker);
                     }
-                    ctx.serviceDelay();
-                    if (virtual) {
-                        mounted(ctx, c, worker); // after the wait, perhaps on another carrier
+                    Scenario scenario = ctx.sync.scenario();
+                    if (scenario == Scenario.NONE || scenario == Scenario.HANDOFF) {
+                        echo(ctx, c, worker, line, virtual);
+                    } else {
+                        byte[] echoed = line;
+                        ctx.sync.echoWork(c.id, worker, () -> echo(ctx, c, worker, echoed, virtual));
                     }
-                    ctx.counter.increment(c.id, worker);
-                    ServerContext.writeFully(c.channel, ByteBuffer.wrap(line));
                     ctx.lineEchoed(c, worker, line.length, received);
                 }
             }

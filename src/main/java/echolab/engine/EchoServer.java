@@ -18,6 +18,7 @@ import org.HdrHistogram.Histogram;
 import echolab.events.Event;
 import echolab.events.EventBus;
 import echolab.sync.Protection;
+import echolab.sync.SyncLab;
 
 /**
  * A line echo server on one listening socket, served by one {@link ConcurrencyModel} at a time.
@@ -341,6 +342,11 @@ public final class EchoServer implements AutoCloseable {
         return ctx.events;
     }
 
+    /** The synchronization scenarios of this server: on, off, safe or not, and their figures. */
+    public SyncLab sync() {
+        return ctx.sync;
+    }
+
     /** PIDs of the child processes alive now, in every {@code processes} model still running. */
     public List<Long> childPids() {
         List<Long> pids = new ArrayList<>();
@@ -413,6 +419,7 @@ public final class EchoServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ctx.sync.close();
         ctx.events.publish((s, t) -> new Event.ServerStopped(s, t, "closed"));
     }
 

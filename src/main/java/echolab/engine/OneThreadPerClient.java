@@ -22,12 +22,17 @@ abstract class OneThreadPerClient implements ConcurrencyModel {
 
     @Override
     public void take(Connection c) {
+        boolean shared = ctx.sync.sharedHandoff();
+        if (shared) {
+            ctx.handoff.put(c, Thread.currentThread().getName()); // one slot for all, like C's shared connfd
+        }
         Thread t = newThread(() -> {
             String worker = Thread.currentThread().getName();
             ctx.workerStarted(worker, mode(), role());
             try {
-                ctx.workerAssigned(c, worker, mode());
-                BlockingSession.serve(ctx, c, worker);
+                Connection mine = shared ? ctx.handoff.take(worker) : c; // safe: its own copy, passed in
+                ctx.workerAssigned(mine, worker, mode());
+                BlockingSession.serve(ctx, mine, worker);
             } finally {
                 live.remove(Thread.currentThread());
                 ctx.workerRetired(worker, mode());

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import echolab.events.Event;
 import echolab.events.EventBus;
 import echolab.sync.SharedCounter;
+import echolab.sync.SyncLab;
 
 /**
  * What every concurrency model shares: settings, the counter, the event bus, the figures and the
@@ -23,6 +24,8 @@ final class ServerContext {
     final EventBus events;
     final SharedCounter counter;
     final ServerStats stats = new ServerStats();
+    final SyncLab sync;
+    final HandoffSlot handoff;
     private final ConcurrentHashMap<Long, Connection> open = new ConcurrentHashMap<>();
     private final AtomicInteger modelInstances = new AtomicInteger();
     private volatile long delayNanos;
@@ -33,6 +36,8 @@ final class ServerContext {
         this.options = options;
         this.events = events;
         this.counter = new SharedCounter(events, options.protection(), options.raceWindowMicros());
+        this.sync = new SyncLab(events, 2);
+        this.handoff = new HandoffSlot(this);
         this.delayNanos = TimeUnit.MILLISECONDS.toNanos(options.delayMillis());
         this.poolSize = options.poolSize();
         this.blockingLoop = options.blockingLoop();

@@ -21,6 +21,7 @@ final class ThreadPoolServer implements ConcurrencyModel {
     /** What a worker finds in the queue. */
     private sealed interface Item permits Serve, Shrink, Retire {}
 
+    /** A connection to serve; null when it waits in the shared hand-off slot instead (the unsafe hand-off). */
     private record Serve(Connection connection) implements Item {}
 
     /** One worker fewer is wanted; ignored by a worker when another already left for it. */
@@ -55,7 +56,12 @@ final class ThreadPoolServer implements ConcurrencyModel {
     public void take(Connection c) {
         int length = waiting.incrementAndGet();
         ctx.events.publish((s, t) -> new Event.Queued(s, t, c.id, Mode.POOL.id(), length));
-        queue.addLast(new Serve(c));
+        if (ctx.sync.sharedHandoff()) {
+            ctx.handoff.put(c, Thread.currentThread().getName());
+            queue.addLast(new Serve(null));
+        } else {
+            queue.addLast(new Serve(c));
+        }
     }
 
     @Override
@@ -96,7 +102,8 @@ final class ThreadPoolServer implements ConcurrencyModel {
                     }
                     continue;
                 }
-                Connection c = ((Serve) item).connection();
+                Connection given = ((Serve) item).connection();
+                Connection c = given != null ? given : ctx.handoff.take(worker);
                 waiting.decrementAndGet();
                 if (!c.isOpen()) {
                     continue;

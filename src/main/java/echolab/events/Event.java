@@ -141,4 +141,52 @@ public sealed interface Event {
 
     record ClientFinished(long seq, long nanos, String client, int localPort, int linesSent, int linesVerified,
                           String outcome) implements Event {}
+
+    // ---- synchronization scenarios (hand-off race, deadlock, starvation, counting semaphore)
+
+    /** The synchronization scenario or its fix changed; {@code fix} is the deadlock fix in force. */
+    record ScenarioChanged(long seq, long nanos, String scenario, boolean safe, String fix) implements Event {}
+
+    /**
+     * The acceptor overwrote the shared hand-off slot before any worker had taken the connection in
+     * it: that client is never served.
+     */
+    record HandoffOrphaned(long seq, long nanos, long clientId, String acceptor) implements Event {}
+
+    /** A worker took a connection from the shared slot that another worker had already taken. */
+    record HandoffDoubleServed(long seq, long nanos, long clientId, String workerId, String otherWorker)
+            implements Event {}
+
+    /** A worker waits for a resource of a scenario: {@code log}, {@code counter}, {@code lock} or {@code semaphore}. */
+    record ResourceWaiting(long seq, long nanos, long clientId, String workerId, String resource) implements Event {}
+
+    /** A worker holds the resource; for the semaphore, {@code holders} counts those inside with it. */
+    record ResourceHeld(long seq, long nanos, long clientId, String workerId, String resource, long waitedNanos,
+                        int holders) implements Event {}
+
+    record ResourceReleased(long seq, long nanos, long clientId, String workerId, String resource) implements Event {}
+
+    /** {@code tryLock} on {@code resource} timed out: the worker let go of what it held and backs off. */
+    record LockBackoff(long seq, long nanos, long clientId, String workerId, String resource, long retry,
+                       long backoffNanos) implements Event {}
+
+    /** One edge of a wait-for graph: {@code worker} holds {@code holds} and waits for {@code waitsFor}. */
+    record WaitFor(String worker, String holds, String waitsFor) {}
+
+    /**
+     * The JVM's thread monitoring found workers waiting for each other in a {@code cycle}; the
+     * {@code blocked} ones wait for a resource held in the cycle, stuck behind it.
+     */
+    record DeadlockDetected(long seq, long nanos, List<WaitFor> cycle, List<WaitFor> blocked) implements Event {
+        public DeadlockDetected {
+            cycle = List.copyOf(cycle);
+            blocked = List.copyOf(blocked);
+        }
+    }
+
+    /** Workers kept retrying in the last second and none got through: a livelock. */
+    record LivelockSuspected(long seq, long nanos, long retries, long completed) implements Event {}
+
+    /** A reset interrupted the workers waiting in the deadlock scenario. */
+    record DeadlockReset(long seq, long nanos, int interrupted) implements Event {}
 }

@@ -100,6 +100,39 @@ class ServeCommandTest {
     }
 
     @Test
+    void aScenarioRunsFromTheCommandLineAndItsFiguresEndTheSummary() throws Exception {
+        try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "threads", "--events",
+                "--scenario", "handoff", "--handoff-window-us", "3000")) {
+            InetSocketAddress address = listening(serve.nextLine(), "threads");
+            java.util.List<LineClient> burst = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                burst.add(new LineClient(address));
+            }
+            json.parse(serve.lineContaining("\"type\":\"handoffOrphaned\""));
+            for (LineClient c : burst) {
+                c.close();
+            }
+            serve.command("scenario semaphore");
+            serve.command("permits 3");
+            serve.command("safe on");
+            Map<String, Object> changed = json.parse(serve.lineContaining("\"scenario\":\"semaphore\",\"safe\":true"));
+            assertEquals("scenarioChanged", changed.get("type"));
+            serve.command("stats");
+            Map<String, Object> stats = json.parse(serve.lineContaining("\"type\":\"stats\""));
+            assertEquals(3, stats.get("permits"));
+            serve.command("quit");
+            assertEquals(0, serve.waitForExit());
+            List<String> rest = serve.remainingLines();
+            Map<String, Object> summary = json.parse(rest.get(rest.size() - 1));
+            assertTrue(((Number) summary.get("orphaned")).intValue() > 0, summary.toString());
+            assertTrue(((Number) summary.get("doubleServed")).intValue() > 0, summary.toString());
+            for (String key : List.of("deadlocksDetected", "acquisitions", "longestWaitMs", "maxConcurrent")) {
+                assertTrue(summary.containsKey(key), "summary has " + key + ": " + summary);
+            }
+        }
+    }
+
+    @Test
     void aTakenPortIsReplacedByAFreeOne() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
              ServeProcess serve = new ServeProcess("serve", "--port", Integer.toString(taken.getLocalPort()))) {
@@ -119,6 +152,8 @@ class ServeCommandTest {
         "--port=70000       | '--port': expected 0..65535 but was 70000",
         "--delay-ms=soon    | '--delay-ms': 'soon' is not a long",
         "--colour=blue      | Unknown option: '--colour=blue'",
+        "--scenario=race    | '--scenario': expected one of none, handoff, deadlock, starvation, semaphore but was 'race'",
+        "--deadlock-fix=pray | '--deadlock-fix': expected one of none, order, trylock-fixed, trylock-random but was 'pray'",
     })
     void aBadArgumentIsOneLineNamingItAndExitCodeTwo(String argument, String message) throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", argument)) {
