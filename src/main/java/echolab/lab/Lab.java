@@ -11,7 +11,9 @@ import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.events.EventBus;
 import echolab.events.Subscription;
+import echolab.sync.DeadlockFix;
 import echolab.sync.Protection;
+import echolab.sync.Scenario;
 
 /**
  * One running lab: the embedded echo server, its event bus and the simulated clients. It is the
@@ -105,6 +107,49 @@ public final class Lab implements AutoCloseable {
 
     public void setBlockingLoop(boolean blocking) {
         server.setBlockingLoop(blocking);
+    }
+
+    // The synchronization scenarios
+
+    public void setScenario(Scenario scenario) {
+        server.sync().setScenario(scenario);
+    }
+
+    /** Runs the scenario with its fix: own copies (hand-off), one lock order (deadlock), a fair lock (starvation). */
+    public void setSafe(boolean safe) {
+        server.sync().setSafe(safe);
+    }
+
+    public void setDeadlockFix(DeadlockFix fix) {
+        server.sync().setFix(fix);
+    }
+
+    public void setFairLock(boolean fair) {
+        server.sync().setFair(fair);
+    }
+
+    public void setPermits(int permits) {
+        server.sync().setPermits(permits);
+    }
+
+    public void setHoldMillis(long ms) {
+        server.sync().setHoldMillis(ms);
+    }
+
+    public void setHandoffWindowMicros(long us) {
+        server.sync().setHandoffWindowMicros(us);
+    }
+
+    /** Frees deadlocked workers without a restart; returns how many were interrupted. */
+    public int resetDeadlock() {
+        return server.sync().reset();
+    }
+
+    /** Starts {@code count} clients of one behaviour at once, e.g. a burst of connects for the hand-off race. */
+    public void addClients(int count, Behaviour behaviour) {
+        for (int i = 0; i < count; i++) {
+            clients.start(behaviour);
+        }
     }
 
     /** Disconnects the clients, then stops the server cleanly (no thread, child or port left). */

@@ -74,6 +74,7 @@ public final class FiguresViewModel {
         latencyP99Micros.set(r.latencyP99Micros());
         eventsPerSecond.set(r.eventsPerSecond());
         eventsDropped.set(s.eventsDropped());
+        model.scenario().refresh(lab.server().sync().figures());
         for (ProcessModel p : model.processes()) {
             Long rss = p.isServer() ? Long.valueOf(r.serverRssBytes()) : r.childRssBytes().get(p.pid());
             if (rss != null && rss > 0) {

@@ -14,11 +14,16 @@ public enum Activity {
     LOCK_WAIT("lock-wait", "waiting for the lock"),
     COUNTER("counter", "read-modify-write of the counter"),
     ECHOING("echoing", "writing the echo"),
+    HOLDING("holding", "holding a lock"),
+    SEMAPHORE_WAIT("semaphore-wait", "blocked on the semaphore"),
+    BACKOFF("backoff", "backing off before trying again"),
+    DEADLOCKED("deadlocked", "deadlocked: waits for a worker that waits for it"),
     // clients
     CONNECTING("connecting", "calling connect()"),
     BACKLOG("backlog", "in the backlog: connect and write returned, read blocked"),
     QUEUED("queued", "waiting for a worker"),
     SERVED("served", "being served"),
+    ORPHANED("orphaned", "orphaned: accepted, but no worker will ever serve it"),
     CLOSED("closed", "closed");
 
     private final String styleClass;
@@ -40,11 +45,12 @@ public enum Activity {
 
     /** States a worker lane can be in, for the legend. */
     public static Activity[] workerStates() {
-        return new Activity[] {IDLE, ACCEPTING, STARTING, READING, SERVICE_WAIT, LOCK_WAIT, COUNTER, ECHOING};
+        return new Activity[] {IDLE, ACCEPTING, STARTING, READING, SERVICE_WAIT, LOCK_WAIT, COUNTER, ECHOING,
+            HOLDING, SEMAPHORE_WAIT, BACKOFF, DEADLOCKED};
     }
 
     /** States a client can be in, for the legend. */
     public static Activity[] clientStates() {
-        return new Activity[] {CONNECTING, BACKLOG, QUEUED, SERVED, CLOSED};
+        return new Activity[] {CONNECTING, BACKLOG, QUEUED, SERVED, ORPHANED, CLOSED};
     }
 }

@@ -65,6 +65,8 @@ public final class LabViewModel {
     private static final long CLOSED_SHOWN = TimeUnit.SECONDS.toNanos(8);
     private static final int MAX_CLIENT_ROWS = 150;
     private static final long TIMELINE_KEEP = TimeUnit.SECONDS.toNanos(120);
+    private static final long LIVELOCK_SHOWN = TimeUnit.SECONDS.toNanos(2);
+    private static final String SEMAPHORE = echolab.sync.CountingGate.NAME;
 
     // Properties
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.POOL);
@@ -87,6 +89,7 @@ public final class LabViewModel {
     private final ObservableList<LostMark> lostMarks = FXCollections.observableArrayList();
 
     private final TimelineModel timeline = new TimelineModel(60_000);
+    private final ScenarioModel scenario = new ScenarioModel();
     private final LogModel log = new LogModel();
 
     // Indexes
@@ -179,6 +182,40 @@ public final class LabViewModel {
             protection.set(Protection.parse(x.to()));
         } else if (e instanceof Event.SettingChanged x) {
             setting(x);
+        } else if (e instanceof Event.ResourceWaiting x) {
+            workerState(x.workerId(), SEMAPHORE.equals(x.resource()) ? Activity.SEMAPHORE_WAIT : Activity.LOCK_WAIT,
+                    x.nanos());
+        } else if (e instanceof Event.ResourceHeld x) {
+            workerState(x.workerId(), SEMAPHORE.equals(x.resource())
+                    ? (delayMillis.get() > 0 ? Activity.SERVICE_WAIT : Activity.COUNTER) : Activity.HOLDING, x.nanos());
+        } else if (e instanceof Event.ResourceReleased x) {
+            workerState(x.workerId(), Activity.ECHOING, x.nanos());
+        } else if (e instanceof Event.LockBackoff x) {
+            workerState(x.workerId(), Activity.BACKOFF, x.nanos());
+        } else if (e instanceof Event.DeadlockDetected x) {
+            scenario.deadlock(x);
+            for (Event.WaitFor w : x.cycle()) {
+                workerState(w.worker(), Activity.DEADLOCKED, x.nanos());
+                timeline.mark(w.worker(), x.nanos(), "deadlock");
+            }
+        } else if (e instanceof Event.DeadlockReset x) {
+            scenario.reset();
+        } else if (e instanceof Event.LivelockSuspected x) {
+            scenario.livelockProperty().set(true);
+            scenario.livelockUntil = now + LIVELOCK_SHOWN;
+        } else if (e instanceof Event.ScenarioChanged x) {
+            scenario.changed(x);
+        } else if (e instanceof Event.HandoffOrphaned x) {
+            ClientModel c = clientsById.get(x.clientId());
+            if (c != null) {
+                clientState(c, Activity.ORPHANED,
+                        "orphaned: the next accept overwrote the shared slot before a worker took it", x.nanos());
+            }
+        } else if (e instanceof Event.HandoffDoubleServed x) {
+            ClientModel c = clientsById.get(x.clientId());
+            if (c != null) {
+                c.detailProperty().set("served twice: by " + shortName(x.otherWorker()) + " and " + shortName(x.workerId()));
+            }
         } else if (e instanceof Event.LimitHit x) {
             ClientModel c = clientsById.get(x.clientId());
             if (c != null) {
@@ -220,6 +257,9 @@ public final class LabViewModel {
         processes.removeIf(p -> p.reaped() && now - p.reapedAtNanos > REAPED_SHOWN && removeProcess(p));
         removeOldClients(now);
         timeline.prune(now - TIMELINE_KEEP);
+        if (scenario.livelockProperty().get() && now - scenario.livelockUntil > 0) {
+            scenario.livelockProperty().set(false);
+        }
         if (logCadence.due(now)) {
             log.flush();
         }
@@ -289,7 +329,7 @@ public final class LabViewModel {
             case "raceWindowUs" -> raceWindowMicros.set(e.value());
             case "poolSize" -> poolSize.set((int) e.value());
             case "blockingLoop" -> blockingLoop.set(e.value() != 0);
-            default -> { }
+            default -> scenario.setting(e.name(), e.value());
         }
     }
 
@@ -701,6 +741,16 @@ public final class LabViewModel {
             id = x.clientId();
         } else if (e instanceof Event.LimitHit x) {
             id = x.clientId();
+        } else if (e instanceof Event.HandoffOrphaned x) {
+            id = x.clientId();
+        } else if (e instanceof Event.HandoffDoubleServed x) {
+            id = x.clientId();
+        } else if (e instanceof Event.ResourceWaiting x) {
+            id = x.clientId();
+        } else if (e instanceof Event.ResourceHeld x) {
+            id = x.clientId();
+        } else if (e instanceof Event.LockBackoff x) {
+            id = x.clientId();
         } else if (e instanceof Event.ClientConnecting x) {
             port = x.localPort();
         } else if (e instanceof Event.ClientConnectReturned x) {
@@ -802,6 +852,11 @@ public final class LabViewModel {
 
     public LogModel log() {
         return log;
+    }
+
+    /** The synchronization scenario: settings, the last deadlock's graph, its figures. */
+    public ScenarioModel scenario() {
+        return scenario;
     }
 
     /** A worker by thread name, or null. */

@@ -83,6 +83,33 @@ public final class LogFormat {
             return "error: " + s.message();
         } else if (e instanceof Event.VirtualThreadMounted s) {
             return w(s.workerId()) + " mounted on " + s.carrier();
+        } else if (e instanceof Event.ScenarioChanged s) {
+            return "scenario " + s.scenario() + (s.safe() ? " (safe" + ("none".equals(s.fix()) ? "" : ", fix " + s.fix()) + ")" : " (unsafe)");
+        } else if (e instanceof Event.HandoffOrphaned s) {
+            return c + " ORPHANED: the acceptor overwrote the shared slot before any worker took it";
+        } else if (e instanceof Event.HandoffDoubleServed s) {
+            return w(s.workerId()) + " took " + c + " from the shared slot, which " + w(s.otherWorker()) + " serves already";
+        } else if (e instanceof Event.ResourceWaiting s) {
+            return w(s.workerId()) + " waits for the " + s.resource();
+        } else if (e instanceof Event.ResourceHeld s) {
+            return w(s.workerId()) + " holds the " + s.resource() + " (waited " + s.waitedNanos() / 1000 + " µs"
+                    + ("semaphore".equals(s.resource()) ? ", " + s.holders() + " inside" : "") + ")";
+        } else if (e instanceof Event.ResourceReleased s) {
+            return w(s.workerId()) + " released the " + s.resource();
+        } else if (e instanceof Event.LockBackoff s) {
+            return w(s.workerId()) + " could not get the " + s.resource() + ", let go and backs off "
+                    + s.backoffNanos() / 1_000_000 + " ms (retry " + s.retry() + ")";
+        } else if (e instanceof Event.DeadlockDetected s) {
+            StringBuilder b = new StringBuilder("DEADLOCK:");
+            for (Event.WaitFor f : s.cycle()) {
+                b.append(' ').append(w(f.worker())).append(" holds ").append(f.holds()).append(", waits for ")
+                        .append(f.waitsFor()).append(';');
+            }
+            return b.toString();
+        } else if (e instanceof Event.DeadlockReset s) {
+            return "reset: " + s.interrupted() + " workers interrupted, they let go and start again";
+        } else if (e instanceof Event.LivelockSuspected s) {
+            return "LIVELOCK: " + s.retries() + " retries in a second, " + s.completed() + " echoes got through";
         } else if (e instanceof Event.ClientConnecting s) {
             return s.client() + ": connect() from local port " + s.localPort();
         } else if (e instanceof Event.ClientConnectReturned s) {
