@@ -1,5 +1,7 @@
 package echolab.sync.step;
 
+import java.util.Locale;
+
 /** What a worker did in one entry of the history. */
 public enum Action {
     /** {@code local = counter}: copied the shared counter onto its own stack (after taking the lock, if on). */
@@ -13,6 +15,6 @@ public enum Action {
 
     /** The lower-case name used in events and the log: {@code read}, {@code add}, {@code write}, {@code blocked}. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
