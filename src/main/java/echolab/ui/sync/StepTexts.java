@@ -126,10 +126,10 @@ final class StepTexts {
         if (s.bothDone()) {
             Worker waited = s.steps().stream().filter(x -> x.action() == Action.BLOCKED).map(Step::worker)
                     .findFirst().orElse(null);
-            String why = waited != null ? ": the lock made " + waited + " wait until " + waited.other() + " had written."
-                    : ": one worker wrote before the other read.";
+            String why = waited != null ? "The lock made " + waited + " wait until " + waited.other() + " had written."
+                    : "One worker wrote before the other read.";
             return new StepThroughViewModel.Result(StepThroughViewModel.Outcome.SAFE,
-                    "Counter is " + s.counter() + ": nothing lost" + why);
+                    "Counter is " + s.counter() + ": nothing lost. " + why);
         }
         for (Worker w : Worker.values()) {
             if (s.worker(w).phase() == Phase.BLOCKED) {

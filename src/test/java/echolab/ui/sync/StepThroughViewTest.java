@@ -134,7 +134,7 @@ class StepThroughViewTest {
 
         click(robot, "#stepB", "#stepB");
         waitFor(() -> "2".equals(text(robot, "#stepCounter")));
-        assertEquals("Counter is 2: nothing lost: the lock made B wait until A had written.", text(robot, "#stepResult"));
+        assertEquals("Counter is 2: nothing lost. The lock made B wait until A had written.", text(robot, "#stepResult"));
         assertEquals(7, historySize(robot), "three steps each, and B's blocked request");
         Snapshots.write(Snapshots.take(view), Path.of("/tmp/step-locked-done.png"));
     }
