@@ -189,4 +189,14 @@ public sealed interface Event {
 
     /** A reset interrupted the workers waiting in the deadlock scenario. */
     record DeadlockReset(long seq, long nanos, int interrupted) implements Event {}
+
+    // ---- step-through of a lost update
+
+    /**
+     * A worker of the step-through race ({@code echolab.sync.step}) took a step the student gave it:
+     * {@code step} is {@code read}, {@code add}, {@code write} or {@code blocked} (asked for the lock
+     * while the other worker held it). {@code overwrote} marks a write over a value it never read.
+     */
+    record StepTaken(long seq, long nanos, String workerId, String step, long localValue, long counterValue,
+                     boolean overwrote) implements Event {}
 }

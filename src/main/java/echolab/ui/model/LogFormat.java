@@ -123,6 +123,15 @@ public final class LogFormat {
             return s.client() + ": echo " + (s.matched() ? "matched" : "DIFFERS") + " after " + s.roundTripNanos() / 1000 + " µs";
         } else if (e instanceof Event.ClientFinished s) {
             return s.client() + ": finished, " + s.linesVerified() + "/" + s.linesSent() + " verified (" + s.outcome() + ")";
+        } else if (e instanceof Event.StepTaken s) {
+            return w(s.workerId()) + switch (s.step()) {
+                case "read" -> " read counter " + s.counterValue() + " into its local";
+                case "add" -> " added 1 to its local: " + s.localValue();
+                case "write" -> " wrote " + s.localValue() + " into the counter"
+                        + (s.overwrote() ? ", over an update it never read: LOST" : "");
+                case "blocked" -> " blocked in lock(): the other worker holds it";
+                default -> " " + s.step();
+            };
         }
         return e.toString();
     }
