@@ -19,10 +19,10 @@ public enum SyncChoice {
     STARVATION("scenarioStarvation", "Starvation & fairness", Scenario.STARVATION, null,
             "An unfair lock keeps going to the same worker; a fair one serves the queue in order."),
     SEMAPHORE("scenarioSemaphore", "Counting semaphore", Scenario.SEMAPHORE, null,
-            "K permits: at most K workers do the echo work at once, the others wait.");
-    // The sixth choice goes here, e.g.:
-    // STEP_THROUGH("scenarioStepThrough", "Step through a lost update", Scenario.NONE, "stepThroughHolder",
-    //         "Two workers' read, wait and write, one step at a time, until an update is lost."),
+            "K permits: at most K workers do the echo work at once, the others wait."),
+    // The sixth choice goes here, on a line of its own, e.g.:
+    // STEP_THROUGH("scenarioStepThrough", "Step through a lost update", Scenario.NONE, "stepThroughHolder", "..."),
+    ; // alone on its line, so that adding a choice touches no other line
 
     private final String nodeId;
     private final String title;

@@ -28,6 +28,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -132,6 +133,7 @@ public final class SyncLabView extends VBox {
             b.setId(c.nodeId());
             b.setUserData(c);
             b.setToggleGroup(choices);
+            b.setTooltip(new Tooltip(c.summary()));
             selector.getChildren().add(b);
             if (c != SyncChoice.NONE) {
                 Label title = Fx.label(c.title(), "sync-scenario-name");
