@@ -113,9 +113,4 @@ public final class PermitGate extends HBox {
             Fx.show(empty, now.isEmpty());
         }
     }
-
-    /** Names of the workers drawn waiting on the semaphore now. */
-    public List<String> waiting() {
-        return List.copyOf(waitingNow);
-    }
 }

@@ -16,6 +16,7 @@ import echolab.ui.model.LabViewModel;
 import echolab.ui.model.ScenarioModel;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
@@ -238,7 +239,7 @@ public final class SyncLabView extends VBox {
         count(handoffOrphaned, sc.orphanedProperty());
         count(handoffDoubleServed, sc.doubleServedProperty());
         handoffMode.textProperty().bind(Bindings.createStringBinding(() -> sc.safeProperty().get()
-                ? "Own copies: every client served once." : "One shared slot: the race is on.", sc.safeProperty()));
+                ? "Own copies now: the counts stop rising." : "One shared slot: the race is on.", sc.safeProperty()));
         alarm(handoffOrphaned, sc.orphanedProperty());
         alarm(handoffDoubleServed, sc.doubleServedProperty());
 
@@ -271,18 +272,22 @@ public final class SyncLabView extends VBox {
     }
 
     /** Marks a count that should be zero while it is not. */
-    private static void alarm(Label label, ObservableNumberValue value) {
-        Runnable mark = () -> Fx.toggle(label, "alarm", value.longValue() > 0);
-        ((ObservableValue<?>) value).addListener((o, was, is) -> mark.run());
+    private static void alarm(Label label, ObservableValue<Number> value) {
+        Runnable mark = () -> Fx.toggle(label, "alarm", value.getValue().longValue() > 0);
+        value.addListener((o, was, is) -> mark.run());
         mark.run();
     }
 
+    /** One column of the fairness table: a kind of lock's last run, or dashes before it has one. */
     private static void run(ObservableValue<SyncLabViewModel.FairnessRun> run, Label wait, Label turns, Label echoes) {
-        Function<Function<SyncLabViewModel.FairnessRun, String>, javafx.beans.binding.StringBinding> cell =
-                f -> Bindings.createStringBinding(() -> run.getValue() == null ? "–" : f.apply(run.getValue()), run);
-        wait.textProperty().bind(cell.apply(r -> String.format(Locale.ROOT, "%.0f ms", r.othersLongestWaitMillis())));
-        turns.textProperty().bind(cell.apply(r -> String.format(Locale.ROOT, "%,.0f", r.lockTurnsPerSecond())));
-        echoes.textProperty().bind(cell.apply(r -> String.format(Locale.ROOT, "%,.0f", r.echoesPerSecond())));
+        wait.textProperty().bind(cell(run, r -> String.format(Locale.ROOT, "%.0f ms", r.othersLongestWaitMillis())));
+        turns.textProperty().bind(cell(run, r -> String.format(Locale.ROOT, "%,.0f", r.lockTurnsPerSecond())));
+        echoes.textProperty().bind(cell(run, r -> String.format(Locale.ROOT, "%,.0f", r.echoesPerSecond())));
+    }
+
+    private static StringBinding cell(ObservableValue<SyncLabViewModel.FairnessRun> run,
+                                      Function<SyncLabViewModel.FairnessRun, String> text) {
+        return Bindings.createStringBinding(() -> run.getValue() == null ? "–" : text.apply(run.getValue()), run);
     }
 
     private void showSetUp() {

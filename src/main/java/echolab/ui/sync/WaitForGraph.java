@@ -59,7 +59,6 @@ public final class WaitForGraph extends VBox {
     private final List<WorkerBadge> badges = new ArrayList<>();
     private final List<String> badgeWorkers = new ArrayList<>();
     private String drawn = "";
-    private int cycleEdges;
 
     public WaitForGraph() {
         setId("waitForGraph");
@@ -95,11 +94,6 @@ public final class WaitForGraph extends VBox {
             WorkerModel w = byId.apply(badgeWorkers.get(i));
             badges.get(i).show(w == null ? Activity.IDLE : w.state());
         }
-    }
-
-    /** Edges of the cycle drawn now: twice the workers in it. */
-    public int cycleEdges() {
-        return cycleEdges;
     }
 
     /**
@@ -139,7 +133,6 @@ public final class WaitForGraph extends VBox {
         canvas.getChildren().clear();
         badges.clear();
         badgeWorkers.clear();
-        cycleEdges = 0;
     }
 
     private void layoutIdle(List<WorkerModel> workers) {
@@ -171,7 +164,6 @@ public final class WaitForGraph extends VBox {
             Box me = worker(w.worker(), WIDTH / 2, holdsLog ? TOP_Y : BOTTOM_Y, WORKER_W, WORKER_H, true);
             edges.add(holds(me, held, "wf-cycle"));
             edges.add(waits(me, wanted, "wf-cycle"));
-            cycleEdges += 2;
             names.add(display(w.worker()));
         }
         int[] used = new int[2]; // slots taken beside the log (0) and beside the counter (1)
