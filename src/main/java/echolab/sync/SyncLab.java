@@ -183,7 +183,7 @@ public final class SyncLab implements AutoCloseable {
     /** The counter's update: behind the two resources, or the contended lock, in their scenarios. */
     public void counterWork(long clientId, String worker, Work work) throws IOException, InterruptedException {
         switch (scenario) {
-            case DEADLOCK -> resources.run(clientId, worker, fix, work);
+            case DEADLOCK -> resources.run(clientId, worker, this::fix, work);
             case STARVATION -> contended.run(clientId, worker, work);
             default -> work.run();
         }

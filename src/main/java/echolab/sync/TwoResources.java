@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import echolab.events.Event;
 import echolab.events.EventBus;
@@ -52,15 +53,22 @@ public final class TwoResources {
         this.events = events;
     }
 
-    /** Runs {@code work} holding both resources, taken as {@code fix} says. */
-    public void run(long clientId, String worker, DeadlockFix fix, Work work) throws IOException, InterruptedException {
-        boolean logFirst = fix == DeadlockFix.ORDER || clientId % 2 == 1; // only the global order changes who goes first
+    /**
+     * Runs {@code work} holding both resources, taken as the fix of the moment says. The fix is read
+     * again on every attempt: a fix chosen while workers are deadlocked applies once a reset frees
+     * them, and one chosen while they retry applies at their next try. Read once, a reset would
+     * only send them back into the same cycle, and a livelock could never be talked out of.
+     */
+    public void run(long clientId, String worker, Supplier<DeadlockFix> fixes, Work work)
+            throws IOException, InterruptedException {
         Thread me = Thread.currentThread();
         inside.add(me);
         long myReset = resets.get();
         try {
             long retry = 0;
             while (true) {
+                DeadlockFix fix = fixes.get();
+                boolean logFirst = fix == DeadlockFix.ORDER || clientId % 2 == 1; // only the global order changes who goes first
                 try {
                     if (attempt(clientId, worker, fix, logFirst, work)) {
                         return;

@@ -3,6 +3,7 @@ package echolab.ui;
 import java.io.IOException;
 
 import echolab.engine.ServerOptions;
+import echolab.sync.Scenario;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -16,11 +17,14 @@ public final class EchoLabApp extends Application {
     /** System property with the port to listen on (default 7000; 0 for any free port). */
     public static final String PORT_PROPERTY = "echolab.port";
 
-    /** How the window starts: server options, clients to add at once, and the presenter view. */
-    public record Setup(ServerOptions options, int slowClients, int clients, boolean presenter) {
+    /**
+     * How the window starts: server options, clients to add at once, the presenter view, and a
+     * synchronization scenario to show set up in its tab (or null).
+     */
+    public record Setup(ServerOptions options, int slowClients, int clients, boolean presenter, Scenario sync) {
         static Setup defaults() {
             int port = Integer.getInteger(PORT_PROPERTY, ServerOptions.DEFAULT_PORT);
-            return new Setup(ServerOptions.defaults().toBuilder().port(port).build(), 0, 0, false);
+            return new Setup(ServerOptions.defaults().toBuilder().port(port).build(), 0, 0, false, null);
         }
     }
 
@@ -51,6 +55,10 @@ public final class EchoLabApp extends Application {
         window = LabWindow.open(stage, how.options());
         if (how.presenter()) {
             window.controller().presenter(true);
+        }
+        if (how.sync() != null) {
+            window.controller().showSyncLab();
+            window.controller().syncLab().viewModel().setUp(how.sync());
         }
         for (int i = 0; i < how.slowClients(); i++) {
             window.lab().addSlowClient();

@@ -41,6 +41,10 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "15", description = "seconds measured (default: ${DEFAULT-VALUE})")
     private int seconds;
 
+    @Option(names = "--sync", converter = echolab.cli.ScenarioConverter.class, paramLabel = "SCENARIO",
+            description = "measure with the Synchronization lab in front, this scenario on")
+    private echolab.sync.Scenario sync;
+
     @Override
     public Integer call() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
@@ -48,6 +52,13 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
         started.await();
         ServerOptions options = ServerOptions.defaults().toBuilder().port(0).mode(mode).poolSize(poolSize).build();
         LabWindow window = onFx(() -> LabWindow.open(new Stage(), options));
+        if (sync != null) {
+            window.lab().setScenario(sync);
+            onFx(() -> {
+                window.controller().showSyncLab();
+                return null;
+            });
+        }
         for (int i = 0; i < clients; i++) {
             window.lab().addClient(new Behaviour.Steady(Integer.MAX_VALUE, 0, 32)); // ping-pong as fast as it goes
         }
@@ -91,8 +102,8 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
 
         long[] ms = Arrays.copyOf(intervals, count[0]);
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "mode=%s clients=%d pool=%d measured=%.1fs java=%s%n", mode.id(), clients, poolSize,
-                elapsed, Runtime.version());
+        System.out.printf(Locale.ROOT, "mode=%s clients=%d pool=%d measured=%.1fs java=%s%s%n", mode.id(), clients, poolSize,
+                elapsed, Runtime.version(), sync == null ? "" : " sync=" + sync.id());
         System.out.printf(Locale.ROOT, "frames=%d fps=%.1f%n", frames, frames / elapsed);
         System.out.printf(Locale.ROOT, "frame interval ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
                 pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1] / 1e6);

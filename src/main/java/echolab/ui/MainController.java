@@ -10,10 +10,13 @@ import echolab.ui.controls.FiguresViewModel;
 import echolab.ui.diagram.DiagramView;
 import echolab.ui.log.EventLogView;
 import echolab.ui.model.LabViewModel;
+import echolab.ui.sync.SyncLabView;
 import echolab.ui.timeline.TimelineView;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 
 /**
@@ -31,6 +34,9 @@ public final class MainController {
     @FXML private ToggleButton presenterToggle;
     @FXML private ClientListView clientList;
     @FXML private DiagramView diagram;
+    @FXML private TabPane centreTabs;
+    @FXML private Tab tabSync;
+    @FXML private SyncLabView syncLab;
     @FXML private TimelineView timeline;
     @FXML private EventLogView eventLog;
     @FXML private ControlsController controlsController;
@@ -59,6 +65,7 @@ public final class MainController {
         lagBadge.visibleProperty().bind(lagBadge.textProperty().isNotEmpty());
         clientList.bind(model, pump);
         diagram.bind(model, pump);
+        syncLab.bind(model, lab, pump);
         timeline.bind(model, pump);
         eventLog.bind(model);
         controlsController.attach(new ControlsViewModel(lab, model), figures);
@@ -88,6 +95,11 @@ public final class MainController {
         }
     }
 
+    /** Brings the Synchronization lab's tab to the front. */
+    void showSyncLab() {
+        centreTabs.getSelectionModel().select(tabSync);
+    }
+
     // For tests and benchmarks
 
     public LabViewModel model() {
@@ -96,5 +108,9 @@ public final class MainController {
 
     public EventPump pump() {
         return pump;
+    }
+
+    public SyncLabView syncLab() {
+        return syncLab;
     }
 }

@@ -4,9 +4,11 @@ import java.util.concurrent.Callable;
 
 import echolab.cli.ModeConverter;
 import echolab.cli.ProtectionConverter;
+import echolab.cli.ScenarioConverter;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.sync.Protection;
+import echolab.sync.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,11 +49,15 @@ public final class OpenCommand implements Callable<Integer> {
     @Option(names = "--presenter", description = "start in the presenter view (large type, strong contrast)")
     private boolean presenter;
 
+    @Option(names = "--sync", converter = ScenarioConverter.class, paramLabel = "SCENARIO",
+            description = "show the Synchronization lab with this scenario set up: handoff, deadlock, starvation or semaphore")
+    private Scenario sync;
+
     @Override
     public Integer call() {
         ServerOptions options = ServerOptions.defaults().toBuilder().port(port).mode(mode).poolSize(poolSize)
                 .delayMillis(delayMs).protection(protection).raceWindowMicros(raceWindowUs).build();
-        EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter));
+        EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync));
         return 0;
     }
 }
