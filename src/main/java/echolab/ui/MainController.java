@@ -10,6 +10,7 @@ import echolab.ui.controls.FiguresViewModel;
 import echolab.ui.diagram.DiagramView;
 import echolab.ui.log.EventLogView;
 import echolab.ui.model.LabViewModel;
+import echolab.ui.sync.StepThroughView;
 import echolab.ui.sync.SyncLabView;
 import echolab.ui.timeline.TimelineView;
 import javafx.beans.binding.Bindings;
@@ -42,6 +43,7 @@ public final class MainController {
     @FXML private ControlsController controlsController;
 
     private LabViewModel model;
+    private StepThroughView stepThrough;
     private EventPump pump;
 
     /** Connects the window to {@code lab}, whose events arrive on {@code events}. FX thread, once. */
@@ -66,6 +68,8 @@ public final class MainController {
         clientList.bind(model, pump);
         diagram.bind(model, pump);
         syncLab.bind(model, lab, pump);
+        stepThrough = new StepThroughView(lab.events()); // its steps go into the log too
+        syncLab.stepThroughHolder().getChildren().add(stepThrough);
         timeline.bind(model, pump);
         eventLog.bind(model);
         controlsController.attach(new ControlsViewModel(lab, model), figures);
@@ -76,6 +80,9 @@ public final class MainController {
     void detach() {
         if (pump != null) {
             pump.stop();
+        }
+        if (stepThrough != null) {
+            stepThrough.close(); // its two threads end with the window
         }
     }
 

@@ -89,6 +89,23 @@ class LabWindowTest {
     }
 
     @Test
+    void theStepThroughOfALostUpdateIsOneChoiceOfTheSynchronizationLab(FxRobot robot) throws Exception {
+        robot.clickOn("#tabSync");
+        robot.clickOn("#scenarioStepThrough");
+        waitFor(5, () -> robot.lookup("#stepThroughHolder").query().isVisible());
+        for (String worker : new String[] {"#stepA", "#stepB", "#stepA", "#stepB", "#stepA", "#stepB"}) {
+            // fired, not clicked: on the 1280x800 test screen the buttons may lie below its edge
+            javafx.scene.control.Button step = robot.lookup(worker).queryAs(javafx.scene.control.Button.class);
+            WaitForAsyncUtils.asyncFx(step::fire).get();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        waitFor(10, () -> "1".equals(robot.lookup("#stepCounter").queryAs(Label.class).getText()));
+        assertTrue(robot.lookup("#stepResult").queryAs(Label.class).getText().contains("erased"));
+        robot.clickOn("#scenarioNone");
+        waitFor(5, () -> !robot.lookup("#stepThroughHolder").query().isVisible());
+    }
+
+    @Test
     void processesModeDrawsAChildBoxPerClientAndTheyGoWhenReaped(FxRobot robot) throws Exception {
         selectMode(robot, "#modeProcesses", Mode.PROCESSES);
         for (int i = 0; i < 3; i++) {

@@ -20,8 +20,8 @@ public enum SyncChoice {
             "An unfair lock keeps going to the same worker; a fair one serves the queue in order."),
     SEMAPHORE("scenarioSemaphore", "Counting semaphore", Scenario.SEMAPHORE, null,
             "K permits: at most K workers do the echo work at once, the others wait."),
-    // The sixth choice goes here, on a line of its own, e.g.:
-    // STEP_THROUGH("scenarioStepThrough", "Step through a lost update", Scenario.NONE, "stepThroughHolder", "..."),
+    STEP_THROUGH("scenarioStepThrough", "Step through a lost update", Scenario.NONE, "stepThroughHolder",
+            "Two workers' read, add and write, one click at a time: the interleaving that loses an update."),
     ; // alone on its line, so that adding a choice touches no other line
 
     private final String nodeId;
