@@ -13,6 +13,7 @@ import echolab.engine.EchoServer;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.events.EventBus;
+import echolab.events.EventDrain;
 import echolab.events.Subscription;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Protection;
@@ -106,6 +107,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-events", description = "do not publish events at all, to measure the bare server")
     private boolean noEvents;
 
+    @Option(names = "--watch-events",
+            description = "take every event off the bus as the window does, without printing: to measure the cost of watching")
+    private boolean watchEvents;
+
     @Override
     public Integer call() throws Exception {
         ServerOptions options = options();
@@ -114,6 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
         JsonLines json = new JsonLines(out);
         EventBus bus = new EventBus(!noEvents);
         Subscription printed = events && !noEvents ? bus.subscribe("serve --events", EVENT_QUEUE) : null;
+        EventDrain watcher = watchEvents && !noEvents ? new EventDrain(bus.subscribe("serve --watch-events", EVENT_QUEUE)) : null;
         EchoServer server;
         try {
             server = EchoServer.start(options, bus);
@@ -142,6 +148,9 @@ public final class ServeCommand implements Callable<Integer> {
         server.close();
         if (printer != null) {
             printer.stop();
+        }
+        if (watcher != null) {
+            watcher.close();
         }
         json.print(json.object("summary", server.stats(), server.sync().figures()));
         json.flush();
