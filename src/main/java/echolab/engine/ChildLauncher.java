@@ -13,7 +13,7 @@ import echolab.engine.child.ChildEcho;
  * fresh process that is handed the parent's settings as it starts, as a forked child would inherit
  * them in its copy of the parent's memory.
  */
-final class ChildLauncher {
+public final class ChildLauncher {
 
     /** Small heap, one compiler tier, serial GC: a child echoes a few lines, it should start fast. */
     static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -22,13 +22,23 @@ final class ChildLauncher {
     private ChildLauncher() {
     }
 
-    static Process start(ServerContext ctx, long clientId) throws IOException {
+    /**
+     * The command that starts {@code mainClass} the way a child is started: same {@code java}, same
+     * flags, same class path. The bench times a trivial main this way to know what a bare child JVM
+     * costs here.
+     */
+    public static List<String> command(String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(JVM_FLAGS);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(ChildEcho.class.getName());
+        command.add(mainClass);
+        return command;
+    }
+
+    static Process start(ServerContext ctx, long clientId) throws IOException {
+        List<String> command = command(ChildEcho.class.getName());
         command.add("--client");
         command.add(Long.toString(clientId));
         command.add("--delay-ms");

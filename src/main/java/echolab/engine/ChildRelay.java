@@ -152,7 +152,7 @@ final class ChildRelay {
         onFinished.accept(this);
     }
 
-    /** The child's reports: {@code ready PID} once, then {@code counter N} after each increment. */
+    /** The child's reports: {@code ready} once, then {@code counter N} after each increment. */
     private void readReports() {
         try (BufferedReader err = new BufferedReader(
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -162,7 +162,7 @@ final class ChildRelay {
                     long value = Long.parseLong(line.substring(8).trim());
                     ctx.stats.childIncrements.increment();
                     ctx.events.publish((s, t) -> new Event.ChildCounterReported(s, t, connection.id, pid, value));
-                } else if (line.startsWith("ready ")) {
+                } else if (line.equals("ready")) {
                     long micros = (System.nanoTime() - startedNanos) / 1000;
                     ctx.stats.processesReady.increment();
                     ctx.stats.spawnMicrosTotal.add(micros);

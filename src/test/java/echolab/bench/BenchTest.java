@@ -1,0 +1,89 @@
+package echolab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import echolab.engine.Mode;
+import echolab.sync.Protection;
+import echolab.testing.NoLeftovers;
+
+@ExtendWith(NoLeftovers.class)
+@Timeout(120)
+class BenchTest {
+
+    private static final List<String> JSON_FIELDS = List.of("mode", "roundTripsPerSecond", "latencyP50Micros",
+            "latencyP99Micros", "firstEchoMillis", "connectionsPerSecond", "peakThreads", "peakProcesses",
+            "residentMbPerClient", "cpuSeconds", "lostUpdates");
+
+    @Test
+    void aTinyBenchFillsEveryColumnForEveryModeAndItsNumbersAgree() throws Exception {
+        Workload w = new Workload(Arrays.asList(Mode.values()), 4, 25, 64, 0, Protection.LOCK, false, 2, false, 4);
+        List<Progress> progress = new ArrayList<>();
+        Bench.Report report = Bench.run(w, progress::add, () -> false);
+
+        assertEquals(Mode.values().length, report.modes().size());
+        for (ModeResult m : report.modes()) {
+            if (m.skipped() != null) {
+                assertEquals("virtual", m.mode(), "only virtual threads may be missing, and only before Java 21");
+                continue;
+            }
+            assertEquals(2, m.runs());
+            assertEquals(w.roundTrips(), m.roundTrips(), m.mode() + ": round trips = clients x lines");
+            assertEquals(0, m.errors(), m.mode() + ": every echo matched");
+            assertEquals(0, m.lostUpdates().median(), m.mode() + ": protected, nothing lost");
+            for (Metric metric : List.of(m.roundTripsPerSecond(), m.latencyP50Micros(), m.latencyP99Micros(),
+                    m.latencyMaxMicros(), m.firstEchoMillis(), m.peakThreads(), m.peakProcesses(),
+                    m.residentMbPeak(), m.residentMbPerClient(), m.cpuSeconds())) {
+                assertTrue(metric.known(), m.mode() + " has every figure: " + m);
+            }
+            assertTrue(m.roundTripsPerSecond().median() > 0 && m.cpuSeconds().median() > 0, m.toString());
+            assertTrue(m.latencyP50Micros().median() <= m.latencyP99Micros().median()
+                    && m.latencyP99Micros().median() <= m.latencyMaxMicros().median(), m.toString());
+            assertEquals("processes".equals(m.mode()), m.peakProcesses().median() > 0, m.toString());
+        }
+        assertTrue(report.bareJvmStartMillis() > 0);
+        assertEquals("done", progress.get(progress.size() - 1).step());
+        assertEquals(1.0, progress.get(progress.size() - 1).fraction());
+
+        List<Map<String, Object>> json = new ObjectMapper().readValue(BenchReport.json(report), List.class);
+        for (Map<String, Object> mode : json) {
+            if (mode.containsKey("skipped")) {
+                continue;
+            }
+            for (String field : JSON_FIELDS) {
+                assertTrue(mode.containsKey(field), "JSON has " + field + ": " + mode);
+            }
+            assertNotNull(mode.get("roundTripsPerSecond"));
+            assertNull(mode.get("connectionsPerSecond"), "no churn, no connections per second");
+        }
+        String csv = BenchReport.csv(report);
+        assertEquals(report.modes().size() + 1, csv.lines().count());
+        assertTrue(BenchReport.markdown(report).contains("| pool |"));
+        assertTrue(BenchReport.table(report).contains("round trips/s"));
+    }
+
+    @Test
+    void churnCountsConnectionsPerSecondOneLineEach() throws Exception {
+        Workload w = new Workload(List.of(Mode.THREADS, Mode.EVENTS), 3, 20, 32, 0, Protection.ATOMIC, true, 1, true, 4);
+        Bench.Report report = Bench.run(w, p -> { }, () -> false);
+        for (ModeResult m : report.modes()) {
+            assertEquals(60, m.roundTrips(), m.toString());
+            assertTrue(m.connectionsPerSecond().median() > 0, m.toString());
+            assertEquals(0, m.errors());
+            assertEquals(0, m.lostUpdates().median());
+        }
+    }
+}
