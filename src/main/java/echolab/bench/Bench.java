@@ -106,6 +106,7 @@ public final class Bench {
         EchoServer server = EchoServer.start(options, bus);
         try {
             long idleRss = RunWatch.selfRssBytes();
+            int serverThreadsAtStart = Math.max(0, mx.getThreadCount() - threadsBefore); // acceptor, pool workers
             double firstEcho = firstEcho(server, w.bytes(), mode == Mode.PROCESSES ? 3 : 5);
             long cpuBefore = processCpuNanos();
             long clientCpuBefore = mx.getCurrentThreadCpuTime();
@@ -124,7 +125,7 @@ public final class Bench {
             return new Run(rate, w.churn() ? rate : Double.NaN,
                     load.latencyMicros().getValueAtPercentile(50), load.latencyMicros().getValueAtPercentile(99),
                     load.latencyMicros().getMaxValue(), firstEcho,
-                    Math.max(0, watch.peakThreads() - threadsBefore - 1), watch.peakProcesses(), peakMb,
+                    watch.peakThreads() + serverThreadsAtStart, server.stats().peakProcesses(), peakMb,
                     Math.max(0, peakMb - idleRss / MB) / w.clients(), serverCpu + watch.childCpuSeconds(),
                     server.stats().lost(), load.completed(), load.mismatches() + load.errors() + load.incomplete());
         } finally {

@@ -368,7 +368,7 @@ public final class EchoServer implements AutoCloseable {
                 ctx.openConnections(), s.linesReceived.sum(), s.echoed.sum(), s.bytesEchoed.sum(),
                 ctx.counter.value(), ctx.counter.increments(), ctx.counter.lost(), ctx.counter.collisions(),
                 ctx.counter.casRetries(), s.processesSpawned.sum(), s.processesReaped.sum(),
-                s.processesAlive.get(), ready == 0 ? 0 : s.spawnMicrosTotal.sum() / 1000.0 / ready,
+                s.processesAlive.get(), s.peakProcesses.get(), ready == 0 ? 0 : s.spawnMicrosTotal.sum() / 1000.0 / ready,
                 s.childIncrements.sum(), s.busyWorkers.get(), s.limitHits.sum(), s.errors.sum(),
                 ctx.events.published(), ctx.events.dropped());
     }

@@ -38,7 +38,8 @@ final class ProcessPerClientServer implements ConcurrencyModel {
             c.close(acceptor, "server stopping");
             return;
         }
-        if (ctx.stats.processesAlive.incrementAndGet() > max) {
+        int alive = ctx.stats.processesAlive.incrementAndGet();
+        if (alive > max) {
             ctx.stats.processesAlive.decrementAndGet();
             c.refuse(acceptor, "maxProcesses",
                     "ERROR too many child processes: the limit is " + max + ", try again later");
@@ -54,6 +55,7 @@ final class ProcessPerClientServer implements ConcurrencyModel {
             c.refuse(acceptor, "spawn", "ERROR the server could not start a process for you");
             return;
         }
+        ctx.stats.peakProcesses.accumulateAndGet(alive, Math::max);
         long forkMicros = (System.nanoTime() - started) / 1000;
         ctx.stats.processesSpawned.increment();
         long pid = process.pid();

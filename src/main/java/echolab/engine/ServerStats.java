@@ -20,6 +20,7 @@ public final class ServerStats {
     final LongAdder processesSpawned = new LongAdder();
     final LongAdder processesReaped = new LongAdder();
     final AtomicInteger processesAlive = new AtomicInteger();
+    final AtomicInteger peakProcesses = new AtomicInteger();
     final LongAdder processesReady = new LongAdder();
     final LongAdder spawnMicrosTotal = new LongAdder();
     final LongAdder childIncrements = new LongAdder();
@@ -31,7 +32,7 @@ public final class ServerStats {
     public record Snapshot(String mode, String protection, long accepted, int active, long linesReceived,
                            long echoed, long bytesEchoed, long counter, long increments, long lost,
                            long collisions, long casRetries, long processesSpawned, long processesReaped,
-                           int processesAlive, double averageSpawnMillis, long childIncrements,
+                           int processesAlive, int peakProcesses, double averageSpawnMillis, long childIncrements,
                            int busyWorkers, long limitHits, long errors, long eventsPublished,
                            long eventsDropped) {
     }
