@@ -201,12 +201,34 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The longest command line read; anything longer is not a command and is skipped. */
+    private static final int MAX_COMMAND = 1024;
+
+    /**
+     * The next line of stdin, or null at its end. A line longer than a command can be is cut off and
+     * the rest of it skipped, so that a stream without newlines (say, stdin from /dev/zero) costs a
+     * little CPU and no memory.
+     */
+    static String boundedLine(BufferedReader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (line.length() < MAX_COMMAND) {
+                line.append((char) c);
+            }
+        }
+        if (c < 0 && line.length() == 0) {
+            return null;
+        }
+        return line.length() >= MAX_COMMAND ? "" : line.toString().replace("\r", "");
+    }
+
     /** Reads live commands until {@code quit}; the end of stdin leaves the server running. */
     private static void startCommandReader(EchoServer server, JsonLines json, CountDownLatch quit) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = in.readLine()) != null) {
+                while ((line = boundedLine(in)) != null) {
                     if (line.isBlank()) {
                         continue;
                     }
