@@ -23,9 +23,10 @@
 # this machine is shared (builds and tests run beside us), and the load of the other core
 # comes and goes. With rounds, each EchoLab row and its reference are measured minutes
 # apart at most, seconds apart usually, and the per-round ratios pair runs made under the
-# same conditions. The price: the servers that wait keep running, idle, on CPU 0 (the
-# --watch-events drain thread wakes every 1 ms to look at an empty queue). INTERLEAVE=0
-# runs one server at a time, like run.sh, for comparison.
+# same conditions. The servers that wait are frozen with SIGSTOP and thawed with SIGCONT for
+# their turn: idle is not free (each --watch-events server's drain thread wakes every 1 ms,
+# ~2% of a CPU, and three of them measurably slowed everybody on CPU 0). INTERLEAVE=0 runs
+# one server at a time, like run.sh, for comparison.
 #
 # Pool size: POOL_SIZE=50 by default, one worker per connection of workload (b). That is the
 # fair comparison with echo_thread, which gives every connection its own thread: the same
@@ -85,7 +86,7 @@ log() { echo "[$(( $(date +%s) - T_START ))s] $*" >&2; }
 declare -A PID=() PORT=()           # server name -> PID we started / port it listens on
 CPID=""                             # the load client running now, if any
 cleanup() {
-  trap - EXIT INT TERM
+  trap - EXIT INT TERM HUP
   if [ -n "$CPID" ] && kill -0 "$CPID" 2>/dev/null; then kill "$CPID" 2>/dev/null || true; wait "$CPID" 2>/dev/null || true; fi
   local sv
   for sv in "${!PID[@]}"; do stop_server "$sv"; done
@@ -94,6 +95,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT
 trap 'log "terminated"; exit 143' TERM
+trap 'log "hangup"; exit 129' HUP
 
 # ---------------------------------------------------------------- build
 log "copying $ANCHORS to $BUILD (results/, bin/ and build outputs left out)"
@@ -181,12 +183,18 @@ start_server() { # name -> PID[name], PORT[name]; returns 1 if it does not come 
   # still alive after the probe: the answer came from our server, not from someone else's
   if [ $ok != 1 ] || ! kill -0 "${PID[$sv]}" 2>/dev/null; then log "$sv did not come up (see $lg)"; return 1; fi
   log "$sv: pid ${PID[$sv]} port $port"
+  freeze "$sv"
 }
+
+# a server that waits for its turn takes no CPU at all (interleaved rounds only)
+freeze() { [ "$INTERLEAVE" = 1 ] && kill -STOP "${PID[$1]}" 2>/dev/null || true; }
+thaw()   { kill -CONT "${PID[$1]}" 2>/dev/null || true; }
 
 stop_server() { # name: SIGTERM our PID, SIGKILL after 10 s; EchoLab prints its summary on SIGTERM
   local sv=$1 pid=${PID[$1]:-} rc=0
   [ -n "$pid" ] || return 0
   if kill -0 "$pid" 2>/dev/null; then
+    kill -CONT "$pid" 2>/dev/null || true   # a frozen process would not act on SIGTERM
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     if kill -0 "$pid" 2>/dev/null; then log "$sv (pid $pid) ignored SIGTERM for 10 s: SIGKILL"; kill -KILL "$pid" 2>/dev/null || true; fi
@@ -233,16 +241,21 @@ load() {   # echoload arguments; the server is SPID_NOW
 warm_up() {      # the anchors' warm-up, identical for every server, discarded
   local p=${PORT[$1]}
   SPID_NOW=${PID[$1]}
+  thaw "$1"
   load 127.0.0.1 "$p" 1 20000 64
   load 127.0.0.1 "$p" 20 2000 64
   load -c 127.0.0.1 "$p" 10 200 64
+  freeze "$1"
 }
 
 measure() {      # name rep -> two raw lines
   local sv=$1 rep=$2 p=${PORT[$1]} sc var
   SPID_NOW=${PID[$1]}
+  thaw "$sv"
   if [ "$INTERLEAVE" = 1 ]; then
-    # a short discarded run first: the server sat idle while the others were measured
+    # a short discarded run first: the server was frozen while the others were measured, and
+    # its timed waits all fire at once when it is thawed
+    sleep 0.1
     load 127.0.0.1 "$p" 1 2000 64
   fi
   for sc in a b; do
@@ -251,6 +264,7 @@ measure() {      # name rep -> two raw lines
     load 127.0.0.1 "$p" ${!var}
     echo "placement=same server=$sv scenario=$sc rep=$rep $(row_tags "$sv") $LINE" | tee -a "$RAW" >&2
   done
+  freeze "$sv"
 }
 
 # ---------------------------------------------------------------- machine

@@ -141,9 +141,9 @@ def main():
             continue
         rounds = " ".join(f"{x:.2f}" + ("" if ok else "*") for x, ok in rb[1])
         clean = [x for x, ok in rb[1] if ok]
-        c_txt = f"{statistics.median(clean):.2f} ({len(clean)})" if clean else "-"
+        c_txt = f"{statistics.median(clean):.3f} ({len(clean)})" if clean else "-"
         a_txt = f"{ra[0]:.2f}" if ra else "-"
-        out.append(f"| {sv} | {ev} | {ref} | {rb[0]:.2f} | {rounds} | {c_txt} | {tgt:.2f} | "
+        out.append(f"| {sv} | {ev} | {ref} | {rb[0]:.3f} | {rounds} | {c_txt} | {tgt:.2f} | "
                    f"{verdict(rb[0], rb[1], tgt, errs)} | {a_txt} |")
     out += ["", f"Per-round ratios pair the EchoLab run and the reference run of one round; `*` marks a round "
             f"in which either run was disturbed (cpu0 share below {DISTURBED:.2f}: something else ran on CPU 0, "
