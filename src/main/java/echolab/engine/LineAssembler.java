@@ -49,6 +49,28 @@ public final class LineAssembler {
         return null;
     }
 
+    /**
+     * When no partial line is held back and {@code in} holds a whole line from its position: the
+     * index just past that line's newline, leaving {@code in} untouched; otherwise -1. Lets a
+     * caller echo the line straight from the buffer it was read into, with no copy.
+     */
+    public int wholeLineEnd(ByteBuffer in) throws LineTooLongException {
+        if (length > 0) {
+            return -1;
+        }
+        int start = in.position();
+        int limit = in.limit();
+        for (int i = start; i < limit; i++) {
+            if (in.get(i) == '\n') {
+                if (i - start > maxLineBytes) {
+                    throw new LineTooLongException(maxLineBytes);
+                }
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
     /** Bytes of an unfinished line held back. */
     public int pending() {
         return length;

@@ -97,7 +97,9 @@ final class ServerContext {
     /** A whole line has arrived; returns the time it did, for the echo's latency. */
     long lineReceived(Connection c, String worker, int bytes) {
         stats.linesReceived.increment();
-        events.publish((s, t) -> new Event.LineReceived(s, t, c.id, worker, bytes));
+        if (events.active()) { // not even the lambda when nobody listens: this runs for every line
+            events.publish((s, t) -> new Event.LineReceived(s, t, c.id, worker, bytes));
+        }
         return System.nanoTime();
     }
 
@@ -115,7 +117,9 @@ final class ServerContext {
         stats.bytesEchoed.add(bytes);
         long latency = System.nanoTime() - receivedNanos;
         stats.latencyMicros.recordValue(Math.max(0, latency / 1000));
-        events.publish((s, t) -> new Event.LineEchoed(s, t, c.id, worker, bytes, latency));
+        if (events.active()) {
+            events.publish((s, t) -> new Event.LineEchoed(s, t, c.id, worker, bytes, latency));
+        }
     }
 
     /** A server thread begins; {@code role} as in {@link Event.WorkerStarted}. */
