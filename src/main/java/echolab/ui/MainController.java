@@ -41,7 +41,6 @@ public final class MainController {
     @FXML private SyncLabView syncLab;
     @FXML private Tab tabCompare;
     @FXML private CompareView compare;
-    @FXML private javafx.scene.control.SplitPane bottomSplit;
     @FXML private TimelineView timeline;
     @FXML private EventLogView eventLog;
     @FXML private ControlsController controlsController;
@@ -77,10 +76,6 @@ public final class MainController {
         timeline.bind(model, pump);
         eventLog.bind(model);
         controlsController.attach(new ControlsViewModel(lab, model), figures);
-        // the comparison's servers are not this lab's: its timeline and log have nothing to say there,
-        // and the charts need the height
-        bottomSplit.visibleProperty().bind(tabCompare.selectedProperty().not());
-        bottomSplit.managedProperty().bind(bottomSplit.visibleProperty());
         pump.onFrame(figures::refresh);
         pump.start();
     }
