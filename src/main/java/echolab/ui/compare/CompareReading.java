@@ -41,6 +41,9 @@ final class CompareReading {
      */
     private static final double MEASURABLE_MB = 1.0;
 
+    /** The process's CPU time moves in clock ticks (10 ms on Linux): below this a figure is rough. */
+    private static final double ROUGH_CPU_SECONDS = 0.1;
+
     private final CompareRun last;
     private final List<CompareRun> shown;
     private final Workload w;
@@ -321,6 +324,12 @@ final class CompareReading {
         }
         if (last.cancelled()) {
             notes.add("This comparison was cancelled: only the modes finished by then are shown.");
+        }
+        boolean roughCpu = CompareCharts.modes(List.of(last)).stream()
+                .anyMatch(m -> median(last.result(m).orElseThrow(), ModeResult::cpuSeconds) < ROUGH_CPU_SECONDS);
+        if (roughCpu) {
+            notes.add("CPU under a tenth of a second is rough: the OS counts a process's CPU in ticks of"
+                    + " milliseconds.");
         }
         if (w.repeat() == 1) {
             notes.add("One run per mode: on a busy machine a single run can be off by a fair margin; set Runs to 3 for"
