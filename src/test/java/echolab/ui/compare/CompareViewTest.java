@@ -124,9 +124,12 @@ class CompareViewTest {
      * at the report's figure, with that figure written beside it.
      */
     private void assertChartsShow(FxRobot robot, List<CompareRun> runs, List<Mode> modes) {
+        WaitForAsyncUtils.waitForFxEvents(); // the charts lay their new bars out on the next pulse
         LiveLab.onFx(() -> {
             for (ChartKind kind : ChartKind.values()) {
                 ValueBarChart chart = chart(robot, kind);
+                chart.applyCss();
+                chart.layout();
                 assertEquals(runs.size() * kind.bars().size(), chart.getData().size(), kind + ": a series per run and bar");
                 int s = 0;
                 for (CompareRun run : runs) {
