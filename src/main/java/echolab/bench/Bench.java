@@ -45,7 +45,8 @@ public final class Bench {
      * Measures every mode of {@code workload} in turn.
      *
      * @param progress  told before each run and once at the end
-     * @param cancelled asked between runs; true stops the bench with the modes done so far
+     * @param cancelled asked between runs and, ten times a second, during a run's load; true stops the
+     *                  bench with the runs done so far (a run cut short measured nothing and is dropped)
      */
     public static Report run(Workload workload, Consumer<Progress> progress, BooleanSupplier cancelled)
             throws IOException, InterruptedException {
@@ -63,7 +64,11 @@ public final class Bench {
             List<Run> runs = new ArrayList<>();
             for (int r = 1; r <= workload.repeat() && !cancelled.getAsBoolean(); r++) {
                 progress.accept(new Progress(done, total, mode.id(), r, "running"));
-                runs.add(once(mode, workload));
+                Run run = once(mode, workload, cancelled);
+                if (run == null) {
+                    break;
+                }
+                runs.add(run);
                 done++;
             }
             if (runs.isEmpty()) {
@@ -94,7 +99,8 @@ public final class Bench {
         return Metric.of(ms).median();
     }
 
-    private static Run once(Mode mode, Workload w) throws IOException, InterruptedException {
+    /** One run of {@code mode}, or null when {@code cancelled} cut it short. */
+    private static Run once(Mode mode, Workload w, BooleanSupplier cancelled) throws IOException, InterruptedException {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         int threadsBefore = mx.getThreadCount();
         ServerOptions options = ServerOptions.defaults().toBuilder().port(0).mode(mode).poolSize(w.poolSize())
@@ -114,10 +120,13 @@ public final class Bench {
             RunWatch watch = new RunWatch(server);
             try {
                 load = w.churn()
-                        ? LoadClient.churn(server.address(), w.clients(), w.lines(), w.bytes(), RUN_TIMEOUT_NANOS)
-                        : LoadClient.steady(server.address(), w.clients(), w.lines(), w.bytes(), RUN_TIMEOUT_NANOS);
+                        ? LoadClient.churn(server.address(), w.clients(), w.lines(), w.bytes(), RUN_TIMEOUT_NANOS, cancelled)
+                        : LoadClient.steady(server.address(), w.clients(), w.lines(), w.bytes(), RUN_TIMEOUT_NANOS, cancelled);
             } finally {
                 watch.close();
+            }
+            if (load.stopped()) {
+                return null;
             }
             double serverCpu = (processCpuNanos() - cpuBefore - (mx.getCurrentThreadCpuTime() - clientCpuBefore)) / 1e9;
             double rate = load.perSecond();

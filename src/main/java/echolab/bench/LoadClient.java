@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.HdrHistogram.Histogram;
 
@@ -22,9 +23,12 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadClient {
 
-    /** What a run did: round trips (or connections, in churn), how long, how each one took, what went wrong. */
+    /**
+     * What a run did: round trips (or connections, in churn), how long, how each one took, what went
+     * wrong, and whether it was stopped before its end (then it measures nothing).
+     */
     record Result(long completed, long elapsedNanos, Histogram latencyMicros, long mismatches, long errors,
-                  long incomplete) {
+                  long incomplete, boolean stopped) {
         double perSecond() {
             return elapsedNanos == 0 ? 0 : completed * 1e9 / elapsedNanos;
         }
@@ -64,24 +68,29 @@ final class LoadClient {
 
     /**
      * Opens {@code conns} connections (all connected before the clock starts), then has each do
-     * {@code lines} round trips of {@code bytes}-byte lines.
+     * {@code lines} round trips of {@code bytes}-byte lines; {@code stop} is asked at least ten times
+     * a second and ends the run early.
      */
-    static Result steady(InetSocketAddress server, int conns, int lines, int bytes, long timeoutNanos)
-            throws IOException {
+    static Result steady(InetSocketAddress server, int conns, int lines, int bytes, long timeoutNanos,
+                         BooleanSupplier stop) throws IOException {
         long deadline = System.nanoTime() + timeoutNanos;
         Histogram latency = new Histogram(3);
         long mismatches = 0;
         long errors = 0;
         long completed = 0;
         try (Selector selector = Selector.open()) {
-            List<Conn> all = connectAll(selector, server, conns, bytes, deadline);
+            List<Conn> all = connectAll(selector, server, conns, bytes, deadline, stop);
+            if (stop.getAsBoolean()) { // some may not have connected: nothing to measure
+                all.forEach(LoadClient::close);
+                return new Result(0, 0, latency, 0, 0, (long) conns * lines, true);
+            }
             long start = System.nanoTime();
             for (Conn c : all) {
                 send(c, bytes);
                 c.channel.register(selector, SelectionKey.OP_READ, c);
             }
             int open = all.size();
-            while (open > 0 && System.nanoTime() < deadline) {
+            while (open > 0 && System.nanoTime() < deadline && !stop.getAsBoolean()) {
                 selector.select(100);
                 for (SelectionKey key : selector.selectedKeys()) {
                     Conn c = (Conn) key.attachment();
@@ -131,16 +140,16 @@ final class LoadClient {
             for (Conn c : all) {
                 close(c);
             }
-            return new Result(completed, elapsed, latency, mismatches, errors, incomplete);
+            return new Result(completed, elapsed, latency, mismatches, errors, incomplete, open > 0 && stop.getAsBoolean());
         }
     }
 
     /**
      * Churn: {@code slots} at once, each doing {@code perSlot} fresh connections in turn: connect,
-     * one line, its echo, close. Latency includes the connect.
+     * one line, its echo, close. Latency includes the connect. {@code stop} as for {@link #steady}.
      */
-    static Result churn(InetSocketAddress server, int slots, int perSlot, int bytes, long timeoutNanos)
-            throws IOException {
+    static Result churn(InetSocketAddress server, int slots, int perSlot, int bytes, long timeoutNanos,
+                        BooleanSupplier stop) throws IOException {
         long deadline = System.nanoTime() + timeoutNanos;
         Histogram latency = new Histogram(3);
         long mismatches = 0;
@@ -155,7 +164,7 @@ final class LoadClient {
                 open(selector, server, s, bytes);
                 busy++;
             }
-            while (busy > 0 && System.nanoTime() < deadline) {
+            while (busy > 0 && System.nanoTime() < deadline && !stop.getAsBoolean()) {
                 selector.select(100);
                 for (SelectionKey key : selector.selectedKeys()) {
                     Conn c = (Conn) key.attachment();
@@ -199,7 +208,8 @@ final class LoadClient {
             for (SelectionKey key : selector.keys()) {
                 close((Conn) key.attachment());
             }
-            return new Result(completed, elapsed, latency, mismatches, errors, (long) slots * perSlot - completed);
+            return new Result(completed, elapsed, latency, mismatches, errors, (long) slots * perSlot - completed,
+                    busy > 0 && stop.getAsBoolean());
         }
     }
 
@@ -229,7 +239,7 @@ final class LoadClient {
     }
 
     private static List<Conn> connectAll(Selector selector, InetSocketAddress server, int conns, int bytes,
-                                         long deadline) throws IOException {
+                                         long deadline, BooleanSupplier stop) throws IOException {
         List<Conn> all = new ArrayList<>(conns);
         for (int i = 0; i < conns; i++) {
             SocketChannel ch = SocketChannel.open();
@@ -242,7 +252,7 @@ final class LoadClient {
             }
         }
         int pending = selector.keys().size();
-        while (pending > 0) {
+        while (pending > 0 && !stop.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IOException("could not connect " + pending + " of " + conns + " in time");
             }

@@ -18,13 +18,15 @@ public final class EchoLabApp extends Application {
     public static final String PORT_PROPERTY = "echolab.port";
 
     /**
-     * How the window starts: server options, clients to add at once, the presenter view, and a
-     * synchronization scenario to show set up in its tab (or null).
+     * How the window starts: server options, clients to add at once, the presenter view, a
+     * synchronization scenario to show set up in its tab (or null), and whether to show the Compare
+     * tab running a comparison with its defaults.
      */
-    public record Setup(ServerOptions options, int slowClients, int clients, boolean presenter, Scenario sync) {
+    public record Setup(ServerOptions options, int slowClients, int clients, boolean presenter, Scenario sync,
+                        boolean compare) {
         static Setup defaults() {
             int port = Integer.getInteger(PORT_PROPERTY, ServerOptions.DEFAULT_PORT);
-            return new Setup(ServerOptions.defaults().toBuilder().port(port).build(), 0, 0, false, null);
+            return new Setup(ServerOptions.defaults().toBuilder().port(port).build(), 0, 0, false, null, false);
         }
     }
 
@@ -59,6 +61,10 @@ public final class EchoLabApp extends Application {
         if (how.sync() != null) {
             window.controller().showSyncLab();
             window.controller().syncLab().viewModel().setUp(how.sync());
+        }
+        if (how.compare()) {
+            window.controller().showCompare();
+            window.controller().compare().viewModel().run();
         }
         for (int i = 0; i < how.slowClients(); i++) {
             window.lab().addSlowClient();

@@ -29,8 +29,8 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
             description = "server mode (default: ${DEFAULT-VALUE})")
     private Mode mode;
 
-    @Option(names = "--clients", defaultValue = "100", description = "clients at full speed (default: ${DEFAULT-VALUE})")
-    private int clients;
+    @Option(names = "--clients", description = "clients at full speed (default: 100; 0 with --compare)")
+    private Integer clients;
 
     @Option(names = "--pool-size", defaultValue = "4", description = "pool workers (default: ${DEFAULT-VALUE})")
     private int poolSize;
@@ -44,6 +44,10 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
     @Option(names = "--sync", converter = echolab.cli.ScenarioConverter.class, paramLabel = "SCENARIO",
             description = "measure with the Synchronization lab in front, this scenario on")
     private echolab.sync.Scenario sync;
+
+    @Option(names = "--compare", description = "measure with the Compare tab in front, running comparisons of every"
+            + " mode with its defaults back to back the whole time")
+    private boolean compare;
 
     @Override
     public Integer call() throws Exception {
@@ -59,9 +63,11 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
                 return null;
             });
         }
+        int clients = this.clients != null ? this.clients : compare ? 0 : 100;
         for (int i = 0; i < clients; i++) {
             window.lab().addClient(new Behaviour.Steady(Integer.MAX_VALUE, 0, 32)); // ping-pong as fast as it goes
         }
+        CompareLoop comparisons = compare ? onFx(() -> CompareLoop.start(window.controller())) : null;
         TimeUnit.SECONDS.sleep(warmupSeconds);
 
         long[] intervals = new long[seconds * 500];
@@ -84,6 +90,7 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
         long renderCpuBefore = cpuOfThreadsNamed(mx, "QuantumRenderer");
         long allCpuBefore = cpuOfThreadsNamed(mx, "");
         long start = System.nanoTime();
+        int comparedBefore = comparisons == null ? 0 : onFx(comparisons::finished);
         onFx(() -> {
             meter.start();
             return null;
@@ -99,15 +106,26 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
         double allCpu = (cpuOfThreadsNamed(mx, "") - allCpuBefore) / 1e9 / elapsed;
         ServerStats.Snapshot after = window.lab().server().stats();
         long frames = onFx(() -> window.controller().pump().framesProperty().get()) - framesBefore;
+        int compared = comparisons == null ? 0 : onFx(comparisons::finished) - comparedBefore;
+        if (comparisons != null) {
+            onFx(() -> {
+                comparisons.stop();
+                return null;
+            });
+        }
 
         long[] ms = Arrays.copyOf(intervals, count[0]);
         Arrays.sort(ms);
         System.out.printf(Locale.ROOT, "mode=%s clients=%d pool=%d measured=%.1fs java=%s%s%n", mode.id(), clients, poolSize,
-                elapsed, Runtime.version(), sync == null ? "" : " sync=" + sync.id());
+                elapsed, Runtime.version(), (sync == null ? "" : " sync=" + sync.id()) + (compare ? " compare=on" : ""));
         System.out.printf(Locale.ROOT, "frames=%d fps=%.1f%n", frames, frames / elapsed);
         System.out.printf(Locale.ROOT, "frame interval ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
                 pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1] / 1e6);
         System.out.printf(Locale.ROOT, "cpu (cores): fx thread=%.2f renderer=%.2f whole jvm=%.2f%n", fxCpu, renderCpu, allCpu);
+        if (comparisons != null) {
+            System.out.printf(Locale.ROOT, "compare: %s; comparisons ended while measuring=%d%n",
+                    onFx(comparisons::workload), compared);
+        }
         System.out.printf(Locale.ROOT, "server: echoed/s=%.0f events/s=%.0f events dropped=%d%n",
                 (after.echoed() - before.echoed()) / elapsed,
                 (after.eventsPublished() - before.eventsPublished()) / elapsed,

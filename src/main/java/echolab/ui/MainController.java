@@ -4,6 +4,7 @@ import echolab.lab.Lab;
 import echolab.lab.ResourceSampler;
 import echolab.events.Subscription;
 import echolab.ui.clients.ClientListView;
+import echolab.ui.compare.CompareView;
 import echolab.ui.controls.ControlsController;
 import echolab.ui.controls.ControlsViewModel;
 import echolab.ui.controls.FiguresViewModel;
@@ -38,6 +39,8 @@ public final class MainController {
     @FXML private TabPane centreTabs;
     @FXML private Tab tabSync;
     @FXML private SyncLabView syncLab;
+    @FXML private Tab tabCompare;
+    @FXML private CompareView compare;
     @FXML private TimelineView timeline;
     @FXML private EventLogView eventLog;
     @FXML private ControlsController controlsController;
@@ -84,6 +87,7 @@ public final class MainController {
         if (stepThrough != null) {
             stepThrough.close(); // its two threads end with the window
         }
+        compare.close(); // a comparison under way stops and lets go of its servers and children
     }
 
     @FXML
@@ -107,6 +111,11 @@ public final class MainController {
         centreTabs.getSelectionModel().select(tabSync);
     }
 
+    /** Brings the Compare tab to the front. */
+    void showCompare() {
+        centreTabs.getSelectionModel().select(tabCompare);
+    }
+
     // For tests and benchmarks
 
     public LabViewModel model() {
@@ -119,5 +128,9 @@ public final class MainController {
 
     public SyncLabView syncLab() {
         return syncLab;
+    }
+
+    public CompareView compare() {
+        return compare;
     }
 }

@@ -53,11 +53,14 @@ public final class OpenCommand implements Callable<Integer> {
             description = "show the Synchronization lab with this scenario set up: handoff, deadlock, starvation or semaphore")
     private Scenario sync;
 
+    @Option(names = "--compare", description = "show the Compare tab and run a comparison of every mode with its small defaults")
+    private boolean compare;
+
     @Override
     public Integer call() {
         ServerOptions options = ServerOptions.defaults().toBuilder().port(port).mode(mode).poolSize(poolSize)
                 .delayMillis(delayMs).protection(protection).raceWindowMicros(raceWindowUs).build();
-        EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync));
+        EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync, compare));
         return 0;
     }
 }

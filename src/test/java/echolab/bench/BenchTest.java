@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -85,5 +86,34 @@ class BenchTest {
             assertEquals(0, m.errors());
             assertEquals(0, m.lostUpdates().median());
         }
+    }
+
+    @Test
+    void cancellingDuringALongRunStopsAtOnceAndDropsTheRunCutShort() throws Exception {
+        // iterative at 20 ms a line serves these 4 x 200 lines in 16 s; the cancel comes after half a second
+        Workload w = new Workload(List.of(Mode.ITERATIVE, Mode.THREADS), 4, 200, 32, 20, Protection.NONE, false, 1, false, 4);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        List<Progress> progress = new ArrayList<>();
+        long start = System.nanoTime();
+        Bench.Report report = Bench.run(w, p -> {
+            progress.add(p);
+            if ("running".equals(p.step())) {
+                Thread canceller = new Thread(() -> {
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    cancelled.set(true);
+                }, "echolab-test-canceller");
+                canceller.start();
+            }
+        }, cancelled::get);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertTrue(seconds < 5, "stopped within a few seconds of the cancel, not after the run: " + seconds);
+        assertTrue(report.modes().isEmpty(), "the run cut short is not reported: " + report.modes());
+        assertEquals(0, progress.get(progress.size() - 1).done());
+        assertEquals("done", progress.get(progress.size() - 1).step());
     }
 }
