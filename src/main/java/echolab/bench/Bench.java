@@ -114,7 +114,7 @@ public final class Bench {
             long idleRss = RunWatch.selfRssBytes();
             int serverThreadsAtStart = Math.max(0, mx.getThreadCount() - threadsBefore); // acceptor, pool workers
             double firstEcho = firstEcho(server, w.bytes(), mode == Mode.PROCESSES ? 3 : 5);
-            long cpuBefore = processCpuNanos();
+            long cpuBefore = ProcessCpu.nanos();
             long clientCpuBefore = mx.getCurrentThreadCpuTime();
             LoadClient.Result load;
             RunWatch watch = new RunWatch(server);
@@ -128,7 +128,9 @@ public final class Bench {
             if (load.stopped()) {
                 return null;
             }
-            double serverCpu = (processCpuNanos() - cpuBefore - (mx.getCurrentThreadCpuTime() - clientCpuBefore)) / 1e9;
+            // the server's CPU: the whole JVM's, less the load client's (this thread) and the watch's
+            double serverCpu = Math.max(0, ProcessCpu.nanos() - cpuBefore
+                    - (mx.getCurrentThreadCpuTime() - clientCpuBefore) - watch.ownCpuNanos()) / 1e9;
             double rate = load.perSecond();
             double peakMb = watch.peakRssBytes() / MB;
             return new Run(rate, w.churn() ? rate : Double.NaN,
@@ -152,11 +154,6 @@ public final class Bench {
             ms[i] = LoadClient.firstEcho(server.address(), bytes, RUN_TIMEOUT_NANOS);
         }
         return Metric.of(ms).median();
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static ModeResult aggregate(String mode, List<Run> runs) {

@@ -23,6 +23,7 @@ import oshi.software.os.OperatingSystem;
  */
 final class RunWatch implements AutoCloseable {
 
+    private static final String THREAD_NAME = "echolab-bench-watch";
     private static final OperatingSystem OS = new SystemInfo().getOperatingSystem();
 
     private final EchoServer server;
@@ -31,13 +32,14 @@ final class RunWatch implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<Long, Long> childCpuMillis = new HashMap<>();
     private volatile long peakRssBytes;
+    private volatile long ownCpuNanos;
 
     RunWatch(EchoServer server) {
         this.server = server;
         this.threadsBefore = threads.getThreadCount();
         threads.resetPeakThreadCount();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "echolab-bench-watch");
+            Thread t = new Thread(r, THREAD_NAME);
             t.setDaemon(true);
             return t;
         });
@@ -66,11 +68,19 @@ final class RunWatch implements AutoCloseable {
         } catch (RuntimeException e) {
             // a child that ended between listing and reading: the next sample has it right
         }
+        if (Thread.currentThread().getName().equals(THREAD_NAME)) {
+            ownCpuNanos = threads.getCurrentThreadCpuTime();
+        }
     }
 
     /** Threads that appeared during the run at most: the server's, less the watch's own. */
     int peakThreads() {
         return Math.max(0, threads.getPeakThreadCount() - threadsBefore - 1);
+    }
+
+    /** CPU the watch itself has used, on its own thread: a cost of measuring, not of serving. */
+    long ownCpuNanos() {
+        return ownCpuNanos;
     }
 
     long peakRssBytes() {

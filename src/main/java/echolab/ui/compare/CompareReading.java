@@ -41,7 +41,7 @@ final class CompareReading {
      */
     private static final double MEASURABLE_MB = 1.0;
 
-    /** The process's CPU time moves in clock ticks (10 ms on Linux): below this a figure is rough. */
+    /** A child's CPU time moves in clock ticks (10 ms on Linux): below this the processes' figure is rough. */
     private static final double ROUGH_CPU_SECONDS = 0.1;
 
     private final CompareRun last;
@@ -325,11 +325,11 @@ final class CompareReading {
         if (last.cancelled()) {
             notes.add("This comparison was cancelled: only the modes finished by then are shown.");
         }
-        boolean roughCpu = CompareCharts.modes(List.of(last)).stream()
-                .anyMatch(m -> median(last.result(m).orElseThrow(), ModeResult::cpuSeconds) < ROUGH_CPU_SECONDS);
+        boolean roughCpu = last.result(Mode.PROCESSES)
+                .map(r -> median(r, ModeResult::cpuSeconds) < ROUGH_CPU_SECONDS).orElse(false);
         if (roughCpu) {
-            notes.add("CPU under a tenth of a second is rough: the OS counts a process's CPU in ticks of"
-                    + " milliseconds.");
+            notes.add("The processes' CPU, under a tenth of a second here, is rough: the OS counts a child's CPU in"
+                    + " ticks of 10 ms, read while the child lives.");
         }
         if (w.repeat() == 1) {
             notes.add("One run per mode: on a busy machine a single run can be off by a fair margin; set Runs to 3 for"
