@@ -40,10 +40,12 @@ public final class BenchReport {
 
     private static String describe(Bench.Report r) {
         Workload w = r.workload();
-        return String.format(Locale.ROOT, "%s%d clients x %d lines x %d bytes, delay %d ms, protection %s, "
-                        + "pool of %d, events %s, %d run%s per mode",
-                w.churn() ? "churn: " : "", w.clients(), w.lines(), w.bytes(), w.delayMillis(), w.protection().id(),
-                w.poolSize(), w.events() ? "on" : "off", w.repeat(), w.repeat() == 1 ? "" : "s");
+        String shape = w.churn()
+                ? String.format(Locale.ROOT, "churn: %d slots x %d connections of one %d-byte line", w.clients(), w.lines(), w.bytes())
+                : String.format(Locale.ROOT, "%d clients x %d lines x %d bytes", w.clients(), w.lines(), w.bytes());
+        return String.format(Locale.ROOT, "%s, delay %d ms, protection %s, pool of %d, events %s, %d run%s per mode",
+                shape, w.delayMillis(), w.protection().id(), w.poolSize(), w.events() ? "on" : "off", w.repeat(),
+                w.repeat() == 1 ? "" : "s");
     }
 
     private static String bareJvm(Bench.Report r) {
@@ -111,7 +113,7 @@ public final class BenchReport {
         for (Column c : COLUMNS) {
             out.append(',').append(c.name());
         }
-        out.append(",roundTripsPerSecondMin,roundTripsPerSecondMax,errors,skipped\n");
+        out.append(",roundTripsPerSecondMin,roundTripsPerSecondMax,roundTrips,errors,skipped\n");
         for (ModeResult m : r.modes()) {
             out.append(m.mode()).append(',').append(m.runs());
             for (Column c : COLUMNS) {
@@ -121,6 +123,7 @@ public final class BenchReport {
             Metric rate = m.roundTripsPerSecond();
             out.append(',').append(rate.known() ? String.format(Locale.ROOT, "%.1f", rate.min()) : "")
                     .append(',').append(rate.known() ? String.format(Locale.ROOT, "%.1f", rate.max()) : "")
+                    .append(',').append(m.skipped() == null ? Long.toString(m.roundTrips()) : "")
                     .append(',').append(m.errors())
                     .append(',').append(m.skipped() == null ? "" : '"' + m.skipped().replace("\"", "'") + '"')
                     .append('\n');

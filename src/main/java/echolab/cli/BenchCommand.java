@@ -35,11 +35,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "modes to measure (default: all; virtual needs Java 21+)")
     private List<Mode> modes;
 
-    @Option(names = "--clients", defaultValue = "50", paramLabel = "N", description = "connections at once; with --churn, slots (default: ${DEFAULT-VALUE})")
-    private int clients;
+    /** With --churn every connection of the processes mode starts a JVM: smaller defaults keep a run short. */
+    static final int CLIENTS = 50, LINES = 200, CHURN_CLIENTS = 10, CHURN_LINES = 20;
 
-    @Option(names = "--lines", defaultValue = "200", paramLabel = "N", description = "round trips per connection; with --churn, connections per slot (default: ${DEFAULT-VALUE})")
-    private int lines;
+    @Option(names = "--clients", paramLabel = "N",
+            description = "connections at once; with --churn, slots (default: " + CLIENTS + "; with --churn " + CHURN_CLIENTS + ")")
+    private Integer clientsGiven;
+
+    @Option(names = "--lines", paramLabel = "N",
+            description = "round trips per connection; with --churn, connections per slot (default: " + LINES + "; with --churn " + CHURN_LINES + ")")
+    private Integer linesGiven;
 
     @Option(names = "--bytes", defaultValue = "64", paramLabel = "N", description = "bytes per line, newline included (default: ${DEFAULT-VALUE})")
     private int bytes;
@@ -86,6 +91,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Workload workload() {
+        int clients = clientsGiven != null ? clientsGiven : churn ? CHURN_CLIENTS : CLIENTS;
+        int lines = linesGiven != null ? linesGiven : churn ? CHURN_LINES : LINES;
         for (Object[] check : new Object[][] {{"--clients", clients}, {"--lines", lines}, {"--repeat", repeat},
                 {"--pool-size", poolSize}}) {
             if ((int) check[1] < 1) {

@@ -42,6 +42,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void churnHasItsOwnSmallerDefaultsAndCountsConnectionsPerSecond(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("churn.csv");
+        try (ServeProcess bench = new ServeProcess("bench", "--churn", "--modes", "threads", "--repeat", "1",
+                "--out", out.toString())) {
+            assertEquals(0, bench.waitForExit(), bench.stderr());
+            assertTrue(bench.remainingLines().get(0).startsWith("churn: 10 slots x 20 connections of one 64-byte line"), "the churn defaults are named");
+        }
+        List<String> rows = Files.readAllLines(out);
+        List<String> header = List.of(rows.get(0).split(","));
+        List<String> threads = List.of(rows.get(1).split(","));
+        assertEquals("threads", threads.get(header.indexOf("mode")));
+        assertEquals(200, Integer.parseInt(threads.get(header.indexOf("roundTrips"))), "10 slots x 20 connections");
+        assertTrue(Double.parseDouble(threads.get(header.indexOf("connectionsPerSecond"))) > 0, rows.get(1));
+    }
+
+    @Test
     void aBadArgumentIsOneLineAndExitCodeTwo() throws Exception {
         try (ServeProcess bench = new ServeProcess("bench", "--out", "results.txt")) {
             assertEquals(2, bench.waitForExit());
