@@ -8,7 +8,9 @@
 # What it does, in order:
 #   1. copies the anchors (default ../shared/anchors/echo from the repository root, or $ANCHORS,
 #      or the first argument) to a temporary directory and builds echoload, echo_thread,
-#      echo_epoll (gcc -O2 -Wall -pthread, as the anchors' run.sh) and the Netty echo there;
+#      echo_epoll (gcc -O2 -Wall -pthread, as the anchors' run.sh), the plain Java echo
+#      (java/JavaEcho.java, thread per connection: what Java's blocking sockets reach with no
+#      server around them) and the Netty echo there;
 #      nothing is written into the anchors directory. Builds target/echolab.jar if it is missing.
 #   2. starts every server pinned to CPU 0 ("same" placement of RESULTS.md: client and server
 #      share one vCPU; unpinned runs on this 2-vCPU box are bimodal), waits until each echoes a
@@ -42,7 +44,7 @@
 # Safety: 127.0.0.1 only; every process started here is remembered by PID and killed on exit
 # (trap), the build directory is removed. Never called by .ci/run: this is a manual benchmark.
 #
-# Runtime: about 75-100 s here with the defaults (9 servers, REPS=3), Netty build included
+# Runtime: about 80-110 s here with the defaults (10 servers, REPS=3), Netty build included
 # once Maven has its jars; the first run adds ~10-30 s to build target/echolab.jar and to fetch
 # Netty. Each extra round adds ~15 s. Every load run is bounded by echoload -T LIMIT (60 s)
 # and timeout LIMIT+10, so a stalled server costs at most 70 s per run, and is reported.
@@ -60,7 +62,7 @@ JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}           # extra JVM flags for every Java server (default none, as run.sh)
 BASEPORT=${BASEPORT:-19400}        # C and Netty servers take free ports from here; EchoLab uses --port 0
 INTERLEAVE=${INTERLEAVE:-1}
-SERVERS=${SERVERS:-"c-thread c-epoll netty-nio
+SERVERS=${SERVERS:-"c-thread c-epoll netty-nio java-thread
   echolab-threads-off echolab-threads-on
   echolab-pool$POOL_SIZE-off echolab-pool$POOL_SIZE-on
   echolab-events-off echolab-events-on"}
@@ -107,6 +109,9 @@ for f in echoload echo_thread echo_epoll; do
   gcc -O2 -Wall -pthread -o "$BUILD/bin/$f" "$BUILD/$f.c"
 done
 LOAD=$BUILD/bin/echoload
+log "building the plain Java echo (javac)"
+JAVAC=${JAVAC:-javac}
+"$JAVAC" -d "$BUILD/java/build" "$BUILD/java/JavaEcho.java"
 log "building the Netty echo (mvn -B -q package in the copy)"
 (cd "$BUILD/netty" && mvn -B -q package) > "$OUT/logs/build-netty.log" 2>&1 \
   || { cat "$OUT/logs/build-netty.log" >&2; exit 1; }
@@ -128,6 +133,7 @@ server_cmd() {   # name port
     c-thread)  echo "$BUILD/bin/echo_thread $2" ;;
     c-epoll)   echo "$BUILD/bin/echo_epoll $2" ;;
     netty-nio) echo "$JAVA $JAVA_OPTS -cp $NETTY_CP NettyEcho $2 nio raw" ;;
+    java-thread) echo "$JAVA $JAVA_OPTS -cp $BUILD/java/build JavaEcho $2 thread" ;;
     echolab-*)
       local rest=${1#echolab-} ev mode size=""
       ev=${rest##*-}; mode=${rest%-*}
@@ -144,6 +150,7 @@ row_tags() {
   case $1 in
     echolab-events-*)  echo "ref=netty-nio events=${1##*-}" ;;
     echolab-*)         echo "ref=c-thread events=${1##*-}" ;;
+    java-thread)       echo "ref=c-thread events=-" ;;   # plain Java's floor, no target of its own
     *)                 echo "ref=- events=-" ;;
   esac
 }

@@ -130,7 +130,7 @@ def main():
             "|---|---|---|---|---|---|---|---|---|"]
     for sv in servers:
         ref, ev = meta[sv]
-        if ref == "-":
+        if ref == "-" or ev not in TARGET:  # an anchor, or a reference row such as java-thread
             continue
         rb = ratio_of(groups, "b", sv, ref)
         ra = ratio_of(groups, "a", sv, ref)
