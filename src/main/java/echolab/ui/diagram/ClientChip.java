@@ -1,5 +1,6 @@
 package echolab.ui.diagram;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.ClientModel;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

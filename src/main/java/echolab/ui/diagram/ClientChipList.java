@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.ClientModel;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;

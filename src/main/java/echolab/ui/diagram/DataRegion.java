@@ -1,5 +1,6 @@
 package echolab.ui.diagram;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.ProcessModel;
 import echolab.ui.model.ProcessModel.CounterTouch;
 import javafx.animation.FadeTransition;

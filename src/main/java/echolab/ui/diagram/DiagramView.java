@@ -4,6 +4,7 @@ import echolab.engine.Mode;
 import echolab.sync.Protection;
 import echolab.ui.Cadence;
 import echolab.ui.EventPump;
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.LabViewModel;
 import echolab.ui.model.LabViewModel.LostMark;
 import echolab.ui.model.ProcessModel;

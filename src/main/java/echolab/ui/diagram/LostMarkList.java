@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.LabViewModel;
 import echolab.ui.model.LabViewModel.LostMark;
 import echolab.ui.model.ProcessModel;

@@ -1,5 +1,6 @@
 package echolab.ui.diagram;
 
+import echolab.ui.fx.Nodes;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;

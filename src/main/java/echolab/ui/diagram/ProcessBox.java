@@ -1,5 +1,6 @@
 package echolab.ui.diagram;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.ProcessModel;
 import javafx.animation.FadeTransition;
 import javafx.geometry.Pos;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.ProcessModel;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;

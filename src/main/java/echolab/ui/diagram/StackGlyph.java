@@ -1,5 +1,6 @@
 package echolab.ui.diagram;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;

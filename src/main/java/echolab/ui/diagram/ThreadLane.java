@@ -1,5 +1,6 @@
 package echolab.ui.diagram;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
 import echolab.ui.model.WorkerModel;
 import javafx.animation.PauseTransition;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.WorkerModel;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;

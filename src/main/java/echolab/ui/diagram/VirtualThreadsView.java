@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.LabViewModel;
 import echolab.ui.model.LabViewModel.CarrierModel;
 import echolab.ui.model.ProcessModel;

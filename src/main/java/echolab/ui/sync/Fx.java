@@ -3,68 +3,24 @@ package echolab.ui.sync;
 import java.util.ArrayList;
 import java.util.List;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
 import echolab.ui.model.LabViewModel;
 import echolab.ui.model.ProcessModel;
 import echolab.ui.model.WorkerModel;
-import javafx.collections.ObservableList;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 
-/** Small helpers for the tab's nodes, so that a refresh only touches what changed. FX thread only. */
+/** Helpers of the Synchronization lab's nodes (the general ones are in {@link Nodes}). FX thread only. */
 final class Fx {
 
     private Fx() {
-    }
-
-    /** Gives {@code node} the class of {@code state} (its colour, from echolab.css) and no other state class. */
-    static void state(Node node, Activity state) {
-        ObservableList<String> classes = node.getStyleClass();
-        String wanted = state.styleClass();
-        if (classes.contains(wanted)) {
-            return;
-        }
-        classes.removeIf(c -> c.startsWith("state-"));
-        classes.add(wanted);
-    }
-
-    static void toggle(Node node, String styleClass, boolean on) {
-        ObservableList<String> classes = node.getStyleClass();
-        if (on && !classes.contains(styleClass)) {
-            classes.add(styleClass);
-        } else if (!on) {
-            classes.remove(styleClass);
-        }
-    }
-
-    /** Shows or hides {@code node}; a hidden node takes no room. */
-    static void show(Node node, boolean on) {
-        if (node.isVisible() != on) {
-            node.setVisible(on);
-        }
-        if (node.isManaged() != on) {
-            node.setManaged(on);
-        }
-    }
-
-    static void text(Label label, String text) {
-        if (!text.equals(label.getText())) {
-            label.setText(text);
-        }
-    }
-
-    static Label label(String text, String... styleClasses) {
-        Label l = new Label(text);
-        l.getStyleClass().addAll(styleClasses);
-        return l;
     }
 
     /** A small square in the colour of {@code state}. */
     static Region swatch(Activity state) {
         Region r = new Region();
         r.getStyleClass().add("sync-swatch");
-        state(r, state);
+        Nodes.state(r, state);
         return r;
     }
 

@@ -3,6 +3,7 @@ package echolab.ui.sync;
 import java.util.ArrayList;
 import java.util.List;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
 import echolab.ui.model.ClientModel;
 import javafx.geometry.Pos;
@@ -26,7 +27,7 @@ public final class HandoffPicture extends VBox {
     private final Pane shared = new Pane();
     private final Pane copies = new Pane();
     private final FlowPane orphans = new FlowPane();
-    private final Label nobody = Fx.label("none", "sync-empty");
+    private final Label nobody = Nodes.label("none", "sync-empty");
     private final List<String> shownOrphans = new ArrayList<>();
 
     public HandoffPicture() {
@@ -45,17 +46,17 @@ public final class HandoffPicture extends VBox {
         orphans.setId("orphanedClients");
         orphans.getStyleClass().add("handoff-orphans");
         orphans.setAlignment(Pos.CENTER_LEFT);
-        orphans.getChildren().setAll(Fx.label("Orphaned now:", "handoff-orphans-title"), nobody);
+        orphans.getChildren().setAll(Nodes.label("Orphaned now:", "handoff-orphans-title"), nobody);
         getChildren().addAll(shared, copies, orphans);
         setSafe(false);
     }
 
     private void drawShared() {
         box(shared, "acceptor", "accepts both", 66, 100, 112, 54, "handoff-acceptor");
-        Label name = Fx.label("connfd", "handoff-slot-name");
-        Label kind = Fx.label("one shared slot", "handoff-slot-kind");
-        Label now = Fx.label("2nd connection", "handoff-slot-value");
-        Label gone = Fx.label("1st connection", "handoff-overwritten");
+        Label name = Nodes.label("connfd", "handoff-slot-name");
+        Label kind = Nodes.label("one shared slot", "handoff-slot-kind");
+        Label now = Nodes.label("2nd connection", "handoff-slot-value");
+        Label gone = Nodes.label("1st connection", "handoff-overwritten");
         VBox slot = new VBox(name, kind, now, gone);
         slot.setId("handoffSlot");
         slot.getStyleClass().addAll("handoff-box", "handoff-slot");
@@ -67,7 +68,7 @@ public final class HandoffPicture extends VBox {
         arrow(shared, 122, 112, 251, 122, "② accept and\noverwrite", 24);
         arrow(shared, 405, 78, 490, 52, "③ reads late", -18);
         arrow(shared, 405, 122, 490, 148, "④ reads", 18);
-        Label orphan = Fx.label("1st connection: accepted, read by nobody. It waits forever: orphaned.",
+        Label orphan = Nodes.label("1st connection: accepted, read by nobody. It waits forever: orphaned.",
                 "handoff-note", "handoff-orphan-note");
         orphan.setGraphic(Fx.swatch(Activity.ORPHANED));
         orphan.relocate(12, 188);
@@ -84,7 +85,7 @@ public final class HandoffPicture extends VBox {
         arrow(copies, 122, 114, 248, 148, "② accept, copy", 18);
         arrow(copies, 412, 44, 490, 44, "hand over", -12);
         arrow(copies, 412, 156, 490, 156, "hand over", -12);
-        Label note = Fx.label("Each worker is handed its own copy when it starts: nothing is left to overwrite.",
+        Label note = Nodes.label("Each worker is handed its own copy when it starts: nothing is left to overwrite.",
                 "handoff-note");
         note.relocate(12, 188);
         copies.getChildren().add(note);
@@ -93,7 +94,7 @@ public final class HandoffPicture extends VBox {
     /** A box of two lines centred on ({@code x}, {@code y}). */
     private static Label box(Pane pane, String title, String detail, double x, double y, double w, double h,
                              String... styleClasses) {
-        Label l = Fx.label(title + "\n" + detail, "handoff-box");
+        Label l = Nodes.label(title + "\n" + detail, "handoff-box");
         l.getStyleClass().addAll(styleClasses);
         l.setAlignment(Pos.TOP_CENTER);
         place(pane, l, x, y, w, h);
@@ -111,7 +112,7 @@ public final class HandoffPicture extends VBox {
     /** An arrow with its words above ({@code lift} &lt; 0) or below it. */
     private static void arrow(Pane pane, double x1, double y1, double x2, double y2, String words, double lift) {
         Node a = Arrow.pointing("handoff-arrow").from(x1, y1, x2, y2);
-        Label l = Fx.label(words, "handoff-arrow-label");
+        Label l = Nodes.label(words, "handoff-arrow-label");
         l.layoutXProperty().bind(l.widthProperty().divide(-2).add((x1 + x2) / 2));
         l.layoutYProperty().bind(l.heightProperty().divide(-2).add((y1 + y2) / 2 + lift));
         pane.getChildren().addAll(0, List.of(a, l)); // under the boxes
@@ -119,8 +120,8 @@ public final class HandoffPicture extends VBox {
 
     /** Draws the shared slot, or the workers' own copies. */
     public void setSafe(boolean safe) {
-        Fx.show(shared, !safe);
-        Fx.show(copies, safe);
+        Nodes.show(shared, !safe);
+        Nodes.show(copies, safe);
     }
 
     /** Names the clients orphaned now. */
@@ -139,7 +140,7 @@ public final class HandoffPicture extends VBox {
         List<Node> chips = new ArrayList<>();
         chips.add(orphans.getChildren().get(0));
         for (String name : now) {
-            Label chip = Fx.label(name, "handoff-orphan");
+            Label chip = Nodes.label(name, "handoff-orphan");
             chip.setGraphic(Fx.swatch(Activity.ORPHANED));
             chips.add(chip);
         }

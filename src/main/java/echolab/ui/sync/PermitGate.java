@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
 import echolab.ui.model.WorkerModel;
 import javafx.geometry.Pos;
@@ -24,11 +25,11 @@ import javafx.scene.layout.VBox;
 public final class PermitGate extends HBox {
 
     private final FlowPane waiting = new FlowPane();
-    private final Label nobodyWaits = Fx.label("nobody", "sync-empty");
+    private final Label nobodyWaits = Nodes.label("nobody", "sync-empty");
     private final HBox tokens = new HBox();
-    private final Label taken = Fx.label("", "gate-taken");
+    private final Label taken = Nodes.label("", "gate-taken");
     private final FlowPane inside = new FlowPane();
-    private final Label nobodyInside = Fx.label("nobody", "sync-empty");
+    private final Label nobodyInside = Nodes.label("nobody", "sync-empty");
     private final Map<String, WorkerBadge> badges = new HashMap<>();
     private final List<String> waitingNow = new ArrayList<>();
     private final List<String> insideNow = new ArrayList<>();
@@ -45,17 +46,17 @@ public final class PermitGate extends HBox {
         tokens.getStyleClass().add("gate-tokens");
         tokens.setAlignment(Pos.CENTER);
         VBox left = column("WAITING FOR A PERMIT", waiting, nobodyWaits);
-        VBox gate = new VBox(Fx.label("SEMAPHORE", "gate-title"), tokens, taken);
+        VBox gate = new VBox(Nodes.label("SEMAPHORE", "gate-title"), tokens, taken);
         gate.getStyleClass().add("gate");
         gate.setAlignment(Pos.CENTER);
         VBox right = column("INSIDE: ECHO WORK", inside, nobodyInside);
-        getChildren().addAll(left, Fx.label("→", "gate-arrow"), gate, Fx.label("→", "gate-arrow"), right);
+        getChildren().addAll(left, Nodes.label("→", "gate-arrow"), gate, Nodes.label("→", "gate-arrow"), right);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
     }
 
     private static VBox column(String title, FlowPane workers, Label empty) {
-        VBox box = new VBox(Fx.label(title, "gate-title"), workers, empty);
+        VBox box = new VBox(Nodes.label(title, "gate-title"), workers, empty);
         box.getStyleClass().add("gate-column");
         box.setMinWidth(180);
         box.setPrefWidth(200);
@@ -77,10 +78,10 @@ public final class PermitGate extends HBox {
             tokens.getChildren().remove(permits, tokens.getChildren().size());
         }
         for (int i = 0; i < permits; i++) {
-            Fx.toggle(tokens.getChildren().get(i), "taken", i < insideCount);
+            Nodes.toggle(tokens.getChildren().get(i), "taken", i < insideCount);
         }
         int over = insideCount - permits;
-        Fx.text(taken, insideCount + " of " + permits + " taken"
+        Nodes.text(taken, insideCount + " of " + permits + " taken"
                 + (over > 0 ? " (" + over + " still inside from before K was lowered)" : ""));
         List<String> nowWaiting = new ArrayList<>();
         List<String> nowInside = new ArrayList<>();
@@ -110,7 +111,7 @@ public final class PermitGate extends HBox {
                 chips.add(badges.get(n));
             }
             pane.getChildren().setAll(chips);
-            Fx.show(empty, now.isEmpty());
+            Nodes.show(empty, now.isEmpty());
         }
     }
 }

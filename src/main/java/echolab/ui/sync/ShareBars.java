@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
 import echolab.ui.model.ScenarioModel;
 import javafx.geometry.Pos;
@@ -35,26 +36,26 @@ public final class ShareBars extends VBox {
 
     /** One worker's row. */
     private static final class Row extends HBox {
-        final Label greedy = Fx.label("greedy", "share-greedy");
+        final Label greedy = Nodes.label("greedy", "share-greedy");
         final Region turnsFill = new Region();
-        final Label turns = Fx.label("", "share-number");
+        final Label turns = Nodes.label("", "share-number");
         final Region waitFill = new Region();
-        final Label wait = Fx.label("", "share-number");
-        final Label starved = Fx.label("starved", "share-starved");
+        final Label wait = Nodes.label("", "share-number");
+        final Label starved = Nodes.label("starved", "share-starved");
 
         Row(String worker) {
             setId("share-" + Fx.idPart(worker));
             getStyleClass().add("share-row");
             setAlignment(Pos.CENTER_LEFT);
-            Label name = Fx.label(worker, "share-worker");
+            Label name = Nodes.label(worker, "share-worker");
             name.setMinWidth(Region.USE_PREF_SIZE);
             greedy.setMinWidth(Region.USE_PREF_SIZE);
             starved.setMinWidth(Region.USE_PREF_SIZE);
             HBox who = new HBox(name, greedy);
             who.getStyleClass().add("share-who");
             who.setAlignment(Pos.CENTER_LEFT);
-            Fx.state(turnsFill, Activity.HOLDING);
-            Fx.state(waitFill, Activity.LOCK_WAIT);
+            Nodes.state(turnsFill, Activity.HOLDING);
+            Nodes.state(waitFill, Activity.LOCK_WAIT);
             getChildren().addAll(who, bar(turnsFill, TURNS_BAR), turns, bar(waitFill, WAIT_BAR), wait, starved);
         }
 
@@ -70,14 +71,14 @@ public final class ShareBars extends VBox {
         }
 
         void show(ScenarioModel.Share share, long mostTurns, double waitScale) {
-            Fx.show(greedy, share.greedy());
+            Nodes.show(greedy, share.greedy());
             width(turnsFill, TURNS_BAR * share.acquisitions() / Math.max(1, mostTurns));
-            Fx.text(turns, String.format(Locale.ROOT, "%,d", share.acquisitions()));
+            Nodes.text(turns, String.format(Locale.ROOT, "%,d", share.acquisitions()));
             width(waitFill, WAIT_BAR * Math.min(1, share.longestWaitMillis() / waitScale));
-            Fx.text(wait, String.format(Locale.ROOT, "%.0f ms", share.longestWaitMillis()));
+            Nodes.text(wait, String.format(Locale.ROOT, "%.0f ms", share.longestWaitMillis()));
             boolean isStarved = !share.greedy() && share.longestWaitMillis() >= STARVED_MILLIS;
             starved.setVisible(isStarved); // keeps its room: the columns stay put
-            Fx.toggle(this, "starved", isStarved);
+            Nodes.toggle(this, "starved", isStarved);
         }
 
         private static void width(Region fill, double w) {
@@ -90,7 +91,7 @@ public final class ShareBars extends VBox {
         }
     }
 
-    private final Label empty = Fx.label("No worker has taken the lock yet: set up the scenario.", "sync-empty");
+    private final Label empty = Nodes.label("No worker has taken the lock yet: set up the scenario.", "sync-empty");
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final List<String> order = new ArrayList<>();
 
@@ -104,7 +105,7 @@ public final class ShareBars extends VBox {
     }
 
     private static Label head(String text, String styleClass) {
-        Label l = Fx.label(text, "share-head", styleClass);
+        Label l = Nodes.label(text, "share-head", styleClass);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }

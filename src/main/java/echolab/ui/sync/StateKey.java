@@ -1,5 +1,6 @@
 package echolab.ui.sync;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
@@ -16,9 +17,9 @@ public final class StateKey extends FlowPane {
     public StateKey() {
         setId("syncLegend");
         getStyleClass().add("sync-legend");
-        getChildren().add(Fx.label("colours", "sync-legend-title"));
+        getChildren().add(Nodes.label("colours", "sync-legend-title"));
         for (Activity state : STATES) {
-            Label entry = Fx.label(words(state), "sync-legend-entry");
+            Label entry = Nodes.label(words(state), "sync-legend-entry");
             entry.setGraphic(Fx.swatch(state));
             entry.setId("syncLegend-" + state.styleClass());
             getChildren().add(entry);

@@ -12,6 +12,7 @@ import echolab.sync.DeadlockFix;
 import echolab.sync.Scenario;
 import echolab.ui.Cadence;
 import echolab.ui.EventPump;
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.LabViewModel;
 import echolab.ui.model.ScenarioModel;
 import javafx.application.Platform;
@@ -137,8 +138,8 @@ public final class SyncLabView extends VBox {
             b.setTooltip(new Tooltip(c.summary()));
             selector.getChildren().add(b);
             if (c != SyncChoice.NONE) {
-                Label title = Fx.label(c.title(), "sync-scenario-name");
-                Label words = Fx.label(c.summary(), "sync-scenario-summary");
+                Label title = Nodes.label(c.title(), "sync-scenario-name");
+                Label words = Nodes.label(c.summary(), "sync-scenario-summary");
                 scenarioList.getChildren().add(new VBox(title, words));
             }
         }
@@ -273,7 +274,7 @@ public final class SyncLabView extends VBox {
 
     /** Marks a count that should be zero while it is not. */
     private static void alarm(Label label, ObservableValue<Number> value) {
-        Runnable mark = () -> Fx.toggle(label, "alarm", value.getValue().longValue() > 0);
+        Runnable mark = () -> Nodes.toggle(label, "alarm", value.getValue().longValue() > 0);
         value.addListener((o, was, is) -> mark.run());
         mark.run();
     }
@@ -292,20 +293,20 @@ public final class SyncLabView extends VBox {
 
     private void showSetUp() {
         boolean any = !vm.setUpTextProperty().get().isEmpty();
-        Fx.show(setUpButton, any);
-        Fx.show(setUpHint, any);
+        Nodes.show(setUpButton, any);
+        Nodes.show(setUpHint, any);
     }
 
     /** Shows the pages of {@code choice}: the lab's own, or the node of a choice with a view of its own. */
     private void show(SyncChoice choice) {
-        Fx.show(scenarioBody, !choice.ownPage());
+        Nodes.show(scenarioBody, !choice.ownPage());
         for (Node page : body.getChildren()) {
             if (page != scenarioBody) {
-                Fx.show(page, choice.ownPage() && choice.pageId().equals(page.getId()));
+                Nodes.show(page, choice.ownPage() && choice.pageId().equals(page.getId()));
             }
         }
-        settingsPages.forEach((s, page) -> Fx.show(page, s == choice.scenario()));
-        drawingPages.forEach((s, page) -> Fx.show(page, s == choice.scenario()));
+        settingsPages.forEach((s, page) -> Nodes.show(page, s == choice.scenario()));
+        drawingPages.forEach((s, page) -> Nodes.show(page, s == choice.scenario()));
         if (vm != null) {
             redraw();
         }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import echolab.events.Event;
 import echolab.sync.TwoResources;
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
 import echolab.ui.model.WorkerModel;
 import javafx.scene.Group;
@@ -54,7 +55,7 @@ public final class WaitForGraph extends VBox {
         }
     }
 
-    private final Label caption = Fx.label("", "wf-caption");
+    private final Label caption = Nodes.label("", "wf-caption");
     private final Pane canvas = new Pane();
     private final List<WorkerBadge> badges = new ArrayList<>();
     private final List<String> badgeWorkers = new ArrayList<>();
@@ -67,7 +68,7 @@ public final class WaitForGraph extends VBox {
         canvas.setMinSize(WIDTH, HEIGHT);
         canvas.setPrefSize(WIDTH, HEIGHT);
         canvas.setMaxSize(WIDTH, HEIGHT);
-        Label key = Fx.label("solid line: holds   ·   dashed arrow: waits for   ·   dark red: the cycle   ·"
+        Label key = Nodes.label("solid line: holds   ·   dashed arrow: waits for   ·   dark red: the cycle   ·"
                 + "   red: blocked behind it", "wf-key");
         getChildren().addAll(caption, canvas, key);
     }
@@ -146,10 +147,10 @@ public final class WaitForGraph extends VBox {
             double x = WIDTH / 2 + (at - (inRow - 1) / 2.0) * (IDLE_W + 16);
             worker(workers.get(i).id(), x, upper ? TOP_Y : BOTTOM_Y, IDLE_W, WORKER_H, false);
         }
-        Fx.text(caption, workers.isEmpty()
+        Nodes.text(caption, workers.isEmpty()
                 ? "No deadlock. The workers appear here once the server has some."
                 : "No deadlock now: each worker in the colour of what it does.");
-        Fx.toggle(caption, "wf-caption-deadlock", false);
+        Nodes.toggle(caption, "wf-caption-deadlock", false);
     }
 
     private void layoutCycle(List<Event.WaitFor> cycle, List<Event.WaitFor> blocked, List<WorkerModel> alsoWaiting) {
@@ -187,10 +188,10 @@ public final class WaitForGraph extends VBox {
         }
         canvas.getChildren().addAll(0, edges); // under the boxes
         int behind = blocked.size() + alsoWaiting.size();
-        Fx.text(caption, "Deadlock: " + String.join(" and ", names) + " wait for each other"
+        Nodes.text(caption, "Deadlock: " + String.join(" and ", names) + " wait for each other"
                 + (behind == 0 ? "" : "  ·  " + behind + " stuck behind them")
                 + (hidden == 0 ? "" : " (" + hidden + " not drawn)"));
-        Fx.toggle(caption, "wf-caption-deadlock", true);
+        Nodes.toggle(caption, "wf-caption-deadlock", true);
     }
 
     private static double sideX(int side) {
@@ -198,8 +199,8 @@ public final class WaitForGraph extends VBox {
     }
 
     private Box resource(String name, double x) {
-        Label title = Fx.label(name, "wf-resource-name");
-        Label kind = Fx.label("resource", "wf-resource-kind");
+        Label title = Nodes.label(name, "wf-resource-name");
+        Label kind = Nodes.label("resource", "wf-resource-kind");
         VBox box = new VBox(title, kind);
         box.setId("wf-resource-" + name);
         box.getStyleClass().add("wf-resource");
@@ -210,7 +211,7 @@ public final class WaitForGraph extends VBox {
         WorkerBadge badge = new WorkerBadge(display(id), true).sized(w, h);
         badge.setId("wf-" + Fx.idPart(display(id)));
         badge.getStyleClass().add("wf-worker");
-        Fx.toggle(badge, "wf-in-cycle", inCycle);
+        Nodes.toggle(badge, "wf-in-cycle", inCycle);
         badges.add(badge);
         badgeWorkers.add(id);
         return place(badge, x, y, w, h);
@@ -240,7 +241,7 @@ public final class WaitForGraph extends VBox {
 
     /** The edge with its words at its middle. */
     private static Node labelled(Arrow edge, String words, double[] a, double[] b, String kind) {
-        Label l = Fx.label(words, "wf-edge-label", kind);
+        Label l = Nodes.label(words, "wf-edge-label", kind);
         // centred on the edge's middle whatever the font makes its width
         l.layoutXProperty().bind(l.widthProperty().divide(-2).add((a[0] + b[0]) / 2));
         l.layoutYProperty().bind(l.heightProperty().divide(-2).add((a[1] + b[1]) / 2));

@@ -1,5 +1,6 @@
 package echolab.ui.sync;
 
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -24,10 +25,10 @@ final class WorkerBadge extends HBox {
         getStyleClass().add("worker-badge");
         setAlignment(Pos.CENTER_LEFT);
         swatch.getStyleClass().add("worker-swatch");
-        Label title = Fx.label(name, "worker-name");
+        Label title = Nodes.label(name, "worker-name");
         title.setMinWidth(Region.USE_PREF_SIZE);
         if (withState) {
-            state = Fx.label("", "worker-state");
+            state = Nodes.label("", "worker-state");
             VBox words = new VBox(title, state);
             words.getStyleClass().add("worker-words");
             getChildren().addAll(swatch, words);
@@ -39,9 +40,9 @@ final class WorkerBadge extends HBox {
 
     /** Shows {@code activity}: the swatch's colour and, if written, its name. */
     void show(Activity activity) {
-        Fx.state(swatch, activity);
+        Nodes.state(swatch, activity);
         if (state != null) {
-            Fx.text(state, Fx.shortName(activity));
+            Nodes.text(state, Fx.shortName(activity));
         }
     }
 

@@ -1,6 +1,7 @@
 package echolab.ui.sync;
 
 import echolab.sync.step.Worker;
+import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
 import javafx.beans.NamedArg;
 import javafx.geometry.Pos;
@@ -98,8 +99,7 @@ public final class WorkerColumn extends VBox {
 
     /** The phase tag takes the state's colour class; the whole column says when it is blocked. */
     private void colour(Activity activity) {
-        phase.getStyleClass().removeIf(c -> c.startsWith("state-"));
-        phase.getStyleClass().add(activity.styleClass());
+        Nodes.state(phase, activity);
         boolean blocked = activity == Activity.LOCK_WAIT;
         if (blocked != getStyleClass().contains("blocked")) {
             if (blocked) {

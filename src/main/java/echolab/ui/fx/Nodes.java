@@ -1,18 +1,21 @@
-package echolab.ui.diagram;
+package echolab.ui.fx;
 
 import echolab.ui.model.Activity;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 
-/** Small helpers for style classes and visibility, so that refreshes only touch what changed. */
-final class Nodes {
+/**
+ * Small helpers for style classes, visibility and text, so that a view's refresh only touches what
+ * changed; shared by the diagram and the Synchronization lab. FX thread only.
+ */
+public final class Nodes {
 
     private Nodes() {
     }
 
     /** Gives {@code node} the style class of {@code state} (its colour, from the stylesheet) and no other state class. */
-    static void state(Node node, Activity state) {
+    public static void state(Node node, Activity state) {
         ObservableList<String> classes = node.getStyleClass();
         String wanted = state.styleClass();
         if (classes.contains(wanted)) {
@@ -22,7 +25,7 @@ final class Nodes {
         classes.add(wanted);
     }
 
-    static void toggle(Node node, String styleClass, boolean on) {
+    public static void toggle(Node node, String styleClass, boolean on) {
         ObservableList<String> classes = node.getStyleClass();
         if (on && !classes.contains(styleClass)) {
             classes.add(styleClass);
@@ -32,7 +35,7 @@ final class Nodes {
     }
 
     /** Shows or hides {@code node}; a hidden node takes no room. */
-    static void show(Node node, boolean on) {
+    public static void show(Node node, boolean on) {
         if (node.isVisible() != on) {
             node.setVisible(on);
         }
@@ -41,13 +44,13 @@ final class Nodes {
         }
     }
 
-    static void text(Label label, String text) {
+    public static void text(Label label, String text) {
         if (!text.equals(label.getText())) {
             label.setText(text);
         }
     }
 
-    static Label label(String text, String... styleClasses) {
+    public static Label label(String text, String... styleClasses) {
         Label l = new Label(text);
         l.getStyleClass().addAll(styleClasses);
         return l;
