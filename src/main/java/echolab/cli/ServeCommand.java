@@ -16,11 +16,11 @@ import echolab.events.EventBus;
 import echolab.events.EventDrain;
 import echolab.events.Subscription;
 import echolab.sync.DeadlockFix;
-import echolab.sync.Protection;
 import echolab.sync.Scenario;
 import echolab.sync.SyncLab;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,31 +41,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--mode", defaultValue = "pool", converter = ModeConverter.class, paramLabel = "MODE",
-            description = "iterative, processes, threads, pool, events or virtual (default: ${DEFAULT-VALUE})")
-    private Mode mode;
-
-    @Option(names = "--port", defaultValue = "7000", paramLabel = "N",
-            description = "port to listen on; 0 picks a free one, and a taken one is replaced by a free one (default: ${DEFAULT-VALUE})")
-    private int port;
+    @Mixin
+    private ServerSettings settings;
 
     @Option(names = "--bind", defaultValue = ServerOptions.LOOPBACK, paramLabel = "ADDR",
             description = "address to listen on (default: ${DEFAULT-VALUE}); anything else opens the server to the network")
     private String bind;
-
-    @Option(names = "--pool-size", defaultValue = "4", paramLabel = "N", description = "workers of the pool mode (default: ${DEFAULT-VALUE})")
-    private int poolSize;
-
-    @Option(names = "--delay-ms", defaultValue = "0", paramLabel = "N", description = "service delay before each echo (default: ${DEFAULT-VALUE})")
-    private long delayMs;
-
-    @Option(names = "--protection", defaultValue = "none", converter = ProtectionConverter.class, paramLabel = "NAME",
-            description = "none, lock, semaphore or atomic (default: ${DEFAULT-VALUE})")
-    private Protection protection;
-
-    @Option(names = "--race-window-us", defaultValue = "50", paramLabel = "N",
-            description = "wait between the counter's read and write (default: ${DEFAULT-VALUE})")
-    private long raceWindowUs;
 
     @Option(names = "--max-line", defaultValue = "65536", paramLabel = "BYTES", description = "longest line (default: ${DEFAULT-VALUE})")
     private int maxLine;
@@ -131,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("warning: listening on " + bind + ": anybody who can reach this machine can connect");
         }
         if (server.requestedPortTaken()) {
-            System.err.println("warning: port " + port + " is taken; listening on " + server.port() + " instead");
+            System.err.println("warning: port " + settings.port() + " is taken; listening on " + server.port() + " instead");
         }
         CountDownLatch quit = new CountDownLatch(1);
         Signals.onTermination(quit::countDown);
@@ -177,28 +158,20 @@ public final class ServeCommand implements Callable<Integer> {
         atLeast("--permits", permits, 1);
         atLeast("--handoff-window-us", handoffWindowUs, 0);
         atLeast("--hold-ms", holdMs, 0);
-        atLeast("--pool-size", poolSize, 1);
-        atLeast("--delay-ms", delayMs, 0);
-        atLeast("--race-window-us", raceWindowUs, 0);
         atLeast("--max-line", maxLine, 1);
         atLeast("--max-connections", maxConnections, 1);
         atLeast("--max-processes", maxProcesses, 1);
-        if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--port': expected 0..65535 but was " + port);
-        }
+        ServerOptions.Builder options = settings.apply(spec).host(bind).maxLineBytes(maxLine)
+                .maxConnections(maxConnections).maxProcesses(maxProcesses).blockingLoop(blockingLoop);
         try {
-            return new ServerOptions(bind, port, mode, poolSize, delayMs, protection, raceWindowUs, maxLine,
-                    maxConnections, maxProcesses, blockingLoop);
+            return options.build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
     private void atLeast(String option, long value, long min) {
-        if (value < min) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '" + option + "': expected a whole number of at least " + min + " but was " + value);
-        }
+        ServerSettings.atLeast(spec, option, value, min);
     }
 
     /** The longest command line read; anything longer is not a command and is skipped. */

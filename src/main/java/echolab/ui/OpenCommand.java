@@ -2,15 +2,16 @@ package echolab.ui;
 
 import java.util.concurrent.Callable;
 
-import echolab.cli.ModeConverter;
-import echolab.cli.ProtectionConverter;
 import echolab.cli.ScenarioConverter;
-import echolab.engine.Mode;
+import echolab.cli.ServerSettings;
 import echolab.engine.ServerOptions;
-import echolab.sync.Protection;
 import echolab.sync.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code open}: the window, set up before it appears: a mode, settings, a few clients already
@@ -20,25 +21,11 @@ import picocli.CommandLine.Option;
         description = "Opens the window, optionally in a given mode with clients already running.")
 public final class OpenCommand implements Callable<Integer> {
 
-    @Option(names = "--mode", defaultValue = "pool", converter = ModeConverter.class, paramLabel = "MODE",
-            description = "iterative, processes, threads, pool, events or virtual (default: ${DEFAULT-VALUE})")
-    private Mode mode;
+    @Spec
+    private CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "7000", paramLabel = "N", description = "port (default: ${DEFAULT-VALUE})")
-    private int port;
-
-    @Option(names = "--pool-size", defaultValue = "4", paramLabel = "N", description = "pool workers (default: ${DEFAULT-VALUE})")
-    private int poolSize;
-
-    @Option(names = "--delay-ms", defaultValue = "0", paramLabel = "N", description = "service delay (default: ${DEFAULT-VALUE})")
-    private long delayMs;
-
-    @Option(names = "--protection", defaultValue = "none", converter = ProtectionConverter.class, paramLabel = "NAME",
-            description = "none, lock, semaphore or atomic (default: ${DEFAULT-VALUE})")
-    private Protection protection;
-
-    @Option(names = "--race-window-us", defaultValue = "50", paramLabel = "N", description = "race window (default: ${DEFAULT-VALUE})")
-    private long raceWindowUs;
+    @Mixin
+    private ServerSettings settings;
 
     @Option(names = "--clients", defaultValue = "0", paramLabel = "N", description = "clients to add at once (default: ${DEFAULT-VALUE})")
     private int clients;
@@ -58,8 +45,12 @@ public final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ServerOptions options = ServerOptions.defaults().toBuilder().port(port).mode(mode).poolSize(poolSize)
-                .delayMillis(delayMs).protection(protection).raceWindowMicros(raceWindowUs).build();
+        ServerOptions options;
+        try {
+            options = settings.apply(spec).build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync, compare));
         return 0;
     }

@@ -163,4 +163,20 @@ class ServeCommandTest {
             assertTrue(err.contains(message), err);
         }
     }
+
+    /** {@code open} takes the same server settings, with the same checks, before any window opens. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--pool-size=0      | '--pool-size': expected a whole number of at least 1 but was 0",
+        "--port=70000       | '--port': expected 0..65535 but was 70000",
+        "--race-window-us=-1 | '--race-window-us': expected a whole number of at least 0 but was -1",
+    })
+    void openChecksTheSameServerSettings(String argument, String message) throws Exception {
+        try (ServeProcess open = new ServeProcess("open", argument)) {
+            assertEquals(2, open.waitForExit());
+            String err = open.stderr();
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.contains(message), err);
+        }
+    }
 }
