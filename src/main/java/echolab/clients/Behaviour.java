@@ -1,5 +1,7 @@
 package echolab.clients;
 
+import java.util.List;
+
 /** What a simulated client does once connected. */
 public sealed interface Behaviour {
 
@@ -17,6 +19,26 @@ public sealed interface Behaviour {
      * {@code byteGapMillis} apart. On an iterative server it keeps everybody else waiting.
      */
     record Slow(long holdMillis, long byteGapMillis, int lines, int lineBytes) implements Behaviour {}
+
+    /** Connects and sends nothing: holds a connection (and, on an iterative server, the server) until disconnected or {@code holdMillis} pass. */
+    record Silent(long holdMillis) implements Behaviour {
+        @Override
+        public int lines() {
+            return 0;
+        }
+    }
+
+    /** Sends the given message bodies one at a time, each framed, each echo checked before the next. */
+    record Scripted(List<byte[]> bodies) implements Behaviour {
+        public Scripted {
+            bodies = List.copyOf(bodies);
+        }
+
+        @Override
+        public int lines() {
+            return bodies.size();
+        }
+    }
 
     /**
      * The client that the window's "Add client" button adds: a line every tenth of a second for

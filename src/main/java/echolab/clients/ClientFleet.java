@@ -28,14 +28,23 @@ public final class ClientFleet implements AutoCloseable {
     private final AtomicLong linesSent = new AtomicLong();
     private final AtomicLong linesVerified = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final String prefix;
+    private final Wire wire;
     private volatile InetSocketAddress server;
 
     /** What every client that has finished so far adds up to. */
     public record Totals(long clients, long linesSent, long linesVerified, long notAllVerified) {}
 
     public ClientFleet(InetSocketAddress server, EventBus events) {
+        this(server, events, "client-", Wire.EMBEDDED);
+    }
+
+    /** Clients named {@code prefix1}, {@code prefix2}, ... whose messages go on the wire as {@code wire} says. */
+    public ClientFleet(InetSocketAddress server, EventBus events, String prefix, Wire wire) {
         this.server = server;
         this.events = events;
+        this.prefix = prefix;
+        this.wire = wire;
     }
 
     /** Points clients started from now on at another address (after a server restart). */
@@ -45,8 +54,8 @@ public final class ClientFleet implements AutoCloseable {
 
     /** Starts one client; its result completes when it has finished. */
     public SimulatedClient start(Behaviour behaviour) {
-        String name = "client-" + numbers.incrementAndGet();
-        SimulatedClient client = new SimulatedClient(name, server, behaviour, events);
+        String name = prefix + numbers.incrementAndGet();
+        SimulatedClient client = new SimulatedClient(name, server, behaviour, events, wire);
         running.put(name, client);
         Thread t = new Thread(() -> {
             try {

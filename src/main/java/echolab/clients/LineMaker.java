@@ -34,4 +34,16 @@ public final class LineMaker {
         line[size - 1] = '\n';
         return line;
     }
+
+    /** A body of printable ASCII, about {@code length} bytes, without terminator: for servers that want text. */
+    public byte[] text(int number, int length) {
+        byte[] head = (client + " #" + number + " ").getBytes(StandardCharsets.US_ASCII);
+        int size = Math.max(head.length, length);
+        byte[] body = new byte[size];
+        System.arraycopy(head, 0, body, 0, head.length);
+        for (int i = head.length; i < size; i++) {
+            body[i] = (byte) ('!' + random.nextInt('~' - '!' + 1));
+        }
+        return body;
+    }
 }

@@ -31,6 +31,7 @@ public final class SimulatedClient implements Runnable {
     private final Behaviour behaviour;
     private final EventBus events;
     private final LineMaker lines;
+    private final Wire wire;
     private final CompletableFuture<ClientResult> result = new CompletableFuture<>();
     private final Socket socket = new Socket();
     private volatile boolean disconnecting;
@@ -39,6 +40,12 @@ public final class SimulatedClient implements Runnable {
     private int verified;
 
     public SimulatedClient(String name, InetSocketAddress server, Behaviour behaviour, EventBus events) {
+        this(name, server, behaviour, events, Wire.EMBEDDED);
+    }
+
+    /** A client whose messages go on the wire as {@code wire} says: framing, and any bytes or text only. */
+    public SimulatedClient(String name, InetSocketAddress server, Behaviour behaviour, EventBus events, Wire wire) {
+        this.wire = wire;
         this.name = name;
         this.server = server;
         this.behaviour = behaviour;
@@ -87,9 +94,17 @@ public final class SimulatedClient implements Runnable {
                 burst(b, in, out);
             } else if (behaviour instanceof Behaviour.Slow b) {
                 slow(b, in, out);
+            } else if (behaviour instanceof Behaviour.Silent b) {
+                silent(b, in);
+            } else if (behaviour instanceof Behaviour.Scripted b) {
+                scripted(b, in, out);
             }
-            socket.shutdownOutput();
-            outcome = in.read() < 0 ? "done" : "unexpected bytes after the last echo";
+            if (wire.awaitsClose()) {
+                socket.shutdownOutput();
+                outcome = in.read() < 0 ? "done" : "unexpected bytes after the last echo";
+            } else {
+                outcome = "done";
+            }
         } catch (EchoMismatch e) {
             outcome = e.getMessage();
         } catch (InterruptedException e) {
@@ -106,10 +121,29 @@ public final class SimulatedClient implements Runnable {
         result.complete(r);
     }
 
+    private void silent(Behaviour.Silent b, InputStream in) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, b.holdMillis())));
+        try {
+            if (in.read() >= 0) {
+                throw new EchoMismatch("the server sent bytes nobody asked for");
+            }
+        } catch (java.net.SocketTimeoutException held) {
+            socket.setSoTimeout(0); // held as long as asked: now it leaves like any other client
+        }
+    }
+
+    private void scripted(Behaviour.Scripted b, InputStream in, OutputStream out) throws IOException {
+        for (byte[] body : b.bodies()) {
+            byte[] message = wire.framing().frame(body);
+            long sentAt = write(out, message);
+            awaitEcho(in, message, sentAt);
+        }
+    }
+
     private void steady(Behaviour.Steady b, InputStream in, OutputStream out)
             throws IOException, InterruptedException {
         for (int i = 1; i <= b.lines(); i++) {
-            byte[] line = lines.line(i, b.lineBytes());
+            byte[] line = wire.message(lines, i, b.lineBytes());
             long sentAt = write(out, line);
             awaitEcho(in, line, sentAt);
             if (i < b.lines() && b.thinkMillis() > 0) {
@@ -122,7 +156,7 @@ public final class SimulatedClient implements Runnable {
         byte[][] all = new byte[b.lines()][];
         int total = 0;
         for (int i = 0; i < all.length; i++) {
-            all[i] = lines.line(i + 1, b.lineBytes());
+            all[i] = wire.message(lines, i + 1, b.lineBytes());
             total += all[i].length;
         }
         byte[] joined = new byte[total];
@@ -146,13 +180,13 @@ public final class SimulatedClient implements Runnable {
     private void slow(Behaviour.Slow b, InputStream in, OutputStream out) throws IOException, InterruptedException {
         TimeUnit.MILLISECONDS.sleep(b.holdMillis());
         for (int i = 1; i <= b.lines(); i++) {
-            byte[] line = lines.line(i, b.lineBytes());
+            byte[] line = wire.message(lines, i, b.lineBytes());
             for (int j = 0; j < line.length - 1; j++) {
                 out.write(line[j]);
                 out.flush();
                 TimeUnit.MILLISECONDS.sleep(b.byteGapMillis());
             }
-            long sentAt = write(out, new byte[] {'\n'}); // the line is complete, and counted, only now
+            long sentAt = write(out, new byte[] {line[line.length - 1]}); // the message is complete, and counted, only now
             awaitEcho(in, line, sentAt);
         }
     }
@@ -172,7 +206,7 @@ public final class SimulatedClient implements Runnable {
     private void awaitEcho(InputStream in, byte[] expected, long sentAt) throws IOException {
         int port = localPort;
         events.publish((s, t) -> new Event.ClientWaitingForEcho(s, t, name, port));
-        byte[] got = readLine(in, expected.length);
+        byte[] got = readMessage(in, expected.length);
         long rtt = System.nanoTime() - sentAt;
         boolean matched = Arrays.equals(got, expected);
         events.publish((s, t) -> new Event.ClientEchoReceived(s, t, name, port, got.length, rtt, matched));
@@ -184,8 +218,8 @@ public final class SimulatedClient implements Runnable {
         verified++;
     }
 
-    /** Up to and including the next newline, or at most {@code expected + 1} bytes, or EOF. */
-    private static byte[] readLine(InputStream in, int expected) throws IOException {
+    /** Up to and including the next terminator of the framing, or at most {@code expected + 1} bytes, or EOF. */
+    private byte[] readMessage(InputStream in, int expected) throws IOException {
         byte[] buf = new byte[Math.max(expected + 1, 128)];
         int n = 0;
         while (n < buf.length) {
@@ -197,7 +231,7 @@ public final class SimulatedClient implements Runnable {
                 break;
             }
             buf[n++] = (byte) b;
-            if (b == '\n') {
+            if (b == '\n' && wire.framing().endsMessage(buf, n)) {
                 break;
             }
         }

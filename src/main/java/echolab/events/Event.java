@@ -199,4 +199,50 @@ public sealed interface Event {
      */
     record StepTaken(long seq, long nanos, String workerId, String step, long localValue, long counterValue,
                      boolean overwrote) implements Event {}
+
+    // ---- a student's own server, observed through the operating system (echolab.observe)
+
+    /** The student's program listens; {@code pid} is the program EchoLab started or attached to. */
+    record ObservedServerStarted(long seq, long nanos, long pid, int port, String command) implements Event {}
+
+    /** The observed program is gone, or EchoLab stopped watching it; {@code reason} says which. */
+    record ObservedServerStopped(long seq, long nanos, long pid, String reason) implements Event {}
+
+    /** A line the observed program printed on {@code stream} ({@code stdout} or {@code stderr}). */
+    record ObservedOutput(long seq, long nanos, long pid, String stream, String line) implements Event {}
+
+    /** A process of the observed tree appeared: the program itself, or a child it forked. */
+    record ObservedProcessAppeared(long seq, long nanos, long pid, long ppid, String command) implements Event {}
+
+    /** An observed process ended and its parent has not reaped it yet: a zombie. */
+    record ObservedProcessZombie(long seq, long nanos, long pid, long ppid) implements Event {}
+
+    /** An observed process is gone from the process table: it ended and was reaped ({@code wasZombie}: seen as one first). */
+    record ObservedProcessReaped(long seq, long nanos, long pid, boolean wasZombie) implements Event {}
+
+    /** A thread of an observed process appeared; {@code workerId} is how lanes name it, {@code name (TID)}. */
+    record ObservedThreadAppeared(long seq, long nanos, long pid, long tid, String workerId, String name)
+            implements Event {}
+
+    /**
+     * What an observed thread waits in changed: {@code waitsIn} is an {@code echolab.observe.WaitKind}
+     * name, {@code argument} the descriptor (accept, read, write) or futex address, else -1.
+     */
+    record ObservedThreadWaits(long seq, long nanos, long pid, long tid, String workerId, String waitsIn,
+                               long argument) implements Event {}
+
+    record ObservedThreadEnded(long seq, long nanos, long pid, long tid, String workerId) implements Event {}
+
+    /** An observed process's count of open descriptors changed. */
+    record ObservedDescriptors(long seq, long nanos, long pid, int descriptors) implements Event {}
+
+    /**
+     * The connection of the client whose local port is {@code clientPort} is held by process
+     * {@code pid}, and read or written by thread {@code workerId} there (empty when no thread is in
+     * a call on it right now).
+     */
+    record ObservedConnectionHeld(long seq, long nanos, int clientPort, long pid, String workerId) implements Event {}
+
+    /** No observed process holds that client's connection any more. */
+    record ObservedConnectionReleased(long seq, long nanos, int clientPort) implements Event {}
 }

@@ -1,0 +1,165 @@
+package echolab.observe;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the sampler saw of the tree between {@link TreeSampler#record()} and {@link #stop()}: peaks,
+ * which processes and threads held each client's connection, which children were ever seen, which
+ * of them went back to {@code accept}, and the first and last readings (for CPU over the span).
+ *
+ * <p>Threading: the sampler's thread adds; the reading methods may be called from any thread once
+ * {@link #stop()} returned (they are synchronized, so also before).
+ */
+public final class Recording {
+
+    private final TreeSampler sampler;
+    private final long rootPid;
+    private final int serverPort;
+    private TreeSnapshot first;
+    private TreeSnapshot last;
+    private int samples;
+    private int peakProcesses;
+    private int peakZombies;
+    private int peakThreads;
+    private int peakRootThreads;
+    private final Map<Integer, Set<Long>> holders = new TreeMap<>();
+    private final Map<Integer, Set<String>> servingThreads = new TreeMap<>();
+    private final Set<Long> children = new LinkedHashSet<>();
+    private final Set<Long> zombies = new TreeSet<>();
+    private final Set<Long> childrenInAccept = new TreeSet<>();
+    private final Map<Long, String> commands = new HashMap<>();
+
+    Recording(TreeSampler sampler, long rootPid, int serverPort) {
+        this.sampler = sampler;
+        this.rootPid = rootPid;
+        this.serverPort = serverPort;
+    }
+
+    synchronized void add(TreeSnapshot tree) {
+        if (first == null) {
+            first = tree;
+        }
+        last = tree;
+        samples++;
+        int processes = 0;
+        int zombiesNow = 0;
+        int threads = 0;
+        for (ProcessSnapshot p : tree.processes()) {
+            commands.putIfAbsent(p.pid(), p.command());
+            if (p.zombie()) {
+                zombiesNow++;
+                zombies.add(p.pid());
+            } else {
+                processes++;
+            }
+            threads += p.threads().size();
+            if (p.pid() == rootPid) {
+                peakRootThreads = Math.max(peakRootThreads, p.threads().size());
+            } else {
+                children.add(p.pid());
+                if (p.threads().stream().anyMatch(t -> t.waitsIn() == WaitKind.ACCEPT)) {
+                    childrenInAccept.add(p.pid());
+                }
+            }
+            for (SocketEnd s : p.sockets()) {
+                if (s.listening() || s.localPort() != serverPort) {
+                    continue;
+                }
+                holders.computeIfAbsent(s.remotePort(), k -> new TreeSet<>()).add(p.pid());
+                for (ThreadSnapshot t : p.threads()) {
+                    if (t.argument() == s.fd() && (t.waitsIn() == WaitKind.READ || t.waitsIn() == WaitKind.WRITE)) {
+                        servingThreads.computeIfAbsent(s.remotePort(), k -> new TreeSet<>())
+                                .add(p.pid() + "/" + t.tid());
+                    }
+                }
+            }
+        }
+        peakProcesses = Math.max(peakProcesses, processes);
+        peakZombies = Math.max(peakZombies, zombiesNow);
+        peakThreads = Math.max(peakThreads, threads);
+    }
+
+    /** Stops adding readings; returns this. */
+    public Recording stop() {
+        sampler.forget(this);
+        return this;
+    }
+
+    public synchronized int samples() {
+        return samples;
+    }
+
+    public synchronized TreeSnapshot first() {
+        return first;
+    }
+
+    public synchronized TreeSnapshot last() {
+        return last;
+    }
+
+    /** Most live (not zombie) processes at once, the root included. */
+    public synchronized int peakProcesses() {
+        return peakProcesses;
+    }
+
+    public synchronized int peakZombies() {
+        return peakZombies;
+    }
+
+    /** Most threads at once, all processes of the tree together. */
+    public synchronized int peakThreads() {
+        return peakThreads;
+    }
+
+    public synchronized int peakRootThreads() {
+        return peakRootThreads;
+    }
+
+    /** For each client's local port, the PIDs that held its connection at some reading. */
+    public synchronized Map<Integer, Set<Long>> holders() {
+        Map<Integer, Set<Long>> copy = new TreeMap<>();
+        holders.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+        return copy;
+    }
+
+    /** For each client's local port, the threads ({@code pid/tid}) seen in a read or write on it. */
+    public synchronized Map<Integer, Set<String>> servingThreads() {
+        Map<Integer, Set<String>> copy = new TreeMap<>();
+        servingThreads.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+        return copy;
+    }
+
+    /** Every child (any descendant but the root) seen, in order of first sight. */
+    public synchronized Set<Long> children() {
+        return new LinkedHashSet<>(children);
+    }
+
+    /** Every PID seen as a zombie. */
+    public synchronized Set<Long> zombies() {
+        return new TreeSet<>(zombies);
+    }
+
+    /** Children seen with a thread blocked in {@code accept}: servers of their own. */
+    public synchronized Set<Long> childrenInAccept() {
+        return new TreeSet<>(childrenInAccept);
+    }
+
+    public synchronized String command(long pid) {
+        return commands.getOrDefault(pid, "");
+    }
+
+    /** Whether a child process of the tree ever held a client's connection. */
+    public synchronized boolean childHeldAConnection() {
+        return holders.values().stream().anyMatch(pids -> pids.stream().anyMatch(p -> p != rootPid));
+    }
+
+    public long rootPid() {
+        return rootPid;
+    }
+}

@@ -1,0 +1,34 @@
+package echolab.observe.check;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import echolab.clients.Framing;
+
+/**
+ * How to check a student's server.
+ *
+ * @param framing        the framing to speak, or null to find out (line first, then blank line)
+ * @param bursts         sizes of the bursts of clients connecting at once
+ * @param counterPattern a pattern whose one group is the running total the server prints, or null
+ * @param counterUnit    what that total counts
+ * @param timeoutSeconds how long a client may wait for its echo before it counts as never answered
+ */
+public record CheckSettings(Framing framing, List<Integer> bursts, Pattern counterPattern, CounterUnit counterUnit,
+                            int timeoutSeconds) {
+
+    public static final List<Integer> DEFAULT_BURSTS = List.of(1, 8, 16, 32);
+
+    public CheckSettings {
+        bursts = List.copyOf(bursts);
+        if (counterPattern != null && counterPattern.matcher("").groupCount() != 1) {
+            throw new IllegalArgumentException("the counter pattern needs exactly one group, the total: "
+                    + counterPattern.pattern());
+        }
+    }
+
+    /** Find the framing, the lab's bursts, no counter, 5 s per echo. */
+    public static CheckSettings defaults() {
+        return new CheckSettings(null, DEFAULT_BURSTS, null, CounterUnit.BYTES, 5);
+    }
+}
