@@ -46,6 +46,16 @@ public record Launch(List<String> command, Path workingDirectory, Duration liste
 
     /** The command as a person would type it, for titles and reports. */
     public String display() {
-        return String.join(" ", command);
+        return brief(command);
+    }
+
+    /** A command line on one line: white space folded, each argument cut at 60 characters. */
+    public static String brief(List<String> line) {
+        List<String> parts = new ArrayList<>();
+        for (String arg : line) {
+            String one = arg.strip().replaceAll("\\s+", " ");
+            parts.add(one.length() > 60 ? one.substring(0, 57) + "…" : one);
+        }
+        return String.join(" ", parts);
     }
 }

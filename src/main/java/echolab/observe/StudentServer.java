@@ -79,7 +79,7 @@ public final class StudentServer implements AutoCloseable {
             throw new LaunchException("cannot start " + launch.display() + ": " + e.getMessage(), "");
         }
         StudentServer server = new StudentServer(process, process.toHandle(), ownGroup, port,
-                String.join(" ", line), output, events);
+                Launch.brief(line), output, events);
         long pid = process.pid();
         output.onLine(l -> events.publish((s, t) -> new Event.ObservedOutput(s, t, pid, l.stream(), l.text())));
         try {
@@ -106,7 +106,7 @@ public final class StudentServer implements AutoCloseable {
         if (!connects(port)) {
             throw new LaunchException("nothing accepts connections on 127.0.0.1:" + port, "");
         }
-        String command = handle.info().commandLine().orElse("PID " + pid);
+        String command = Launch.brief(List.of(handle.info().commandLine().orElse("PID " + pid)));
         StudentServer server = new StudentServer(null, handle, false, port, command, new ProgramOutput(), events);
         events.publish((s, t) -> new Event.ObservedServerStarted(s, t, pid, port, command));
         return server;

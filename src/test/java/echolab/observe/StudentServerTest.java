@@ -1,0 +1,213 @@
+package echolab.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import echolab.clients.Behaviour;
+import echolab.clients.ClientFleet;
+import echolab.clients.Framing;
+import echolab.clients.SimulatedClient;
+import echolab.clients.Wire;
+import echolab.events.EventBus;
+import echolab.observe.check.FramingProbe;
+import echolab.testing.ExampleServers;
+import echolab.testing.NoLeftovers;
+
+/**
+ * A student's program that is not there, exits at once, never listens, listens elsewhere, floods
+ * its output, forks without end or ignores the polite signal: each gets a clear one-line message,
+ * and nothing of it is left running. Real programs (Python), real signals.
+ */
+@EnabledOnOs(OS.LINUX)
+@ExtendWith(NoLeftovers.class)
+@Timeout(60)
+class StudentServerTest {
+
+    /** A Python echo server of a few lines: listens on the port it is given, echoes lines, in threads. */
+    private static final String ECHO = """
+            import os, socket, sys, threading
+            def serve(c):
+                while True:
+                    data = c.recv(65536)
+                    if not data: break
+                    c.sendall(data)
+                c.close()
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(('127.0.0.1', int(sys.argv[-1]))); s.listen(64)
+            """;
+    private static final String ACCEPT_LOOP = """
+            while True:
+                c, _ = s.accept()
+                threading.Thread(target=serve, args=(c,), daemon=True).start()
+            """;
+
+    private final EventBus events = new EventBus();
+
+    private static Launch python(String script, int listenSeconds) {
+        return new Launch(List.of("python3", "-c", script), null, Duration.ofSeconds(listenSeconds));
+    }
+
+    private static String message(Launch launch) {
+        LaunchException e = assertThrows(LaunchException.class, () -> StudentServer.start(launch, new EventBus()).close());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void aProgramThatDoesNotExistIsNamed() {
+        String m = message(new Launch(List.of("./no-such-server"), Path.of("."), Duration.ofSeconds(2)));
+        assertTrue(m.startsWith("no such program: ./no-such-server"), m);
+        m = message(new Launch(List.of("no-such-server-on-path")));
+        assertTrue(m.contains("not found on the PATH"), m);
+    }
+
+    @Test
+    void aProgramThatExitsAtOnceIsReportedWithItsCodeAndLastOutput() {
+        LaunchException e = assertThrows(LaunchException.class, () -> StudentServer.start(
+                python("import sys; print('usage: server PORT', file=sys.stderr); sys.exit(3)", 5), events));
+        assertTrue(e.getMessage().contains("exited with code 3 before it listened"), e.getMessage());
+        assertTrue(e.output().contains("usage: server PORT"), e.output());
+    }
+
+    @Test
+    void aProgramThatNeverListensIsStoppedAfterTheTimeout() {
+        String m = message(python("import time\nprint('thinking', flush=True)\ntime.sleep(60)", 1));
+        assertTrue(m.contains("does not listen on port") && m.contains("after 1 s"), m);
+    }
+
+    @Test
+    void aProgramThatListensOnAnotherPortIsToldSo() {
+        String m = message(python("import socket, time\ns = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()\n"
+                + "time.sleep(60)", 5));
+        assertTrue(m.contains("not on port") && m.contains("does it read its port from its arguments?"), m);
+    }
+
+    @Test
+    void theStartedProgramIsTheProcessEchoLabWatchesAndEndsOnSigterm() throws Exception {
+        try (StudentServer server = StudentServer.start(python(ECHO + "print('pid', os.getpid(), flush=True)\n"
+                + ACCEPT_LOOP, 5), events)) {
+            awaitOutput(server, "pid " + server.pid());
+            assertEquals(Framing.LINE, FramingProbe.detect(server.address(), 1_000));
+            assertEquals("ended on SIGTERM", server.stop());
+            assertFalse(server.alive());
+        }
+    }
+
+    @Test
+    void aProgramThatIgnoresSigtermIsKilledAndTheReportSaysSo() throws Exception {
+        StudentServer server = StudentServer.start(python("import signal\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+                + ECHO + ACCEPT_LOOP, 5), events);
+        String how = server.stop();
+        assertTrue(how.startsWith("ignored SIGTERM for 2 s, so it was killed (SIGKILL)"), how);
+        assertFalse(server.alive());
+    }
+
+    @Test
+    void aFloodOfOutputIsReadToTheEndButOnlyItsTailIsKept() throws Exception {
+        String flood = ECHO + """
+                def talk():
+                    n = 0
+                    while True:
+                        n += 1
+                        print('line', n, 'x' * 2000, flush=True)
+                threading.Thread(target=talk, daemon=True).start()
+                """ + ACCEPT_LOOP;
+        try (StudentServer server = StudentServer.start(python(flood, 5), events)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.output().lines() < 5_000 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(server.output().lines() >= 5_000, "read " + server.output().lines() + " lines");
+            assertTrue(server.output().tail().size() <= ProgramOutput.KEPT_LINES);
+            assertTrue(server.output().tail().stream().allMatch(l -> l.text().length() <= ProgramOutput.MAX_LINE + 2));
+            // the program never blocked on a full pipe: it still echoes
+            assertEquals(Framing.LINE, FramingProbe.detect(server.address(), 2_000));
+        }
+    }
+
+    @Test
+    void aProgramThatForksWithoutEndIsStoppedAtTheCapWithEveryChild() throws Exception {
+        // bounded at 400 children of a second each, so that even a failed test cannot take the machine
+        String forks = ECHO + """
+                import time
+                for i in range(400):
+                    if os.fork() == 0:
+                        time.sleep(60); os._exit(0)
+                    time.sleep(0.002)
+                """ + ACCEPT_LOOP;
+        StudentServer server = StudentServer.start(python(forks.replace("s.listen(64)", "s.listen(64)\nprint('up', flush=True)"), 5), events);
+        Set<Long> seen = new HashSet<>();
+        try (TreeSampler sampler = TreeSampler.start(server, events)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (sampler.running() && System.nanoTime() < deadline) {
+                TreeSnapshot t = sampler.latest();
+                if (t != null) {
+                    t.processes().forEach(p -> seen.add(p.pid()));
+                }
+                Thread.sleep(20);
+            }
+            assertFalse(sampler.running());
+            assertTrue(sampler.ended().contains("forks without end: more than 256 processes; EchoLab stopped them all"),
+                    sampler.ended());
+        } finally {
+            server.stop();
+        }
+        assertTrue(seen.size() > 200, "saw " + seen.size());
+        for (long pid : seen) {
+            assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive() || zombie(pid)).orElse(true), "PID " + pid + " lives");
+        }
+    }
+
+    @Test
+    void stoppingAForkServerEndsTheChildrenThatServeClients() throws Exception {
+        try (StudentServer server = StudentServer.start(new Launch(List.of(ExampleServers.program("fork_reap").toString())),
+                events); TreeSampler sampler = TreeSampler.start(server, events);
+             ClientFleet fleet = new ClientFleet(server.address(), events, "client-", Wire.text(Framing.BLANK_LINE))) {
+            SimulatedClient silent = fleet.start(new Behaviour.Silent(30_000));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            List<ProcessHandle> children = List.of();
+            while (children.isEmpty() && System.nanoTime() < deadline) {
+                children = ProcessHandle.of(server.pid()).orElseThrow().children().toList();
+                Thread.sleep(20);
+            }
+            assertEquals(1, children.size(), "one child for the silent client");
+            server.stop();
+            for (ProcessHandle child : children) {
+                assertTrue(child.onExit().get(5, TimeUnit.SECONDS) != null);
+            }
+            silent.disconnect();
+        }
+    }
+
+    private static boolean zombie(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void awaitOutput(StudentServer server, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (server.output().tail().stream().noneMatch(l -> l.text().equals(text))) {
+            assertTrue(System.nanoTime() < deadline, "no line '" + text + "' in " + server.output().tail());
+            Thread.sleep(10);
+        }
+    }
+}
