@@ -68,6 +68,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--cwd", paramLabel = "DIR", description = "directory to run the program in (default: this one)")
     private Path cwd;
 
+    @Option(names = "--attach", paramLabel = "PID",
+            description = "check a server that is already running, with this PID (and --port); it is left running")
+    private Long attachPid;
+
+    @Option(names = "--port", paramLabel = "N", description = "with --attach: the port it listens on")
+    private Integer attachPort;
+
     @Option(names = "--json", description = "print the report as one JSON object")
     private boolean json;
 
@@ -84,10 +91,10 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         EventBus events = new EventBus();
-        Launch launch = new Launch(command, cwd, Duration.ofSeconds(listenTimeoutSeconds));
         StudentServer server;
         try {
-            server = StudentServer.start(launch, events);
+            server = attachPid != null ? StudentServer.attach(attachPid, attachPort, events)
+                    : StudentServer.start(new Launch(command, cwd, Duration.ofSeconds(listenTimeoutSeconds)), events);
         } catch (LaunchException e) {
             err.println("check: " + e.getMessage());
             if (!e.output().isEmpty()) {
@@ -125,8 +132,18 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private CheckSettings settings() {
-        if (command == null || command.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "say which server to check after --, e.g. check -- ./server");
+        if (attachPid != null) {
+            if (attachPort == null || attachPort < 1 || attachPort > 65535) {
+                throw new ParameterException(spec.commandLine(), "--attach needs --port N, the port the server listens on");
+            }
+            if (command != null && !command.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--attach checks a running server: give no command");
+            }
+        } else if (command == null || command.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "say which server to check after --, e.g. check -- ./server "
+                    + "(or --attach PID --port N)");
+        } else if (attachPort != null) {
+            throw new ParameterException(spec.commandLine(), "--port goes with --attach; a started server gets a free port");
         }
         Framing f;
         try {

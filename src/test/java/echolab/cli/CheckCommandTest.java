@@ -89,13 +89,46 @@ class CheckCommandTest {
     }
 
     @Test
+    void anAttachedServerIsCheckedAndLeftRunning() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Process server = new ProcessBuilder(ExampleServers.program("fork_reap").toString(), String.valueOf(port)).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!connects(port)) {
+                assertTrue(System.nanoTime() < deadline, "the example server did not listen");
+                Thread.sleep(20);
+            }
+            Run run = check("--attach", String.valueOf(server.pid()), "--port", String.valueOf(port), "--bursts", "1,8");
+            assertEquals(0, run.code(), run.out() + run.err());
+            assertTrue(run.out().contains("model: process per client"), run.out());
+            assertTrue(server.isAlive(), "an attached server is left running");
+        } finally {
+            server.descendants().forEach(ProcessHandle::destroyForcibly);
+            server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean connects(int port) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         Map<List<String>, String> cases = Map.of(
                 List.of("--", "./no-such-server"), "check: no such program: ./no-such-server",
                 List.of("--framing", "http", "--", "true"), "check: --framing: unknown framing 'http'",
                 List.of(), "check: say which server to check after --",
                 List.of("--counter-pattern", "echoed \\d+", "--", "true"), "check: --counter-pattern needs exactly one group",
-                List.of("--", "python3", "-c", "import sys; sys.exit(4)"), "check: python3 -c import sys; sys.exit(4)");
+                List.of("--", "python3", "-c", "import sys; sys.exit(4)"), "check: python3 -c import sys; sys.exit(4)",
+                List.of("--attach", "1"), "check: --attach needs --port N",
+                List.of("--attach", "999999999", "--port", "1"), "check: no running process has PID 999999999");
         for (var c : cases.entrySet()) {
             Run run = check(c.getKey().toArray(String[]::new));
             assertEquals(2, run.code(), c.getKey() + ": " + run.err());
