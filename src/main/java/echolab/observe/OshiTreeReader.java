@@ -14,11 +14,19 @@ import oshi.software.os.OperatingSystem;
 /**
  * Reads an observed server's process tree through OSHI, where there is no {@code /proc}: processes,
  * memory, CPU and threads, but not what the threads wait in, nor their sockets.
+ *
+ * <p>Finding descendants means listing every process on the system, so it does that at most once a
+ * second and otherwise re-reads the processes it knows: a new child shows within a second.
  */
 final class OshiTreeReader implements TreeReader {
 
+    private static final long DISCOVERY_NANOS = 1_000_000_000L;
+
     private final PlatformEnum platform = SystemInfo.getCurrentPlatform();
     private OperatingSystem os;
+    private long knownRoot = -1;
+    private List<Integer> known = List.of();
+    private long discoveredNanos;
 
     @Override
     public TreeSnapshot read(long rootPid) {
@@ -29,10 +37,11 @@ final class OshiTreeReader implements TreeReader {
             }
             OSProcess root = os.getProcess((int) rootPid);
             if (root == null || root.getState() == OSProcess.State.INVALID) {
+                knownRoot = -1;
                 return new TreeSnapshot(nanos, rootPid, List.of());
             }
             Map<Integer, List<OSProcess>> byParent = new HashMap<>();
-            for (OSProcess p : os.getDescendantProcesses((int) rootPid, null, null, 0)) {
+            for (OSProcess p : descendants(rootPid, nanos)) {
                 byParent.computeIfAbsent(p.getParentProcessID(), k -> new ArrayList<>()).add(p);
             }
             // OSHI lists descendants in no particular order: walk them breadth first, parents before children
@@ -55,6 +64,25 @@ final class OshiTreeReader implements TreeReader {
         }
     }
 
+    /** Every descendant, found afresh at most once a second; in between, the known ones that are still there. */
+    private List<OSProcess> descendants(long rootPid, long nanos) {
+        if (knownRoot != rootPid || nanos - discoveredNanos > DISCOVERY_NANOS) {
+            List<OSProcess> found = os.getDescendantProcesses((int) rootPid, null, null, 0);
+            known = found.stream().map(OSProcess::getProcessID).toList();
+            knownRoot = rootPid;
+            discoveredNanos = nanos;
+            return found;
+        }
+        List<OSProcess> found = new ArrayList<>(known.size());
+        for (int pid : known) {
+            OSProcess p = os.getProcess(pid);
+            if (p != null) {
+                found.add(p);
+            }
+        }
+        return found;
+    }
+
     @Override
     public Capabilities capabilities() {
         // OSHI names threads on Linux and FreeBSD only (Windows gives counter instances, macOS nothing);
@@ -66,13 +94,17 @@ final class OshiTreeReader implements TreeReader {
         return new Capabilities(names, false, descriptors, false, zombies);
     }
 
-    private static ProcessSnapshot snapshot(OSProcess p) {
+    private ProcessSnapshot snapshot(OSProcess p) {
         char state = state(p.getState());
         List<ThreadSnapshot> threads = new ArrayList<>();
         if (state != 'Z') {
             for (OSThread t : p.getThreadDetails()) {
                 threads.add(new ThreadSnapshot(t.getThreadId(), t.getName(), state(t.getState()), WaitKind.UNKNOWN,
                         -1, (t.getKernelTime() + t.getUserTime()) * 1_000_000L));
+            }
+            // on Linux OSHI leaves out the first thread (its TID is the PID): put it back, with what is known of it
+            if (platform == PlatformEnum.LINUX && threads.stream().noneMatch(t -> t.tid() == p.getProcessID())) {
+                threads.add(0, new ThreadSnapshot(p.getProcessID(), p.getName(), state, WaitKind.UNKNOWN, -1, -1));
             }
         }
         String command = p.getCommandLine();

@@ -1,9 +1,13 @@
 package echolab.observe;
 
+import java.io.Closeable;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,8 +26,10 @@ import java.util.Set;
  * Reads an observed server's process tree from Linux's {@code /proc}: every process's state, memory,
  * CPU, descriptors and TCP sockets, and every thread's wait, read from its current system call.
  *
- * <p>It runs twenty times a second, so it reads each small file into one reused buffer and parses
- * numbers by hand; a process that ends mid-read is simply left out.
+ * <p>It runs twenty times a second, so it reads each small file into one reused buffer, keeps the files
+ * it reads every time open, and parses numbers by hand; and a process none of whose threads has run
+ * since it was last read in full (their schedstat files say) is not read again, for up to a second. A
+ * process that ends mid-read is simply left out.
  */
 final class ProcTreeReader implements TreeReader {
 
@@ -43,13 +50,21 @@ final class ProcTreeReader implements TreeReader {
     private final TcpTable tcp = new TcpTable();
     private final Map<Long, Command> commands = new HashMap<>();
     private final Map<Long, Quiet> quiet = new HashMap<>();
+    /** Readings in a row that found a process busy; see {@link #RETRY_QUIET_EVERY}. */
+    private final Map<Long, Integer> busyReadings = new HashMap<>();
+    /** A busy process is checked for quiet only every this many readings: the check costs reads of its own. */
+    private static final int RETRY_QUIET_EVERY = 4;
+    /** What each process's descriptors pointed to when last looked at: a link is read again only when it is new or old. */
+    private final Map<Long, FdLinks> fdLinks = new HashMap<>();
+    /** How long a descriptor's link is trusted: a number closed and reused for another socket is seen within this. */
+    private static final long FD_LINK_MAX_AGE_NANOS = 250_000_000L;
     /** Processes whose syscall files this reader may not read; their threads' waits come from wchan alone. */
     private final Set<Long> syscallDenied = new HashSet<>();
     private final Stat stat = new Stat();
 
     /** Whether this is Linux with a readable {@code /proc/self/task}. */
     static boolean available() {
-        if (!System.getProperty("os.name", "").toLowerCase().startsWith("linux")) {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
             return false;
         }
         File tasks = new File("/proc/self/task");
@@ -58,14 +73,22 @@ final class ProcTreeReader implements TreeReader {
 
     @Override
     public TreeSnapshot read(long rootPid) {
-        long nanos = System.nanoTime();
-        List<Found> found = walk(rootPid, nanos);
-        tcp.prepare(rootPid, found, nanos, text);
-        List<ProcessSnapshot> processes = new ArrayList<>(found.size());
-        for (Found f : found) {
-            processes.add(f.snapshot(tcp));
+        // an interrupt would close the kept files mid-reading and make processes seem gone: hold it until done
+        boolean interrupted = Thread.interrupted();
+        try {
+            long nanos = System.nanoTime();
+            List<Found> found = walk(rootPid, nanos);
+            tcp.prepare(rootPid, found, nanos, text);
+            List<ProcessSnapshot> processes = new ArrayList<>(found.size());
+            for (Found f : found) {
+                processes.add(f.snapshot(tcp));
+            }
+            return new TreeSnapshot(nanos, rootPid, processes);
+        } finally {
+            if (text.takeInterrupted() || interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return new TreeSnapshot(nanos, rootPid, processes);
     }
 
     /** Closes the /proc files it keeps open between readings. */
@@ -114,6 +137,8 @@ final class ProcTreeReader implements TreeReader {
         }
         commands.keySet().retainAll(seen);
         quiet.keySet().retainAll(seen);
+        fdLinks.keySet().retainAll(seen);
+        busyReadings.keySet().retainAll(seen);
         syscallDenied.retainAll(seen);
         text.closeUnused();
         return found;
@@ -122,6 +147,15 @@ final class ProcTreeReader implements TreeReader {
     /** One process, or null if it has gone; its children's PIDs are added to {@code children}. */
     private Found readProcess(long pid, long nanos, List<Long> children) {
         String dir = "/proc/" + pid;
+        Quiet q = quiet.remove(pid);
+        byte[][] now = q == null || nanos - q.readNanos >= QUIET_MAX_AGE_NANOS ? null : schedstats(dir, q.tids);
+        if (now != null && Arrays.deepEquals(now, q.schedstats)) {
+            // none of its threads has run since it was read in full, so nothing it holds can have changed
+            quiet.put(pid, q);
+            children.addAll(q.children);
+            return q.found;
+        }
+
         if (text.reread(dir + "/stat", true) < 0 || !stat.parse(text)) {
             return null;
         }
@@ -132,43 +166,41 @@ final class ProcTreeReader implements TreeReader {
         long startTime = stat.startTime;
         f.command = command(pid, dir, comm, startTime, f.zombie(), nanos);
 
-        Quiet q = quiet.remove(pid);
-        if (q != null && q.startTime == startTime && q.state == f.state && nanos - q.readNanos < QUIET_MAX_AGE_NANOS
-                && sameSchedstats(dir, q.tids, q.schedstats)) {
-            // none of its threads has run since it was read in full, so nothing it holds can have changed
-            f.descriptors = q.descriptors;
-            f.sockets = q.sockets;
-            f.socketCount = q.socketCount;
-            f.threads.addAll(q.threads);
-            children.addAll(q.children);
-            quiet.put(pid, q);
-            return f;
-        }
-
         // one thread, and it is the first: no need to list the task directory
         long[] tids = numThreads == 1 && !f.zombie() ? new long[] {pid} : tids(dir);
         if (tids == null) {
             return null;
         }
-        // what each thread had run before this reading, to tell afterwards whether it ran during it
-        byte[][] before = schedstats(dir, tids);
+        // what each thread had run before this reading, to tell afterwards whether it ran during it; a process
+        // that was busy at its last reading is likely busy again, so it is asked only every few readings
+        int busy = busyReadings.getOrDefault(pid, 0);
+        boolean tryQuiet = busy % RETRY_QUIET_EVERY == 0;
+        byte[][] before = !tryQuiet ? null : now != null && Arrays.equals(tids, q.tids) ? now : schedstats(dir, tids);
 
         String[] fds = new File(dir + "/fd").list();
         f.descriptors = fds == null ? -1 : fds.length;
         if (fds != null && !f.zombie()) {
-            readSockets(f, Path.of(dir, "fd"), fds);
+            readSockets(f, Path.of(dir, "fd"), fds, fdLinks.computeIfAbsent(pid, k -> new FdLinks()), nanos);
         }
         int childrenFrom = children.size();
         boolean anyRunning = f.state == 'R';
-        for (long tid : tids) {
-            anyRunning |= readThread(f, dir + "/task/" + tid, tid, children);
+        if (tids.length == 1 && tids[0] == pid && !f.zombie()) {
+            // its only thread is the first, whose name and state the process's stat already gave: spare reading
+            // them again (its CPU is the process's, which also counts threads that have ended, if there were any)
+            anyRunning |= readThread(f, dir + "/task/" + pid, pid, comm, f.state, f.cpuNanos, children);
+        } else {
+            for (long tid : tids) {
+                anyRunning |= readThread(f, dir + "/task/" + tid, tid, children);
+            }
         }
 
         if (before != null && !anyRunning && sameSchedstats(dir, tids, before)
                 && text.reread(dir + "/stat", true) > 0 && stat.parse(text) && stat.numThreads == numThreads
                 && (f.zombie() || numThreads == tids.length)) {
-            quiet.put(pid, new Quiet(startTime, f.state, nanos, tids, before, f.descriptors, f.sockets,
-                    f.socketCount, List.copyOf(f.threads), List.copyOf(children.subList(childrenFrom, children.size()))));
+            quiet.put(pid, new Quiet(nanos, tids, before, f, List.copyOf(children.subList(childrenFrom, children.size()))));
+            busyReadings.remove(pid);
+        } else {
+            busyReadings.put(pid, busy + 1);
         }
         return f;
     }
@@ -230,15 +262,25 @@ final class ProcTreeReader implements TreeReader {
         return line;
     }
 
-    /** Notes every descriptor that is a socket; which of them are TCP is looked up once for the whole tree. */
-    private static void readSockets(Found f, Path fdDir, String[] fds) {
+    /**
+     * Notes every descriptor that is a socket; which of them are TCP is looked up once for the whole
+     * tree. Reading a link costs a system call per descriptor, twenty times a second, so a link seen
+     * less than {@link #FD_LINK_MAX_AGE_NANOS} ago is taken from {@code links}; new descriptor
+     * numbers are always read.
+     */
+    private static void readSockets(Found f, Path fdDir, String[] fds, FdLinks links, long nanos) {
+        boolean fresh = nanos - links.readNanos < FD_LINK_MAX_AGE_NANOS;
+        Map<String, String> now = new HashMap<>(fds.length * 2);
         for (String name : fds) {
-            String target;
-            try {
-                target = Files.readSymbolicLink(fdDir.resolve(name)).toString();
-            } catch (IOException | UnsupportedOperationException closed) {
-                continue; // closed since the listing: normal
+            String target = fresh ? links.targets.get(name) : null;
+            if (target == null) {
+                try {
+                    target = Files.readSymbolicLink(fdDir.resolve(name)).toString();
+                } catch (IOException | UnsupportedOperationException closed) {
+                    continue; // closed since the listing: normal
+                }
             }
+            now.put(name, target);
             if (target.startsWith("socket:[") && target.endsWith("]")) {
                 long inode = parseLong(target.substring(8, target.length() - 1));
                 long fd = parseLong(name);
@@ -247,6 +289,16 @@ final class ProcTreeReader implements TreeReader {
                 }
             }
         }
+        links.targets = now;
+        if (!fresh) {
+            links.readNanos = nanos;
+        }
+    }
+
+    /** One process's descriptor links as last read, and when they were all read. */
+    private static final class FdLinks {
+        Map<String, String> targets = Map.of();
+        long readNanos = Long.MIN_VALUE / 2;
     }
 
     /** Reads one thread into {@code f} and its children's PIDs into {@code children}; whether it is running. */
@@ -257,9 +309,11 @@ final class ProcTreeReader implements TreeReader {
         if (stat.state == 'Z' || stat.state == 'X') {
             return false; // an ended thread: a zombie process has no live threads
         }
-        String name = stat.comm;
-        char state = stat.state;
-        long cpu = (stat.utime + stat.stime) * NANOS_PER_TICK;
+        return readThread(f, dir, tid, stat.comm, stat.state, (stat.utime + stat.stime) * NANOS_PER_TICK, children);
+    }
+
+    /** Reads what a thread of that name, state and CPU waits in, and its children; whether it is running. */
+    private boolean readThread(Found f, String dir, long tid, String name, char state, long cpu, List<Long> children) {
         WaitKind wait;
         long argument = -1;
         if (state == 'R') {
@@ -361,12 +415,12 @@ final class ProcTreeReader implements TreeReader {
 
     /**
      * A process read in full while none of its threads ran, kept to stand in for the next readings while
-     * that stays so: a thread that has not run cannot have changed what it waits in, nor its descriptors,
-     * nor started a child. Kept at most {@link #QUIET_MAX_AGE_NANOS}, for what others can change (a
-     * child reaped automatically, a socket reset by its peer).
+     * that stays so: a thread that has not run cannot have changed its state or what it waits in, nor its
+     * process's descriptors, nor started a child, nor ended (its schedstat would have changed, or gone).
+     * Kept at most {@link #QUIET_MAX_AGE_NANOS}, for what others can change: its memory (reclaimed), a
+     * child reaped automatically, a socket reset by its peer.
      */
-    private record Quiet(long startTime, char state, long readNanos, long[] tids, byte[][] schedstats, int descriptors,
-                         long[] sockets, int socketCount, List<ThreadSnapshot> threads, List<Long> children) {}
+    private record Quiet(long readNanos, long[] tids, byte[][] schedstats, Found found, List<Long> children) {}
 
     /** A cached command line and what the process looked like when it was read. */
     private record Command(long startTime, String comm, String line, long readNanos) {}
@@ -490,7 +544,10 @@ final class ProcTreeReader implements TreeReader {
     /**
      * One reusable buffer for the small files of /proc, which report size 0 and must be read to the end;
      * and the files read every time, kept open between readings: reading one again from its start is one
-     * or two system calls instead of four, and that is most of what the reader costs.
+     * system call instead of four, and system calls are most of what the reader costs.
+     *
+     * <p>A kept file is a {@link FileChannel}, for its positioned reads; an interrupt closes one, so
+     * {@link ProcTreeReader#read} holds the thread's interrupt back while it reads, and sets it again after.
      */
     private static final class ProcText {
         /** Beyond this many kept files (a server of thousands of threads), files are opened for each reading. */
@@ -498,14 +555,17 @@ final class ProcTreeReader implements TreeReader {
 
         byte[] buf = new byte[4096];
         int len;
+        /** Where positioned reads land before {@link #buf}: the JDK would otherwise copy through one of its own. */
+        private final ByteBuffer direct = ByteBuffer.allocateDirect(4096);
         private final Map<String, Kept> kept = new HashMap<>();
         private boolean generation;
+        private boolean interrupted;
 
         /** Reads up to {@code max} bytes of the file once; its length, or -1 if it could not be read. */
         int read(String path, int max) {
             len = -1;
             try (RandomAccessFile in = new RandomAccessFile(path, "r")) {
-                len = fill(in, max, false);
+                len = fill(in, max);
             } catch (IOException gone) {
                 // the process or thread ended, or this file is not ours to read
             }
@@ -514,36 +574,48 @@ final class ProcTreeReader implements TreeReader {
 
         /**
          * Reads the file again through a file kept open; its length, or -1 if it could not be read. A
-         * {@code oneRecord} file (stat, syscall, wchan) comes whole in one read, so a short read is its end.
+         * {@code oneRecord} file (stat, syscall, wchan, schedstat) comes whole in one read, so a short read
+         * is its end: one {@code pread} in all.
          */
         int reread(String path, boolean oneRecord) {
-            Kept k = kept.get(path);
-            if (k != null) {
-                k.generation = generation;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Kept k = kept.get(path);
+                FileChannel fresh = null;
                 try {
-                    k.file.seek(0);
-                    return len = fill(k.file, Integer.MAX_VALUE, oneRecord);
-                } catch (IOException ended) {
-                    // that task ended; its PID may already be a new process's, so open the path afresh
-                    kept.remove(path);
-                    closeQuietly(k.file);
+                    FileChannel in;
+                    if (k != null) {
+                        k.generation = generation;
+                        in = k.channel;
+                    } else {
+                        in = fresh = FileChannel.open(Path.of(path));
+                    }
+                    len = fill(in, oneRecord);
+                    if (fresh != null && kept.size() < MAX_KEPT) {
+                        kept.put(path, new Kept(fresh, generation));
+                        fresh = null;
+                    }
+                    return len;
+                } catch (ClosedByInterruptException e) {
+                    // an interrupt closed the file, not an ending: hold the interrupt back until the reading is done
+                    interrupted |= Thread.interrupted();
+                    drop(path, k);
+                } catch (IOException e) {
+                    if (k == null) {
+                        break; // the process or thread ended, or this file is not ours to read
+                    }
+                    drop(path, k); // that task ended; its PID may already be a new process's: open the path afresh
+                } finally {
+                    closeQuietly(fresh);
                 }
             }
-            len = -1;
-            RandomAccessFile in = null;
-            try {
-                in = new RandomAccessFile(path, "r");
-                len = fill(in, Integer.MAX_VALUE, oneRecord);
-                if (kept.size() < MAX_KEPT) {
-                    kept.put(path, new Kept(in, generation));
-                    in = null;
-                }
-            } catch (IOException gone) {
-                // the process or thread ended, or this file is not ours to read
-            } finally {
-                closeQuietly(in);
-            }
-            return len;
+            return len = -1;
+        }
+
+        /** Whether an interrupt came during the reading, and was held back; clears it. */
+        boolean takeInterrupted() {
+            boolean was = interrupted;
+            interrupted = false;
+            return was;
         }
 
         /** Closes the kept files that this reading did not use: their tasks have ended or left the tree. */
@@ -552,7 +624,7 @@ final class ProcTreeReader implements TreeReader {
             while (it.hasNext()) {
                 Kept k = it.next();
                 if (k.generation != generation) {
-                    closeQuietly(k.file);
+                    closeQuietly(k.channel);
                     it.remove();
                 }
             }
@@ -560,21 +632,46 @@ final class ProcTreeReader implements TreeReader {
         }
 
         void closeAll() {
-            kept.values().forEach(k -> closeQuietly(k.file));
+            kept.values().forEach(k -> closeQuietly(k.channel));
             kept.clear();
         }
 
-        private int fill(RandomAccessFile in, int max, boolean oneRecord) throws IOException {
+        private void drop(String path, Kept k) {
+            if (k != null) {
+                kept.remove(path);
+                closeQuietly(k.channel);
+            }
+        }
+
+        private int fill(RandomAccessFile in, int max) throws IOException {
             int n = 0;
             while (n < max) {
                 if (n == buf.length) {
                     buf = Arrays.copyOf(buf, buf.length * 2);
                 }
-                int room = Math.min(buf.length, max) - n;
-                int r = in.read(buf, n, room);
+                int r = in.read(buf, n, Math.min(buf.length, max) - n);
                 if (r < 0) {
                     break;
                 }
+                n += r;
+            }
+            return n;
+        }
+
+        /** Reads from the start with positioned reads, which need no seek first. */
+        private int fill(FileChannel in, boolean oneRecord) throws IOException {
+            int n = 0;
+            while (true) {
+                if (n == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                direct.clear().limit(Math.min(direct.capacity(), buf.length - n));
+                int room = direct.remaining();
+                int r = in.read(direct, n);
+                if (r <= 0) {
+                    break;
+                }
+                direct.flip().get(buf, n, r);
                 n += r;
                 if (oneRecord && r < room) {
                     break;
@@ -583,7 +680,7 @@ final class ProcTreeReader implements TreeReader {
             return n;
         }
 
-        private static void closeQuietly(RandomAccessFile file) {
+        private static void closeQuietly(Closeable file) {
             if (file != null) {
                 try {
                     file.close();
@@ -595,11 +692,11 @@ final class ProcTreeReader implements TreeReader {
 
         /** A file kept open, and the parity of the last reading that used it. */
         private static final class Kept {
-            final RandomAccessFile file;
+            final FileChannel channel;
             boolean generation;
 
-            Kept(RandomAccessFile file, boolean generation) {
-                this.file = file;
+            Kept(FileChannel channel, boolean generation) {
+                this.channel = channel;
                 this.generation = generation;
             }
         }

@@ -217,6 +217,52 @@ class ProcTreeReaderTest {
         assertTrue(root.descriptors() >= 3, () -> "descriptors " + root.descriptors());
     }
 
+    /** A thread's name sits in parentheses in its stat line and may itself hold spaces and parentheses. */
+    @Test
+    void aThreadNamedWithSpacesAndParenthesesKeepsItsNameStateAndParent() throws Exception {
+        Started named = python("""
+                import ctypes, time
+                ctypes.CDLL(None).prctl(15, b"x) R 1 (y", 0, 0, 0)  # PR_SET_NAME
+                print("ready", flush=True)
+                time.sleep(60)
+                """);
+        named.line();
+
+        TreeSnapshot tree = awaitTree(named.pid(), t -> t.root()
+                .map(p -> p.threads().size() == 1 && p.threads().get(0).name().equals("x) R 1 (y")
+                        && p.threads().get(0).waitsIn() == WaitKind.SLEEP)
+                .orElse(false), "the renamed thread in SLEEP");
+
+        ProcessSnapshot root = tree.root().orElseThrow();
+        assertEquals(ProcessHandle.current().pid(), root.ppid());
+        assertEquals('S', root.state());
+        assertTrue(root.cpuNanos() >= 0 && root.rssBytes() > 0, () -> "cpu " + root.cpuNanos() + ", rss " + root.rssBytes());
+    }
+
+    /** The reader keeps /proc files open as channels, which an interrupt closes: it must not lose the tree. */
+    @Test
+    void anInterruptedThreadStillReadsTheWholeTreeAndKeepsItsInterrupt() throws Exception {
+        Started sleeper = python("""
+                import time
+                print("ready", flush=True)
+                time.sleep(60)
+                """);
+        sleeper.line();
+        awaitTree(sleeper.pid(), t -> t.root().map(p -> p.threads().size() == 1).orElse(false), "the root's thread");
+
+        Thread.currentThread().interrupt();
+        TreeSnapshot tree;
+        try {
+            tree = reader.read(sleeper.pid());
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is still set");
+        }
+
+        assertEquals(List.of(sleeper.pid()), pids(tree));
+        assertEquals(1, tree.root().orElseThrow().threads().size());
+        assertEquals(1, reader.read(sleeper.pid()).processes().size(), "and the next reading is whole too");
+    }
+
     /** Python's {@code Lock} is one futex that all its waiters share. */
     @Test
     void threadsBlockedOnTheSameLockWaitOnTheSameFutexAddress() throws Exception {
