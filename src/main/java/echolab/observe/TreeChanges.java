@@ -22,7 +22,7 @@ final class TreeChanges {
 
     private record ThreadKey(long pid, long tid) {}
 
-    private record Wait(WaitKind kind, long argument) {}
+    private record Wait(WaitKind kind, long argument, String workerId) {}
 
     /** Who holds a client's connection: a process, and the thread in a call on it there, or empty. */
     record Holder(long pid, String workerId) {}
@@ -66,7 +66,7 @@ final class TreeChanges {
                 ThreadKey key = new ThreadKey(p.pid(), th.tid());
                 threadsPresent.add(key);
                 String id = workerId(th);
-                Wait wait = new Wait(th.waitsIn(), th.argument());
+                Wait wait = new Wait(th.waitsIn(), th.argument(), id);
                 Wait was = waits.put(key, wait);
                 if (was == null) {
                     out.add((s, t) -> new Event.ObservedThreadAppeared(s, t, p.pid(), th.tid(), id, th.name()));
@@ -96,7 +96,7 @@ final class TreeChanges {
             if (!threadsPresent.contains(key)) {
                 Wait gone = waits.remove(key);
                 if (gone != null) {
-                    out.add((s, t) -> new Event.ObservedThreadEnded(s, t, key.pid(), key.tid(), ""));
+                    out.add((s, t) -> new Event.ObservedThreadEnded(s, t, key.pid(), key.tid(), gone.workerId()));
                 }
             }
         }
