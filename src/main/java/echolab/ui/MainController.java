@@ -11,6 +11,10 @@ import echolab.ui.controls.FiguresViewModel;
 import echolab.ui.diagram.DiagramView;
 import echolab.ui.log.EventLogView;
 import echolab.ui.model.LabViewModel;
+import echolab.ui.observe.CommandHistory;
+import echolab.ui.observe.ObserveRequest;
+import echolab.ui.observe.YourServerView;
+import echolab.ui.observe.YourServerViewModel;
 import echolab.ui.sync.StepThroughView;
 import echolab.ui.sync.SyncLabView;
 import echolab.ui.timeline.TimelineView;
@@ -41,6 +45,8 @@ public final class MainController {
     @FXML private SyncLabView syncLab;
     @FXML private Tab tabCompare;
     @FXML private CompareView compare;
+    @FXML private Tab tabYourServer;
+    @FXML private YourServerView yourServer;
     @FXML private TimelineView timeline;
     @FXML private EventLogView eventLog;
     @FXML private ControlsController controlsController;
@@ -48,6 +54,7 @@ public final class MainController {
     private LabViewModel model;
     private StepThroughView stepThrough;
     private EventPump pump;
+    private YourServerViewModel yourServerModel;
 
     /** Connects the window to {@code lab}, whose events arrive on {@code events}. FX thread, once. */
     void attach(Lab lab, Subscription events, ResourceSampler sampler) {
@@ -77,6 +84,11 @@ public final class MainController {
         eventLog.bind(model);
         controlsController.attach(new ControlsViewModel(lab, model), figures);
         pump.onFrame(figures::refresh);
+        // the student's server: its own subscription of the same bus, folded once per frame by the pump
+        yourServerModel = new YourServerViewModel(lab.events(), lab.subscribe("your-server", 1 << 16),
+                CommandHistory.standard());
+        yourServer.bind(yourServerModel, pump, tabYourServer.selectedProperty());
+        ObserveRequest.take().ifPresent(this::observe);
         pump.start();
     }
 
@@ -88,6 +100,7 @@ public final class MainController {
             stepThrough.close(); // its two threads end with the window
         }
         compare.close(); // a comparison under way stops and lets go of its servers and children
+        yourServer.close(); // the student's server, its sampler and its clients end, and are waited for
     }
 
     @FXML
@@ -116,6 +129,20 @@ public final class MainController {
         centreTabs.getSelectionModel().select(tabCompare);
     }
 
+    /** Brings the "Your server" tab to the front. */
+    void showYourServer() {
+        centreTabs.getSelectionModel().select(tabYourServer);
+    }
+
+    /** {@code open --observe}: the tab in front, the framing set, and the command started, if one was given. */
+    private void observe(ObserveRequest request) {
+        showYourServer();
+        yourServerModel.framingProperty().set(request.framing());
+        if (!request.command().isEmpty()) {
+            yourServerModel.start(request.command());
+        }
+    }
+
     // For tests and benchmarks
 
     public LabViewModel model() {
@@ -132,5 +159,9 @@ public final class MainController {
 
     public CompareView compare() {
         return compare;
+    }
+
+    public YourServerView yourServer() {
+        return yourServer;
     }
 }

@@ -1,21 +1,26 @@
 package echolab.ui;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import echolab.cli.ScenarioConverter;
 import echolab.cli.ServerSettings;
 import echolab.engine.ServerOptions;
 import echolab.sync.Scenario;
+import echolab.ui.observe.FramingChoice;
+import echolab.ui.observe.ObserveRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code open}: the window, set up before it appears: a mode, settings, a few clients already
  * talking, the presenter view. With no arguments at all the jar opens the window with defaults.
+ * {@code open --observe -- ./server} opens it on the "Your server" tab, watching that program.
  */
 @Command(name = "open", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Opens the window, optionally in a given mode with clients already running.")
@@ -43,13 +48,41 @@ public final class OpenCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "show the Compare tab and run a comparison of every mode with its small defaults")
     private boolean compare;
 
+    @Option(names = "--observe",
+            description = "show the Your server tab and start the command given after --, e.g. open --observe -- ./server"
+                    + " (the port is appended, or put {port} where it goes)")
+    private boolean observe;
+
+    @Option(names = "--framing", defaultValue = "auto", paramLabel = "NAME",
+            description = "with --observe: how its clients speak: line (\\n), blank-line (\\r\\n\\r\\n) or auto: find out"
+                    + " (default: ${DEFAULT-VALUE})")
+    private String framing;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*",
+            description = "with --observe: your server's command line, after --")
+    private List<String> command;
+
     @Override
     public Integer call() {
+        FramingChoice framingChoice;
+        try {
+            framingChoice = FramingChoice.parse(framing);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--framing: " + e.getMessage());
+        }
+        List<String> observed = command == null ? List.of() : command;
+        if (!observe && !observed.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "a command after -- is for --observe: open --observe -- "
+                    + String.join(" ", observed));
+        }
         ServerOptions options;
         try {
             options = settings.apply(spec).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (observe) {
+            ObserveRequest.leave(new ObserveRequest(observed, framingChoice));
         }
         EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync, compare));
         return 0;

@@ -96,7 +96,7 @@ final class CheckDriver {
                         + "(\\r\\n\\r\\n) within a second: is it an echo server? Name the framing with --framing");
             }
         }
-        fleet = new ClientFleet(server.address(), events, "client-", Wire.text(framing));
+        fleet = new ClientFleet(server.address(), events, settings.clientPrefix(), Wire.text(framing));
         Recording whole = sampler.record();
         try {
             sampler.awaitSamples(2, 2_000);

@@ -13,9 +13,10 @@ import echolab.clients.Framing;
  * @param counterPattern a pattern whose one group is the running total the server prints, or null
  * @param counterUnit    what that total counts
  * @param timeoutSeconds how long a client may wait for its echo before it counts as never answered
+ * @param clientPrefix   how the check's clients are named: {@code client-} gives {@code client-1}, ...
  */
 public record CheckSettings(Framing framing, List<Integer> bursts, Pattern counterPattern, CounterUnit counterUnit,
-                            int timeoutSeconds) {
+                            int timeoutSeconds, String clientPrefix) {
 
     public static final List<Integer> DEFAULT_BURSTS = List.of(1, 8, 16, 32);
 
@@ -25,6 +26,17 @@ public record CheckSettings(Framing framing, List<Integer> bursts, Pattern count
             throw new IllegalArgumentException("the counter pattern needs exactly one group, the total: "
                     + counterPattern.pattern());
         }
+    }
+
+    /** Clients named {@code client-1}, {@code client-2}, ... */
+    public CheckSettings(Framing framing, List<Integer> bursts, Pattern counterPattern, CounterUnit counterUnit,
+                         int timeoutSeconds) {
+        this(framing, bursts, counterPattern, counterUnit, timeoutSeconds, "client-");
+    }
+
+    /** The same, with the clients named {@code prefix1}, {@code prefix2}, ... (beside other clients on one bus). */
+    public CheckSettings withClientPrefix(String prefix) {
+        return new CheckSettings(framing, bursts, counterPattern, counterUnit, timeoutSeconds, prefix);
     }
 
     /** Find the framing, the lab's bursts, no counter, 5 s per echo. */

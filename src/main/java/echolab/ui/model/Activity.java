@@ -18,6 +18,8 @@ public enum Activity {
     SEMAPHORE_WAIT("semaphore-wait", "blocked on the semaphore"),
     BACKOFF("backoff", "backing off before trying again"),
     DEADLOCKED("deadlocked", "deadlocked: waits for a worker that waits for it"),
+    /** A thread of a student's server on a CPU: seen from outside, never said by the embedded server. */
+    RUNNING("running", "running on a CPU (your server's threads)"),
     // clients
     CONNECTING("connecting", "calling connect()"),
     BACKLOG("backlog", "in the backlog: connect and write returned, read blocked"),
@@ -46,7 +48,7 @@ public enum Activity {
     /** States a worker lane can be in, for the legend. */
     public static Activity[] workerStates() {
         return new Activity[] {IDLE, ACCEPTING, STARTING, READING, SERVICE_WAIT, LOCK_WAIT, COUNTER, ECHOING,
-            HOLDING, SEMAPHORE_WAIT, BACKOFF, DEADLOCKED};
+            HOLDING, SEMAPHORE_WAIT, BACKOFF, DEADLOCKED, RUNNING};
     }
 
     /** States a client can be in, for the legend. */

@@ -89,6 +89,7 @@ public final class LabViewModel {
     private final ObservableList<LostMark> lostMarks = FXCollections.observableArrayList();
 
     private final TimelineModel timeline = new TimelineModel(60_000);
+    private final ObservedLanes observedLanes = new ObservedLanes(timeline);
     private final ScenarioModel scenario = new ScenarioModel();
     private final LogModel log = new LogModel();
 
@@ -221,7 +222,23 @@ public final class LabViewModel {
             if (c != null) {
                 c.detailProperty().set(x.message());
             }
+        } else if (e instanceof Event.ObservedConnectionHeld x) {
+            observedHeld(x);
+        } else {
+            observedLanes.apply(e);
         }
+    }
+
+    /** A student's server took the client: it is served, by the process (and thread) the OS shows holding it. */
+    private void observedHeld(Event.ObservedConnectionHeld e) {
+        ClientModel c = clientsByPort.get(e.clientPort());
+        if (c == null || c.state() == Activity.CLOSED) {
+            return;
+        }
+        backlog.remove(c);
+        String by = e.workerId().isEmpty() ? "PID " + e.pid() : e.workerId() + ", PID " + e.pid();
+        c.workerProperty().set(by);
+        clientState(c, Activity.SERVED, "held by " + by, e.nanos());
     }
 
     /** Ends a frame: lets glows fade, removes what has been gone long enough, bumps the revision. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import echolab.events.Event;
+import echolab.observe.WaitKind;
 
 /** Turns events into the log's short sentences. */
 public final class LogFormat {
@@ -132,7 +133,60 @@ public final class LogFormat {
                 case "blocked" -> " blocked in lock(): the other worker holds it";
                 default -> " " + s.step();
             };
+        } else if (e instanceof Event.ObservedServerStarted s) {
+            return "your server PID " + s.pid() + " listens on 127.0.0.1:" + s.port() + ": " + s.command();
+        } else if (e instanceof Event.ObservedServerStopped s) {
+            return "your server PID " + s.pid() + ": " + s.reason();
+        } else if (e instanceof Event.ObservedOutput s) {
+            return "PID " + s.pid() + ("stderr".equals(s.stream()) ? " on stderr: " : " printed: ") + s.line();
+        } else if (e instanceof Event.ObservedProcessAppeared s) {
+            return "PID " + s.pid() + " appeared (parent " + s.ppid() + "): " + s.command();
+        } else if (e instanceof Event.ObservedProcessZombie s) {
+            return "PID " + s.pid() + " ended and is a ZOMBIE: its parent " + s.ppid() + " has not reaped it";
+        } else if (e instanceof Event.ObservedProcessReaped s) {
+            return s.wasZombie() ? "zombie PID " + s.pid() + " reaped at last" : "PID " + s.pid() + " ended and was reaped";
+        } else if (e instanceof Event.ObservedThreadAppeared s) {
+            return "PID " + s.pid() + ": thread " + s.workerId() + " appeared";
+        } else if (e instanceof Event.ObservedThreadWaits s) {
+            return observedThread(s.pid(), s.tid(), s.workerId()) + " " + waits(s.waitsIn(), s.argument());
+        } else if (e instanceof Event.ObservedThreadEnded s) {
+            return observedThread(s.pid(), s.tid(), s.workerId()) + " ended";
+        } else if (e instanceof Event.ObservedDescriptors s) {
+            return "PID " + s.pid() + " has " + s.descriptors() + (s.descriptors() == 1 ? " descriptor" : " descriptors")
+                    + " open";
+        } else if (e instanceof Event.ObservedConnectionHeld s) {
+            return portClient(c, s.clientPort()) + " is held by PID " + s.pid()
+                    + (s.workerId().isEmpty() ? "" : ", thread " + s.workerId());
+        } else if (e instanceof Event.ObservedConnectionReleased s) {
+            return "no process of your server holds " + portClient(c, s.clientPort()) + " any more";
         }
         return e.toString();
+    }
+
+    /** A client of the student's server, by name where the log knows it, else by its local port. */
+    private static String portClient(String client, int port) {
+        return "?".equals(client) ? "the connection from port " + port : "the connection of " + client + " (port " + port + ")";
+    }
+
+    private static String observedThread(long pid, long tid, String workerId) {
+        return "PID " + pid + ": thread " + (workerId.isEmpty() ? "TID " + tid : workerId);
+    }
+
+    /** What an observed thread waits in, in words: {@code waits in accept() on descriptor 3}. */
+    private static String waits(String waitsIn, long argument) {
+        WaitKind kind;
+        try {
+            kind = WaitKind.valueOf(waitsIn);
+        } catch (IllegalArgumentException | NullPointerException x) {
+            return "waits in " + waitsIn;
+        }
+        return switch (kind) {
+            case RUNNING -> "runs on a CPU";
+            case ACCEPT, READ, WRITE -> "waits in " + kind.words() + (argument >= 0 ? " on descriptor " + argument : "");
+            case FUTEX -> "waits on a " + kind.words();
+            case SLEEP -> "sleeps";
+            case UNKNOWN -> "waits in something this system does not say";
+            default -> "waits in " + kind.words();
+        };
     }
 }

@@ -1,0 +1,50 @@
+package echolab.ui.observe;
+
+import java.util.function.Consumer;
+
+import echolab.clients.Framing;
+import echolab.events.EventBus;
+import echolab.observe.check.CheckReport;
+import echolab.observe.check.CheckRun;
+import echolab.observe.check.CheckSettings;
+import echolab.observe.check.Verdict;
+
+/**
+ * What the Check button does: checks the running student's server with the lab's defaults (in the
+ * framing chosen or found, if any) and turns the report into the tab's terms. The only place the
+ * tab calls the check.
+ *
+ * <p>Threading: blocks for the whole check (5 to 30 s); call it on the tab's background thread.
+ */
+final class CheckAction {
+
+    private CheckAction() {
+    }
+
+    /** Checks {@code session}'s server; {@code progress} hears a sentence per phase, on this thread. */
+    static CheckOutcome run(ObservedSession session, EventBus events, Consumer<String> progress)
+            throws InterruptedException {
+        CheckSettings d = CheckSettings.defaults();
+        // named apart from the embedded lab's clients and the tab's own, which share the window's bus
+        CheckSettings settings = new CheckSettings(session.knownFraming(), d.bursts(), d.counterPattern(),
+                d.counterUnit(), d.timeoutSeconds()).withClientPrefix("check-client-");
+        CheckReport report;
+        try {
+            report = CheckRun.run(session.server(), session.sampler(), events, settings, progress);
+        } catch (CheckRun.Failed e) {
+            return CheckOutcome.failed(e.getMessage());
+        }
+        try {
+            session.learned(Framing.parse(report.framing()));
+        } catch (IllegalArgumentException e) {
+            // a framing this version does not know: the clients keep probing for themselves
+        }
+        return new CheckOutcome("", report.framing(), report.model(),
+                report.verdicts().stream().map(CheckAction::row).toList(), report.passed(), report.toMarkdown(),
+                report.toJson());
+    }
+
+    private static VerdictRow row(Verdict v) {
+        return new VerdictRow(v.id(), v.status(), v.summary(), v.evidence());
+    }
+}

@@ -1,0 +1,411 @@
+package echolab.ui.observe;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import echolab.events.Event;
+import echolab.observe.WaitKind;
+
+/**
+ * The student's server as the "Your server" tab draws it, folded from the bus: its processes (the
+ * program and the children it forks, zombies until they are reaped), each process's threads and
+ * what each waits in, open descriptors, which process and thread holds each client's connection,
+ * and the program's last {@value #OUTPUT_KEPT} lines of output.
+ *
+ * <p>Plain Java collections and a {@link #revision()} that moves on every change, so the view
+ * redraws only when something changed, and tests fold events without a toolkit.
+ *
+ * <p>Threading: one thread (the FX thread in the window).
+ */
+public final class ObservedTreeModel {
+
+    /** Lines of the program's output kept for the output pane. */
+    public static final int OUTPUT_KEPT = 500;
+    /** Clients' names remembered by local port; a client that never finished is forgotten past this. */
+    static final int NAMES_KEPT = 4096;
+
+    /** A client EchoLab started, as its own events tell. */
+    private record Known(String name, HeldClient.Stage stage) {}
+
+    private final Map<Long, ObservedProcess> processes = new LinkedHashMap<>();
+    private final Map<Integer, HeldClient> held = new HashMap<>();
+    private final Map<Integer, Known> known = new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Known> eldest) {
+            return size() > NAMES_KEPT;
+        }
+    };
+    private final ArrayDeque<OutputLine> output = new ArrayDeque<>();
+    private long outputNumber;
+    private long revision;
+    private long serverPid = -1;
+    private int port;
+    private String command = "";
+    private boolean running;
+    private String stopReason = "";
+    private int reaped;
+    private int zombiesReaped;
+
+    // Folding
+
+    /** Folds one event; returns whether anything drawn changed. Events of no concern here are ignored. */
+    public boolean apply(Event e) {
+        boolean changed = fold(e);
+        if (changed) {
+            revision++;
+        }
+        return changed;
+    }
+
+    private boolean fold(Event e) {
+        if (e instanceof Event.ObservedServerStarted s) {
+            processes.clear();
+            detachAll();
+            serverPid = s.pid();
+            port = s.port();
+            command = s.command();
+            running = true;
+            stopReason = "";
+            reaped = 0;
+            zombiesReaped = 0;
+            line(s.pid(), OutputLine.ECHOLAB, "▶ PID " + s.pid() + " listens on 127.0.0.1:" + s.port() + ": " + s.command());
+            return true;
+        } else if (e instanceof Event.ObservedServerStopped s) {
+            if (s.pid() != serverPid || !running) {
+                return false; // the second word on the same end (the sampler's, then the stop's)
+            }
+            running = false;
+            stopReason = s.reason();
+            processes.clear();
+            detachAll();
+            line(s.pid(), OutputLine.ECHOLAB, "■ PID " + s.pid() + ": " + s.reason());
+            return true;
+        } else if (e instanceof Event.ObservedOutput s) {
+            line(s.pid(), s.stream(), s.line());
+            return true;
+        } else if (e instanceof Event.ObservedProcessAppeared s) {
+            ObservedProcess p = processes.get(s.pid());
+            if (p != null && !p.command().isEmpty()) {
+                return false;
+            }
+            ObservedProcess fresh = new ObservedProcess(s.pid(), s.ppid(), s.command(), s.pid() == serverPid);
+            if (p != null) { // a placeholder made for a thread that was heard of first
+                fresh.threads.putAll(p.threads);
+                fresh.clients.addAll(p.clients);
+                if (p.descriptors() >= 0) {
+                    fresh.descriptors(p.descriptors());
+                }
+            }
+            processes.put(s.pid(), fresh);
+            return true;
+        } else if (e instanceof Event.ObservedProcessZombie s) {
+            ObservedProcess p = processes.get(s.pid());
+            if (p == null || p.zombie()) {
+                return false;
+            }
+            p.zombie(true);
+            return true;
+        } else if (e instanceof Event.ObservedProcessReaped s) {
+            ObservedProcess p = processes.remove(s.pid());
+            if (p == null) {
+                return false;
+            }
+            reaped++;
+            if (s.wasZombie() || p.zombie()) {
+                zombiesReaped++;
+            }
+            held.values().removeIf(c -> c.pid() == s.pid());
+            return true;
+        } else if (e instanceof Event.ObservedThreadAppeared s) {
+            ObservedProcess p = process(s.pid());
+            if (p.threads.containsKey(s.tid())) {
+                return false;
+            }
+            p.threads.put(s.tid(), new ObservedThread(s.pid(), s.tid(), s.name(), s.workerId()));
+            return true;
+        } else if (e instanceof Event.ObservedThreadWaits s) {
+            ObservedProcess p = process(s.pid());
+            ObservedThread t = p.threads.computeIfAbsent(s.tid(),
+                    tid -> new ObservedThread(s.pid(), tid, nameOf(s.workerId()), s.workerId()));
+            t.waits(waitKind(s.waitsIn()), s.argument());
+            return true;
+        } else if (e instanceof Event.ObservedThreadEnded s) {
+            ObservedProcess p = processes.get(s.pid());
+            ObservedThread t = p == null ? null : p.threads.remove(s.tid());
+            if (t == null) {
+                return false;
+            }
+            p.clients.addAll(t.clients); // the process still holds them until the sampler says otherwise
+            return true;
+        } else if (e instanceof Event.ObservedDescriptors s) {
+            ObservedProcess p = processes.get(s.pid());
+            if (p == null) {
+                return false;
+            }
+            p.descriptors(s.descriptors());
+            return true;
+        } else if (e instanceof Event.ObservedConnectionHeld s) {
+            HeldClient c = held.get(s.clientPort());
+            if (c == null) {
+                Known k = known.get(s.clientPort());
+                c = new HeldClient(s.clientPort(), k == null ? "port " + s.clientPort() : k.name(), s.pid(), s.workerId(),
+                        k == null ? HeldClient.Stage.TALKING : k.stage());
+                held.put(s.clientPort(), c);
+            } else {
+                detach(c);
+            }
+            c.holder(s.pid(), s.workerId());
+            attach(c);
+            return true;
+        } else if (e instanceof Event.ObservedConnectionReleased s) {
+            HeldClient c = held.remove(s.clientPort());
+            if (c == null) {
+                return false;
+            }
+            detach(c);
+            return true;
+        } else if (e instanceof Event.ClientConnecting s) {
+            known.put(s.localPort(), new Known(s.client(), HeldClient.Stage.CONNECTING));
+            HeldClient c = held.get(s.localPort());
+            if (c != null) {
+                c.name(s.client());
+                c.stage(HeldClient.Stage.CONNECTING);
+                return true;
+            }
+            return false;
+        } else if (e instanceof Event.ClientConnectReturned s) {
+            return stage(s.localPort(), HeldClient.Stage.TALKING);
+        } else if (e instanceof Event.ClientFinished s) {
+            boolean changed = stage(s.localPort(), HeldClient.Stage.FINISHED);
+            known.remove(s.localPort());
+            return changed;
+        }
+        return false;
+    }
+
+    private boolean stage(int localPort, HeldClient.Stage stage) {
+        Known k = known.get(localPort);
+        if (k != null) {
+            known.put(localPort, new Known(k.name(), stage));
+        }
+        HeldClient c = held.get(localPort);
+        if (c == null || c.stage() == stage) {
+            return false;
+        }
+        c.stage(stage);
+        return true;
+    }
+
+    /** The process {@code pid}, made as a placeholder if its own appearance has not been heard of. */
+    private ObservedProcess process(long pid) {
+        return processes.computeIfAbsent(pid, p -> new ObservedProcess(p, -1, "", p == serverPid));
+    }
+
+    private void attach(HeldClient c) {
+        ObservedProcess p = processes.get(c.pid());
+        if (p == null) {
+            return; // held by a process not heard of (yet): kept, not drawn
+        }
+        if (!c.workerId().isEmpty()) {
+            for (ObservedThread t : p.threads.values()) {
+                if (t.workerId().equals(c.workerId())) {
+                    t.clients.add(c);
+                    return;
+                }
+            }
+        }
+        p.clients.add(c);
+    }
+
+    private void detach(HeldClient c) {
+        ObservedProcess p = processes.get(c.pid());
+        if (p == null) {
+            return;
+        }
+        if (!p.clients.remove(c)) {
+            for (ObservedThread t : p.threads.values()) {
+                if (t.clients.remove(c)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void detachAll() {
+        held.clear();
+    }
+
+    private void line(long pid, String stream, String text) {
+        output.addLast(new OutputLine(++outputNumber, pid, stream, text));
+        while (output.size() > OUTPUT_KEPT) {
+            output.removeFirst();
+        }
+    }
+
+    private static String nameOf(String workerId) {
+        int paren = workerId.lastIndexOf(" (");
+        return paren > 0 ? workerId.substring(0, paren) : workerId;
+    }
+
+    private static WaitKind waitKind(String name) {
+        try {
+            return WaitKind.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return WaitKind.UNKNOWN;
+        }
+    }
+
+    // Queries
+
+    /** Moves on every change; the view redraws when it has moved. */
+    public long revision() {
+        return revision;
+    }
+
+    /** The PID of the program being watched, or -1 before the first start. */
+    public long serverPid() {
+        return serverPid;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String command() {
+        return command;
+    }
+
+    /** Whether the program runs, as far as the events tell. */
+    public boolean running() {
+        return running;
+    }
+
+    /** Why the last program stopped, or empty. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** The program first, then every other process in the order it appeared. */
+    public List<ObservedProcess> processes() {
+        List<ObservedProcess> all = new ArrayList<>(processes.size());
+        ObservedProcess root = processes.get(serverPid);
+        if (root != null) {
+            all.add(root);
+        }
+        for (ObservedProcess p : processes.values()) {
+            if (p != root) {
+                all.add(p);
+            }
+        }
+        return all;
+    }
+
+    public ObservedProcess process(Long pid) {
+        return processes.get(pid);
+    }
+
+    /** Processes other than the program that have not ended. */
+    public int childrenAlive() {
+        int n = 0;
+        for (ObservedProcess p : processes.values()) {
+            if (p.pid() != serverPid && !p.zombie()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Processes that ended and wait to be reaped. */
+    public int zombies() {
+        int n = 0;
+        for (ObservedProcess p : processes.values()) {
+            if (p.zombie()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Processes of this run gone from the process table, and how many of them had been zombies first. */
+    public int reaped() {
+        return reaped;
+    }
+
+    public int zombiesReaped() {
+        return zombiesReaped;
+    }
+
+    /** Threads of every process together. */
+    public int threads() {
+        int n = 0;
+        for (ObservedProcess p : processes.values()) {
+            n += p.threads.size();
+        }
+        return n;
+    }
+
+    /**
+     * The tree in one line of figures: {@code PID 4711 · 5 children, 2 of them zombies · 7 reaped ·
+     * 9 threads · 12 descriptors in the server}; empty before the first start.
+     */
+    public String summary() {
+        if (serverPid < 0) {
+            return "";
+        }
+        if (!running) {
+            return "PID " + serverPid + " stopped";
+        }
+        int children = processes.size() - (processes.containsKey(serverPid) ? 1 : 0);
+        int zombies = zombies();
+        StringBuilder sb = new StringBuilder("PID ").append(serverPid);
+        sb.append(" · ").append(children).append(children == 1 ? " child" : " children");
+        if (zombies > 0) {
+            sb.append(", ").append(zombies).append(zombies == 1 ? " of them a zombie" : " of them zombies");
+        }
+        if (reaped > 0) {
+            sb.append(" · ").append(reaped).append(" reaped");
+        }
+        int threads = threads();
+        sb.append(" · ").append(threads).append(threads == 1 ? " thread" : " threads");
+        ObservedProcess root = processes.get(serverPid);
+        if (root != null && root.descriptors() >= 0) {
+            sb.append(" · ").append(root.descriptors()).append(" descriptors open in the server");
+        }
+        return sb.toString();
+    }
+
+    /** Every client connection some process of the tree holds, by the client's local port. */
+    public Map<Integer, HeldClient> held() {
+        return Map.copyOf(held);
+    }
+
+    /** The kept output, oldest first. */
+    public List<OutputLine> output() {
+        return List.copyOf(output);
+    }
+
+    /** The kept lines numbered after {@code number}, oldest first: what a view showing up to it lacks. */
+    public List<OutputLine> outputAfter(long number) {
+        List<OutputLine> out = new ArrayList<>();
+        for (var it = output.descendingIterator(); it.hasNext(); ) {
+            OutputLine l = it.next();
+            if (l.number() <= number) {
+                break;
+            }
+            out.add(l);
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** The number of the newest line, 0 before any. */
+    public long lastOutputNumber() {
+        return outputNumber;
+    }
+}

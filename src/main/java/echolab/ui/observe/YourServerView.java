@@ -1,0 +1,335 @@
+package echolab.ui.observe;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import echolab.ui.EventPump;
+import echolab.ui.fx.Nodes;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The "Your server" tab: a student's own echo server started from a command, its process tree drawn
+ * live like the embedded server's diagram, clients to throw at it, its output, and a Check with its
+ * verdicts. Its layout is {@code fxml/your-server.fxml}, its look {@code css/your-server.css}; it is
+ * the FXML's root and controller, and its handlers are one-line delegations to
+ * {@link YourServerViewModel}.
+ *
+ * <p>The tree and the output are redrawn at most ten times a second, and only while the tab is in
+ * front; the events are folded every frame all the same.
+ *
+ * <p>Threading: construct and use on the FX thread only.
+ */
+public final class YourServerView extends VBox {
+
+    static final String CSS = "/css/your-server.css";
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    @FXML private ComboBox<String> commandBox;
+    @FXML private Button chooseButton;
+    @FXML private TextField cwdField;
+    @FXML private ComboBox<FramingChoice> framingBox;
+    @FXML private Button startButton;
+    @FXML private Button stopButton;
+    @FXML private Button checkButton;
+    @FXML private Button addClient;
+    @FXML private Button addFive;
+    @FXML private Button addSlow;
+    @FXML private Button burst;
+    @FXML private Button disconnect;
+    @FXML private Label status;
+    @FXML private Label figures;
+    @FXML private ObservedTreeView tree;
+    @FXML private ListView<OutputLine> output;
+    @FXML private Label modelLine;
+    @FXML private Button saveMarkdown;
+    @FXML private Button saveJson;
+    @FXML private Label checkStatus;
+    @FXML private ListView<VerdictRow> verdictList;
+
+    private YourServerViewModel vm;
+    private ObservableBooleanValue shown;
+    private long lastDraw;
+    private long outputShown;
+
+    /** The tab, waiting for its view model ({@link #bind}); FXML-friendly. */
+    public YourServerView() {
+        FXMLLoader loader = new FXMLLoader(YourServerView.class.getResource("/fxml/your-server.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Your server tab's FXML could not be loaded", e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        setId("yourServer");
+        framingBox.getItems().setAll(FramingChoice.values());
+        output.setCellFactory(list -> new OutputCell());
+        verdictList.setCellFactory(list -> new VerdictCell(list));
+        verdictList.setPlaceholder(Nodes.label("No check yet: start your server, then press Check.", "empty"));
+        output.setPlaceholder(Nodes.label("What your program prints appears here.", "empty"));
+        // The tab's own sheet, on the tab: the tab's content joins the scene during a CSS pass (the
+        // tab pane's skin adds it), and a sheet added to the scene then breaks that pass's lookups.
+        // Its rules name only this tab's classes, and its colours are the scene's looked-up ones,
+        // so the presenter view's sheet still restyles it.
+        getStylesheets().add(YourServerView.class.getResource(CSS).toExternalForm());
+    }
+
+    /**
+     * Connects the tab to {@code model}, folded once per frame of {@code pump}, drawn while
+     * {@code shown} (the tab is in front). Once.
+     */
+    public void bind(YourServerViewModel model, EventPump pump, ObservableBooleanValue shown) {
+        this.vm = model;
+        this.shown = shown;
+        commandBox.setItems(model.history());
+        commandBox.getEditor().textProperty().bindBidirectional(model.commandProperty());
+        cwdField.textProperty().bindBidirectional(model.workingDirectoryProperty());
+        framingBox.valueProperty().bindBidirectional(model.framingProperty());
+        var idle = Bindings.createBooleanBinding(() -> model.phaseProperty().get() == YourServerViewModel.Phase.IDLE,
+                model.phaseProperty());
+        commandBox.disableProperty().bind(idle.not());
+        chooseButton.disableProperty().bind(idle.not());
+        cwdField.disableProperty().bind(idle.not());
+        framingBox.disableProperty().bind(idle.not());
+        startButton.disableProperty().bind(model.canStartProperty().not());
+        stopButton.disableProperty().bind(model.canStopProperty().not());
+        checkButton.disableProperty().bind(model.canCheckProperty().not());
+        for (Button b : List.of(addClient, addFive, addSlow, burst, disconnect)) {
+            b.disableProperty().bind(model.canAddClientsProperty().not());
+        }
+        status.textProperty().bind(model.statusProperty());
+        figures.textProperty().bind(model.figuresProperty());
+        figures.visibleProperty().bind(figures.textProperty().isNotEmpty());
+        figures.managedProperty().bind(figures.visibleProperty());
+        modelLine.textProperty().bind(model.modelLineProperty());
+        modelLine.visibleProperty().bind(modelLine.textProperty().isNotEmpty());
+        modelLine.managedProperty().bind(modelLine.visibleProperty());
+        checkStatus.textProperty().bind(model.checkStatusProperty());
+        saveMarkdown.disableProperty().bind(model.hasReportProperty().not());
+        saveJson.disableProperty().bind(model.hasReportProperty().not());
+        verdictList.setItems(model.verdicts());
+        shown.addListener((obs, was, is) -> {
+            if (is) {
+                lastDraw = 0; // in front again: draw at once
+            }
+        });
+        pump.onFrame(play -> frame(System.nanoTime()));
+    }
+
+    /** Folds the frame's events; redraws what changed, at most ten times a second, while in front. */
+    private void frame(long now) {
+        vm.frame(now);
+        if (shown.get() && now - lastDraw >= REDRAW_NANOS) {
+            lastDraw = now;
+            redraw();
+        }
+    }
+
+    /** Brings the tree and the output in step with the model now; tests call it rather than wait a tenth of a second. */
+    public void redraw() {
+        tree.refresh(vm.tree());
+        List<OutputLine> fresh = vm.tree().outputAfter(outputShown);
+        if (!fresh.isEmpty()) {
+            ObservableList<OutputLine> items = output.getItems();
+            items.addAll(fresh);
+            outputShown = fresh.get(fresh.size() - 1).number();
+            if (items.size() > ObservedTreeModel.OUTPUT_KEPT) {
+                items.remove(0, items.size() - ObservedTreeModel.OUTPUT_KEPT);
+            }
+            output.scrollTo(items.size() - 1);
+        }
+    }
+
+    // Handlers
+
+    @FXML
+    private void onChoose() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose your server's program");
+        File dir = new File(vm.workingDirectoryProperty().get());
+        if (dir.isDirectory()) {
+            chooser.setInitialDirectory(dir);
+        }
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            choose(file.toPath());
+        }
+    }
+
+    @FXML
+    private void onStart() {
+        vm.start();
+    }
+
+    @FXML
+    private void onStop() {
+        vm.stop();
+    }
+
+    @FXML
+    private void onCheck() {
+        vm.check();
+    }
+
+    @FXML
+    private void onAddClient() {
+        vm.addClient();
+    }
+
+    @FXML
+    private void onAddFive() {
+        vm.addFiveClients();
+    }
+
+    @FXML
+    private void onAddSlow() {
+        vm.addSlowClient();
+    }
+
+    @FXML
+    private void onBurst() {
+        vm.burst();
+    }
+
+    @FXML
+    private void onDisconnect() {
+        vm.disconnectAll();
+    }
+
+    @FXML
+    private void onSaveMarkdown() {
+        File file = chooseSave("Markdown", "*.md", "echolab-check.md");
+        if (file != null) {
+            save(() -> vm.saveMarkdown(file.toPath()));
+        }
+    }
+
+    @FXML
+    private void onSaveJson() {
+        File file = chooseSave("JSON", "*.json", "echolab-check.json");
+        if (file != null) {
+            save(() -> vm.saveJson(file.toPath()));
+        }
+    }
+
+    // Commands
+
+    /** What choosing {@code program} in the file chooser does: it becomes the command. */
+    public void choose(Path program) {
+        vm.commandProperty().set(CommandWords.quote(program.toAbsolutePath().toString()));
+    }
+
+    public YourServerViewModel viewModel() {
+        return vm;
+    }
+
+    /** Stops the student's server, its sampler and clients, and waits until they are gone; the window calls it on close. */
+    public void close() {
+        if (vm != null) {
+            vm.close();
+        }
+    }
+
+    private File chooseSave(String what, String pattern, String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the check's report");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        chooser.setInitialFileName(name);
+        return chooser.showSaveDialog(getScene().getWindow());
+    }
+
+    /** A save the user asked for; a failure is said in a dialog, since the user is waiting for the file. */
+    private static void save(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException | RuntimeException e) {
+            new Alert(Alert.AlertType.ERROR, "Could not save: " + e.getMessage()).show();
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** A line of output: stderr marked with {@code !} and its own colour, EchoLab's own lines set apart. */
+    private static final class OutputCell extends ListCell<OutputLine> {
+        @Override
+        protected void updateItem(OutputLine line, boolean empty) {
+            super.updateItem(line, empty);
+            Nodes.toggle(this, "stderr", !empty && line != null && line.stderr());
+            Nodes.toggle(this, "echolab-line", !empty && line != null && OutputLine.ECHOLAB.equals(line.stream()));
+            if (empty || line == null) {
+                setText(null);
+            } else {
+                setText((line.stderr() ? "! " : "  ") + line.text());
+            }
+        }
+    }
+
+    /** A verdict: its mark, id and sentence on one line, its evidence wrapped beneath. */
+    private static final class VerdictCell extends ListCell<VerdictRow> {
+        private final Label mark = Nodes.label("", "verdict-mark");
+        private final Label id = Nodes.label("", "verdict-id");
+        private final Label summary = Nodes.label("", "verdict-summary");
+        private final Label evidence = Nodes.label("", "verdict-evidence");
+        private final VBox box;
+
+        VerdictCell(ListView<VerdictRow> list) {
+            summary.setWrapText(true);
+            evidence.setWrapText(true);
+            mark.setMinWidth(USE_PREF_SIZE);
+            id.setMinWidth(USE_PREF_SIZE);
+            HBox line = new HBox(mark, id, summary);
+            line.getStyleClass().add("verdict-line");
+            box = new VBox(line, evidence);
+            box.getStyleClass().add("verdict");
+            // wrap within the list's width, not the text's
+            box.maxWidthProperty().bind(list.widthProperty().subtract(30));
+            box.prefWidthProperty().bind(box.maxWidthProperty());
+            summary.setMinHeight(USE_PREF_SIZE);
+            evidence.setMinHeight(USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(VerdictRow v, boolean empty) {
+            super.updateItem(v, empty);
+            setText(null);
+            if (empty || v == null) {
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            setId("verdict-" + v.id());
+            mark.setText(v.mark());
+            id.setText(v.id());
+            summary.setText(v.summary());
+            evidence.setText(String.join("\n", v.evidence().stream().map(e -> "· " + e).toList()));
+            Nodes.show(evidence, !v.evidence().isEmpty());
+            for (String s : List.of("pass", "fail", "skip")) {
+                Nodes.toggle(box, "verdict-" + s, s.equals(v.status().id()));
+            }
+            setGraphic(box);
+        }
+    }
+}

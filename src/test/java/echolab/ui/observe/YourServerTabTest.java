@@ -1,0 +1,285 @@
+package echolab.ui.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import echolab.engine.ServerOptions;
+import echolab.observe.check.Status;
+import echolab.testing.LiveLab;
+import echolab.testing.NoLeftovers;
+import echolab.ui.LabWindow;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+/**
+ * The "Your server" tab driven from the real window, as a student would: type the program, Start,
+ * add clients, watch the children it forks and the zombies they leave, Check, read the verdicts.
+ * The C example servers are built into a temporary folder; without {@code cc} and {@code make} the
+ * tests that need them are skipped, saying so.
+ */
+@Tag("ui")
+@ExtendWith({ApplicationExtension.class, NoLeftovers.class})
+@Timeout(240)
+class YourServerTabTest {
+
+    private static final String PREFS = "echolab-test/your-server-" + ProcessHandle.current().pid();
+
+    @TempDir
+    static Path build;
+
+    private LabWindow window;
+
+    @BeforeAll
+    static void ownHistory() {
+        System.setProperty(CommandHistory.NODE_PROPERTY, PREFS); // the user's own history stays as it was
+    }
+
+    @AfterAll
+    static void forgetHistory() throws Exception {
+        System.clearProperty(CommandHistory.NODE_PROPERTY);
+        Preferences node = Preferences.userRoot().node(PREFS);
+        Preferences parent = node.parent();
+        node.removeNode();
+        if (parent.childrenNames().length == 0 && parent.keys().length == 0) {
+            parent.removeNode();
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().port(0).build());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::close).get(60, TimeUnit.SECONDS);
+    }
+
+    // Helpers
+
+    /** Waits for {@code condition} on the FX thread; on a timeout, fails saying what the tab showed. */
+    private void waitFor(long seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> LiveLab.onFx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not within " + seconds + " s; the tab shows: " + LiveLab.onFx(() -> vm().phaseProperty().get()
+                    + " | " + vm().statusProperty().get() + " | " + vm().figuresProperty().get() + " | "
+                    + vm().checkStatusProperty().get()), e);
+        }
+    }
+
+    private YourServerViewModel vm() {
+        return window.controller().yourServer().viewModel();
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Builds example server {@code name} into the temporary folder, or skips the test saying why. */
+    private static Path example(String name) throws Exception {
+        assumeTrue(onPath("cc") && onPath("make"), "cc and make are needed to build the C example servers");
+        Path program = build.resolve(name);
+        if (Files.isExecutable(program)) {
+            return program;
+        }
+        Path servers = Path.of("examples/servers").toAbsolutePath();
+        assumeTrue(Files.isRegularFile(servers.resolve("Makefile")), "the example servers are not in " + servers);
+        Process make = new ProcessBuilder("make", "-s", "-C", servers.toString(), "BUILD=" + build, program.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(make.waitFor(120, TimeUnit.SECONDS), "make did not finish");
+        assertEquals(0, make.exitValue(), "make failed:\n" + out);
+        return program;
+    }
+
+    /** Types {@code command} into the command field as a user would. */
+    private static void typeCommand(FxRobot robot, String command) {
+        TextField editor = LiveLab.onFx(() -> robot.lookup("#yourCommand").queryAs(ComboBox.class).getEditor());
+        robot.clickOn(editor).push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE).write(command);
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#yourStatus").queryAs(Label.class).getText();
+    }
+
+    /** PIDs of the child boxes drawn, zombies or not. */
+    private static List<Long> childBoxes(FxRobot robot, boolean zombies) {
+        List<Long> pids = new ArrayList<>();
+        for (Node n : robot.lookup(".process-box.child").queryAll()) {
+            if (n.getId() != null && n.getId().startsWith("observed-process-") && n.getStyleClass().contains("zombie") == zombies) {
+                pids.add(Long.parseLong(n.getId().substring("observed-process-".length())));
+            }
+        }
+        return pids;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<VerdictRow> verdict(FxRobot robot, String id) {
+        ListView<VerdictRow> list = robot.lookup("#yourVerdicts").queryAs(ListView.class);
+        return list.getItems().stream().filter(v -> v.id().equals(id)).findFirst();
+    }
+
+    // Tests
+
+    @Test
+    void aForkingServerThatNeverReapsShowsItsChildrenThenTheirZombiesAndFailsTheReapingCheck(FxRobot robot)
+            throws Exception {
+        Path program = example("fork_noreap");
+        robot.clickOn("#tabYourServer");
+        typeCommand(robot, program.toString());
+        waitFor(5, () -> vm().commandProperty().get().equals(program.toString()));
+        robot.clickOn("#yourStart");
+        waitFor(20, () -> status(robot).startsWith("listening on 127.0.0.1:"));
+        long server = LiveLab.onFx(() -> vm().serverPid());
+        assertTrue(status(robot).endsWith("· PID " + server), status(robot));
+        waitFor(10, () -> robot.lookup("#observed-process-" + server).tryQuery().isPresent());
+
+        robot.clickOn("#yourAdd5");
+        waitFor(30, () -> childBoxes(robot, false).size() >= 5);
+        List<Long> children = LiveLab.onFx(() -> childBoxes(robot, false));
+        int live = 0;
+        for (long pid : children) {
+            Optional<ProcessHandle> child = ProcessHandle.of(pid);
+            if (child.isPresent() && child.get().isAlive()) {
+                assertEquals(server, child.get().parent().map(ProcessHandle::pid).orElse(-1L),
+                        "PID " + pid + " is drawn as a child of the server");
+                live++;
+            }
+        }
+        assertTrue(live >= 5, "the children drawn are real processes, alive while their clients talk: " + children);
+        // each child holds its client's connection, drawn in its lane
+        waitFor(10, () -> robot.lookup(".process-box.child .observed-chip").queryAll().size() >= 5);
+
+        // the clients finish (a line every 0.1 s for 6 s); nobody reaps their children
+        waitFor(40, () -> childBoxes(robot, true).containsAll(children));
+        Node ghost = robot.lookup("#observed-process-" + children.get(0)).query();
+        assertTrue(LiveLab.onFx(() -> ghost.getStyleClass().contains("zombie")));
+        assertTrue(LiveLab.onFx(() -> robot.from(ghost).lookup(".zombie-note").queryAs(Label.class).getText())
+                .startsWith("zombie — ended, not reaped"));
+
+        robot.clickOn("#yourCheck");
+        waitFor(5, () -> vm().phaseProperty().get() == YourServerViewModel.Phase.CHECKING);
+        waitFor(150, () -> vm().phaseProperty().get() != YourServerViewModel.Phase.CHECKING);
+        String checkStatus = robot.lookup("#yourCheckStatus").queryAs(Label.class).getText();
+        waitFor(5, () -> verdict(robot, "reaping").isPresent());
+        assertEquals(Status.FAIL, verdict(robot, "reaping").get().status(), checkStatus);
+        LiveLab.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ListView<VerdictRow> list = robot.lookup("#yourVerdicts").queryAs(ListView.class);
+            list.scrollTo(verdict(robot, "reaping").get());
+            return null;
+        });
+        waitFor(5, () -> robot.lookup("#verdict-reaping .verdict-mark").tryQuery()
+                .map(n -> ((Label) n).getText().equals("✘")).orElse(false));
+        assertTrue(robot.lookup("#yourModel").queryAs(Label.class).getText().startsWith("model: "));
+
+        Path md = build.resolve("report.md");
+        Path json = build.resolve("report.json");
+        LiveLab.onFx(() -> {
+            vm().saveMarkdown(md);
+            vm().saveJson(json);
+            return null;
+        });
+        assertTrue(Files.readString(md).contains("`reaping`"));
+        assertTrue(Files.readString(json).contains("\"reaping\""));
+
+        robot.clickOn("#yourStop");
+        waitFor(20, () -> vm().phaseProperty().get() == YourServerViewModel.Phase.IDLE);
+        assertTrue(status(robot).startsWith("PID " + server), status(robot));
+        assertFalse(ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false), "the server is gone");
+        waitFor(5, () -> robot.lookup(".observed-process").queryAll().isEmpty());
+    }
+
+    @Test
+    void aProgramThatDoesNotExistIsSaidInOneLineAndNothingRuns(FxRobot robot) throws Exception {
+        robot.clickOn("#tabYourServer");
+        typeCommand(robot, "./no-such-server-here");
+        robot.clickOn("#yourStart");
+        waitFor(15, () -> vm().phaseProperty().get() == YourServerViewModel.Phase.IDLE
+                && status(robot).startsWith("no such program: ./no-such-server-here"));
+        String said = status(robot);
+        assertFalse(said.contains("\n"), "one line: " + said);
+        assertEquals(-1, LiveLab.onFx(() -> vm().serverPid()));
+        assertTrue(ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive), "nothing runs");
+        assertFalse(NoLeftovers.ourThreads().contains("echolab-observer"), "nothing is being watched");
+        assertTrue(robot.lookup(".observed-process").queryAll().isEmpty());
+        assertTrue(LiveLab.onFx(() -> vm().canStartProperty().get()), "Start can be pressed again");
+    }
+
+    @Test
+    void aProgramThatExitsBeforeItListensIsSaidWithItsLastWords(FxRobot robot) throws Exception {
+        assumeTrue(onPath("sh"), "needs sh");
+        Path script = build.resolve("dies.sh");
+        Files.writeString(script, "#!/bin/sh\necho 'cannot bind: port taken' >&2\nexit 3\n");
+        script.toFile().setExecutable(true);
+        robot.clickOn("#tabYourServer");
+        typeCommand(robot, script.toString());
+        robot.clickOn("#yourStart");
+        waitFor(20, () -> vm().phaseProperty().get() == YourServerViewModel.Phase.IDLE
+                && status(robot).contains("exited with code 3"));
+        @SuppressWarnings("unchecked")
+        ListView<OutputLine> output = robot.lookup("#yourOutput").queryAs(ListView.class);
+        waitFor(5, () -> output.getItems().stream().anyMatch(l -> l.stderr() && l.text().contains("cannot bind")));
+    }
+
+    @Test
+    void aServerThatExitsByItselfWhileWatchedIsNoticedAndLetGo(FxRobot robot) throws Exception {
+        assumeTrue(onPath("python3"), "needs python3 for a server that listens a moment and exits");
+        Path script = build.resolve("brief.py");
+        Files.writeString(script, String.join("\n",
+                "import socket, sys, time",
+                "s = socket.socket()",
+                "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
+                "s.bind(('127.0.0.1', int(sys.argv[1])))",
+                "s.listen()",
+                "print('listening', flush=True)",
+                "time.sleep(1.5)",
+                "sys.exit(4)", ""));
+        robot.clickOn("#tabYourServer");
+        typeCommand(robot, "python3 " + script);
+        robot.clickOn("#yourStart");
+        waitFor(20, () -> status(robot).startsWith("listening on"));
+        long server = LiveLab.onFx(() -> vm().serverPid());
+        waitFor(20, () -> vm().phaseProperty().get() == YourServerViewModel.Phase.IDLE);
+        assertTrue(status(robot).startsWith("PID " + server + ": the server exited with code 4"), status(robot));
+        assertFalse(NoLeftovers.ourThreads().contains("echolab-observer"), "no longer watched");
+        assertTrue(LiveLab.onFx(() -> vm().canStartProperty().get()), "Start can be pressed again");
+    }
+}
