@@ -7,6 +7,7 @@ import echolab.events.EventBus;
 import echolab.observe.check.CheckReport;
 import echolab.observe.check.CheckRun;
 import echolab.observe.check.CheckSettings;
+import echolab.observe.check.Status;
 import echolab.observe.check.Verdict;
 
 /**
@@ -40,7 +41,9 @@ final class CheckAction {
             // a framing this version does not know: the clients keep probing for themselves
         }
         return new CheckOutcome("", report.framing(), report.model(),
-                report.verdicts().stream().map(CheckAction::row).toList(), report.passed(), report.toMarkdown(),
+                // what failed first: that is what the student must fix; then the rest in the report's order
+                report.verdicts().stream().sorted(java.util.Comparator.comparing(v -> v.status() != Status.FAIL))
+                        .map(CheckAction::row).toList(), report.passed(), report.toMarkdown(),
                 report.toJson());
     }
 

@@ -19,6 +19,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -62,6 +63,8 @@ public final class YourServerView extends VBox {
     @FXML private Button saveJson;
     @FXML private Label checkStatus;
     @FXML private ListView<VerdictRow> verdictList;
+    @FXML private SplitPane split;
+    @FXML private SplitPane bottom;
 
     private YourServerViewModel vm;
     private ObservableBooleanValue shown;
@@ -129,6 +132,13 @@ public final class YourServerView extends VBox {
         saveMarkdown.disableProperty().bind(model.hasReportProperty().not());
         saveJson.disableProperty().bind(model.hasReportProperty().not());
         verdictList.setItems(model.verdicts());
+        // a report is what the student came for: when one arrives, give it most of the tab (the dividers stay movable)
+        model.hasReportProperty().addListener((obs, was, is) -> {
+            if (is) {
+                split.setDividerPositions(0.38);
+                bottom.setDividerPositions(0.25);
+            }
+        });
         shown.addListener((obs, was, is) -> {
             if (is) {
                 lastDraw = 0; // in front again: draw at once
