@@ -23,11 +23,11 @@ import echolab.observe.check.FramingProbe;
 
 /**
  * What watching a student's server costs, and how long a check takes: starts the server, connects
- * 32 clients that each send a message every 100 ms, samples its tree 20 times a second for a
+ * 32 clients that each send a message every 100 ms ({@code --think-ms}), samples its tree 20 times a second for a
  * while with every event taken off the bus (as the window does), and prints the sampler's CPU per
  * second as a share of one core; then checks the server once and prints how long it took.
  *
- * <pre>java -cp target/echolab.jar echolab.bench.ObserveBench [--seconds N] [--clients N] -- COMMAND...</pre>
+ * <pre>java -cp target/echolab.jar echolab.bench.ObserveBench [--seconds N] [--clients N] [--think-ms N] -- COMMAND...</pre>
  */
 public final class ObserveBench {
 
@@ -37,15 +37,17 @@ public final class ObserveBench {
     public static void main(String[] args) throws Exception {
         int dash = Arrays.asList(args).indexOf("--");
         if (dash < 0 || dash == args.length - 1) {
-            System.err.println("usage: ObserveBench [--seconds N] [--clients N] -- COMMAND...");
+            System.err.println("usage: ObserveBench [--seconds N] [--clients N] [--think-ms N] -- COMMAND...");
             System.exit(2);
         }
         int seconds = 10;
         int clients = 32;
+        int thinkMillis = 100;
         for (int i = 0; i + 1 < dash; i += 2) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+                case "--think-ms" -> thinkMillis = Integer.parseInt(args[i + 1]);
                 default -> {
                     System.err.println("ObserveBench: unknown option " + args[i]);
                     System.exit(2);
@@ -53,11 +55,11 @@ public final class ObserveBench {
             }
         }
         List<String> command = List.of(args).subList(dash + 1, args.length);
-        watchCost(command, seconds, clients);
+        watchCost(command, seconds, clients, thinkMillis);
         checkTime(command);
     }
 
-    private static void watchCost(List<String> command, int seconds, int clients) throws Exception {
+    private static void watchCost(List<String> command, int seconds, int clients, int thinkMillis) throws Exception {
         EventBus events = new EventBus();
         Subscription drain = events.subscribe("bench", 1 << 16);
         try (StudentServer server = StudentServer.start(new Launch(command), events);
@@ -65,7 +67,7 @@ public final class ObserveBench {
             Framing framing = FramingProbe.detect(server.address(), 1_000);
             try (ClientFleet fleet = new ClientFleet(server.address(), events, "client-", Wire.text(framing))) {
                 for (int i = 0; i < clients; i++) {
-                    fleet.start(new Behaviour.Steady(100_000, 100, 48));
+                    fleet.start(new Behaviour.Steady(100_000, thinkMillis, 48));
                 }
                 TimeUnit.SECONDS.sleep(2); // every client connected and served
                 long drained = 0;
@@ -82,8 +84,9 @@ public final class ObserveBench {
                 long samples = sampler.samples() - samples0;
                 var tree = sampler.latest();
                 int threads = tree.processes().stream().mapToInt(p -> p.threads().size()).sum();
-                System.out.printf(Locale.ROOT, "%s: %d clients connected, tree of %d processes and %d threads%n",
-                        server.command(), clients, tree.processes().size(), threads);
+                System.out.printf(Locale.ROOT, "%s: %d clients connected, a message every %d ms each, tree of %d "
+                        + "processes and %d threads%n", server.command(), clients, thinkMillis, tree.processes().size(),
+                        threads);
                 System.out.printf(Locale.ROOT, "sampler: %.1f samples/s, %.0f µs per reading, CPU %.2f%% of one core "
                         + "(%.1f ms per second), %,d events in %.0f s%n", samples / wall, sampler.meanReadMicros(),
                         100 * cpu / wall, 1000 * cpu / wall, drained, wall);
