@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import echolab.bench.Bench;
 import echolab.bench.Progress;
+import echolab.ui.fx.FxHandOff;
 import javafx.application.Platform;
 
 /**

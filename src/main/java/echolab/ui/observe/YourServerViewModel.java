@@ -19,6 +19,7 @@ import echolab.events.Subscription;
 import echolab.observe.Launch;
 import echolab.observe.LaunchException;
 import echolab.observe.check.Status;
+import echolab.ui.fx.FxHandOff;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -198,7 +199,7 @@ public final class YourServerViewModel {
         clearReport();
         phase.set(Phase.CHECKING);
         checkStatus.set("Checking PID " + s.pid() + " … (5 to 30 s)");
-        FxLatest<String> progress = new FxLatest<>(line -> {
+        FxHandOff<String> progress = new FxHandOff<>(line -> {
             if (phase.get() == Phase.CHECKING) {
                 checkStatus.set("Checking: " + line);
             }
