@@ -85,7 +85,7 @@ public final class MainController {
         controlsController.attach(new ControlsViewModel(lab, model), figures);
         pump.onFrame(figures::refresh);
         // the student's server: its own subscription of the same bus, folded once per frame by the pump
-        yourServerModel = new YourServerViewModel(lab.events(), lab.subscribe("your-server", 1 << 16),
+        yourServerModel = new YourServerViewModel(lab.events(), () -> lab.subscribe("your-server", 1 << 16),
                 CommandHistory.standard());
         yourServer.bind(yourServerModel, pump, tabYourServer.selectedProperty());
         ObserveRequest.take().ifPresent(this::observe);

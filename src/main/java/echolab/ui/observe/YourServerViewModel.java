@@ -89,7 +89,14 @@ public final class YourServerViewModel {
     private final BooleanBinding canAddClients;
 
     private final EventBus bus;
-    private final Subscription events;
+    /** Opens the tab's subscription; see {@link #events}. */
+    private final Supplier<Subscription> subscribe;
+    /**
+     * The tab's own subscription of the bus, open only from a Start until its session has ended and
+     * the last of its events was folded: every subscription costs each publisher a queue offer, and
+     * the embedded server's busiest scenarios should not pay for a tab that watches nothing. FX thread.
+     */
+    private Subscription events;
     private final CommandHistory commands;
     private final ObservedTreeModel tree = new ObservedTreeModel();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -105,12 +112,12 @@ public final class YourServerViewModel {
     private long lastAliveCheck;
 
     /**
-     * A tab that starts programs whose events go on {@code bus}, and draws what arrives on
-     * {@code events} (a subscription of the same bus, which it closes with itself).
+     * A tab that starts programs whose events go on {@code bus}, and draws what arrives on the
+     * subscriptions of the same bus that {@code subscribe} opens (one per session, closed after it).
      */
-    public YourServerViewModel(EventBus bus, Subscription events, CommandHistory commands) {
+    public YourServerViewModel(EventBus bus, Supplier<Subscription> subscribe, CommandHistory commands) {
         this.bus = bus;
-        this.events = events;
+        this.subscribe = subscribe;
         this.commands = commands;
         history.setAll(commands.commands());
         if (!history.isEmpty()) {
@@ -151,6 +158,9 @@ public final class YourServerViewModel {
         Launch launch = new Launch(words, dir, LISTEN_TIMEOUT);
         FramingChoice chosen = framing.get();
         clearReport();
+        if (events == null) {
+            events = subscribe.get(); // before the program starts, so that its first events are seen
+        }
         phase.set(Phase.STARTING);
         status.set("Starting " + launch.display() + " …");
         submit(() -> {
@@ -285,7 +295,10 @@ public final class YourServerViewModel {
         if (s != null) {
             s.close();
         }
-        events.close();
+        if (events != null) {
+            events.close();
+            events = null;
+        }
     }
 
     /**
@@ -293,10 +306,14 @@ public final class YourServerViewModel {
      * itself. Once per frame, from the window's pump.
      */
     public void frame(long now) {
-        if (closed) {
+        if (closed || events == null) {
             return;
         }
         events.drain(tree::apply, DRAIN_PER_FRAME);
+        if (phase.get() == Phase.IDLE && session == null && events.isEmpty()) {
+            events.close(); // the session is over and its last events are folded: stop listening
+            events = null;
+        }
         if (tree.revision() != treeRevision.get()) {
             treeRevision.set(tree.revision());
             figures.set(tree.summary());
