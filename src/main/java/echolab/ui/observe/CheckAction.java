@@ -1,6 +1,7 @@
 package echolab.ui.observe;
 
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import echolab.clients.Framing;
 import echolab.events.EventBus;
@@ -22,12 +23,15 @@ final class CheckAction {
     private CheckAction() {
     }
 
-    /** Checks {@code session}'s server; {@code progress} hears a sentence per phase, on this thread. */
-    static CheckOutcome run(ObservedSession session, EventBus events, Consumer<String> progress)
-            throws InterruptedException {
+    /**
+     * Checks {@code session}'s server, reading its printed total with {@code counterPattern} (null:
+     * the counter is skipped); {@code progress} hears a sentence per phase, on this thread.
+     */
+    static CheckOutcome run(ObservedSession session, EventBus events, Pattern counterPattern,
+                            Consumer<String> progress) throws InterruptedException {
         CheckSettings d = CheckSettings.defaults();
         // named apart from the embedded lab's clients and the tab's own, which share the window's bus
-        CheckSettings settings = new CheckSettings(session.knownFraming(), d.bursts(), d.counterPattern(),
+        CheckSettings settings = new CheckSettings(session.knownFraming(), d.bursts(), counterPattern,
                 d.counterUnit(), d.timeoutSeconds()).withClientPrefix("check-client-");
         CheckReport report;
         try {

@@ -64,6 +64,7 @@ public final class YourServerView extends VBox {
     @FXML private Label checkStatus;
     @FXML private ListView<VerdictRow> verdictList;
     @FXML private SplitPane split;
+    @FXML private TextField counterField;
     @FXML private SplitPane bottom;
 
     private YourServerViewModel vm;
@@ -109,6 +110,9 @@ public final class YourServerView extends VBox {
         commandBox.getEditor().textProperty().bindBidirectional(model.commandProperty());
         cwdField.textProperty().bindBidirectional(model.workingDirectoryProperty());
         framingBox.valueProperty().bindBidirectional(model.framingProperty());
+        counterField.textProperty().bindBidirectional(model.counterPatternProperty());
+        counterField.setTooltip(new javafx.scene.control.Tooltip("For the counter check: a pattern whose one group "
+                + "is the running total your server prints, e.g. echoed (\\d+) bytes. Empty: the counter is not checked."));
         var idle = Bindings.createBooleanBinding(() -> model.phaseProperty().get() == YourServerViewModel.Phase.IDLE,
                 model.phaseProperty());
         commandBox.disableProperty().bind(idle.not());

@@ -12,6 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import echolab.clients.Behaviour;
 import echolab.events.EventBus;
@@ -69,6 +71,8 @@ public final class YourServerViewModel {
     private final StringProperty command = new SimpleStringProperty("");
     private final StringProperty workingDirectory = new SimpleStringProperty(System.getProperty("user.dir", ""));
     private final ObjectProperty<FramingChoice> framing = new SimpleObjectProperty<>(FramingChoice.AUTO);
+    /** A pattern whose one group is the running total the server prints, for the counter check; empty: none. */
+    private final StringProperty counterPattern = new SimpleStringProperty("");
     private final ObservableList<String> history = FXCollections.observableArrayList();
 
     // State
@@ -206,6 +210,13 @@ public final class YourServerViewModel {
             return;
         }
         ObservedSession s = session;
+        Pattern total;
+        try {
+            total = counterPattern();
+        } catch (IllegalArgumentException e) {
+            checkStatus.set(e.getMessage());
+            return;
+        }
         clearReport();
         phase.set(Phase.CHECKING);
         checkStatus.set("Checking PID " + s.pid() + " … (5 to 30 s)");
@@ -217,7 +228,7 @@ public final class YourServerViewModel {
         submit(() -> {
             CheckOutcome outcome;
             try {
-                outcome = CheckAction.run(s, bus, progress::offer);
+                outcome = CheckAction.run(s, bus, total, progress::offer);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 outcome = CheckOutcome.failed("the check was interrupted");
@@ -449,6 +460,30 @@ public final class YourServerViewModel {
 
     public StringProperty workingDirectoryProperty() {
         return workingDirectory;
+    }
+
+    /** The counter check's pattern: one group, the total the server prints, e.g. {@code echoed (\d+) bytes}. */
+    public StringProperty counterPatternProperty() {
+        return counterPattern;
+    }
+
+    /** The counter pattern as typed, or null when none; a message naming what is wrong otherwise. */
+    private Pattern counterPattern() {
+        String typed = counterPattern.get().strip();
+        if (typed.isEmpty()) {
+            return null;
+        }
+        Pattern p;
+        try {
+            p = Pattern.compile(typed);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("The counter pattern is not a valid pattern: " + e.getDescription());
+        }
+        if (p.matcher("").groupCount() != 1) {
+            throw new IllegalArgumentException("The counter pattern needs exactly one group, the total, "
+                    + "e.g. echoed (\\d+) bytes");
+        }
+        return p;
     }
 
     public ObjectProperty<FramingChoice> framingProperty() {
