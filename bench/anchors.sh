@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # bench/anchors.sh - EchoLab's server side by side with the echo anchors, in one run (Issue 5).
 #
-#   bash bench/anchors.sh [ANCHORS_DIR]          from the repository root
+#   bash bench/anchors.sh ANCHORS_DIR            from the repository root (or ANCHORS=DIR)
 #   REPS=5 POOL_SIZE=8 bash bench/anchors.sh
 #   SERVERS="c-thread echolab-pool50-off" REPS=1 bash bench/anchors.sh
 #
 # What it does, in order:
-#   1. copies the anchors (default ../shared/anchors/echo from the repository root, or $ANCHORS,
-#      or the first argument) to a temporary directory and builds echoload, echo_thread,
+#   1. copies the anchors (the folder given as the first argument, or $ANCHORS: the C servers,
+#      echoload, java/JavaEcho.java and the Netty echo) to a temporary directory and builds echoload, echo_thread,
 #      echo_epoll (gcc -O2 -Wall -pthread, as the anchors' run.sh), the plain Java echo
 #      (java/JavaEcho.java, thread per connection: what Java's blocking sockets reach with no
 #      server around them) and the Netty echo there;
@@ -53,8 +53,13 @@ CALLER=$PWD
 cd "$(dirname "$0")/.."            # repository root
 ROOT=$PWD
 
-ANCHORS=${1:-${ANCHORS:-}}         # given: relative to where we were called; default: to the root
-case $ANCHORS in "") ANCHORS=$ROOT/../shared/anchors/echo ;; /*) ;; *) ANCHORS=$CALLER/$ANCHORS ;; esac
+ANCHORS=${1:-${ANCHORS:-}}         # relative to where we were called
+case $ANCHORS in
+  "") echo "anchors.sh: say where the echo anchors are: bash bench/anchors.sh DIR (or ANCHORS=DIR)" >&2; exit 2 ;;
+  /*) ;;
+  *) ANCHORS=$CALLER/$ANCHORS ;;
+esac
+[ -d "$ANCHORS" ] || { echo "anchors.sh: no such folder: $ANCHORS" >&2; exit 2; }
 REPS=${REPS:-3}
 POOL_SIZE=${POOL_SIZE:-50}
 LIMIT=${LIMIT:-60}                 # seconds per load run (echoload -T); timeout(1) at LIMIT+10
