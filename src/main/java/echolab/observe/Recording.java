@@ -1,7 +1,5 @@
 package echolab.observe;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +29,7 @@ public final class Recording {
     private final Map<Integer, Set<Long>> holders = new TreeMap<>();
     private final Map<Integer, Set<String>> servingThreads = new TreeMap<>();
     private final Set<Long> children = new LinkedHashSet<>();
-    private final Set<Long> zombies = new TreeSet<>();
     private final Set<Long> childrenInAccept = new TreeSet<>();
-    private final Map<Long, String> commands = new HashMap<>();
 
     Recording(TreeSampler sampler, long rootPid, int serverPort) {
         this.sampler = sampler;
@@ -51,10 +47,8 @@ public final class Recording {
         int zombiesNow = 0;
         int threads = 0;
         for (ProcessSnapshot p : tree.processes()) {
-            commands.putIfAbsent(p.pid(), p.command());
             if (p.zombie()) {
                 zombiesNow++;
-                zombies.add(p.pid());
             } else {
                 processes++;
             }
@@ -140,26 +134,13 @@ public final class Recording {
         return new LinkedHashSet<>(children);
     }
 
-    /** Every PID seen as a zombie. */
-    public synchronized Set<Long> zombies() {
-        return new TreeSet<>(zombies);
-    }
-
     /** Children seen with a thread blocked in {@code accept}: servers of their own. */
     public synchronized Set<Long> childrenInAccept() {
         return new TreeSet<>(childrenInAccept);
     }
 
-    public synchronized String command(long pid) {
-        return commands.getOrDefault(pid, "");
-    }
-
     /** Whether a child process of the tree ever held a client's connection. */
     public synchronized boolean childHeldAConnection() {
         return holders.values().stream().anyMatch(pids -> pids.stream().anyMatch(p -> p != rootPid));
-    }
-
-    public long rootPid() {
-        return rootPid;
     }
 }

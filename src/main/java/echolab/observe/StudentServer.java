@@ -134,11 +134,6 @@ public final class StudentServer implements AutoCloseable {
         return output;
     }
 
-    /** Whether EchoLab started it (and will end it), rather than attached to it. */
-    public boolean started() {
-        return process != null;
-    }
-
     public boolean alive() {
         return root.isAlive();
     }

@@ -187,7 +187,7 @@ final class CheckDriver {
         Subscription watch = events.subscribe("echolab-check", 1 << 14);
         try {
             SimulatedClient silent = fleet.start(new Behaviour.Silent(30_000));
-            waitFor(watch, Event.ClientConnectReturned.class, silent.name(), 3_000);
+            awaitConnected(watch, silent.name(), 3_000);
             TimeUnit.MILLISECONDS.sleep(100); // let the server take it: accept, and read from it
             long start = System.nanoTime();
             SimulatedClient second = fleet.start(new Behaviour.Steady(1, 0, MESSAGE_BYTES));
@@ -214,26 +214,16 @@ final class CheckDriver {
         }
     }
 
-    private void waitFor(Subscription watch, Class<? extends Event> type, String client, long millis)
-            throws InterruptedException {
+    /** Waits until {@code client}'s connect returned, as its own event says, or {@code millis} passed. */
+    private static void awaitConnected(Subscription watch, String client, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        List<Event> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            watch.drain(seen::add, 1024);
-            for (Event e : seen) {
-                if (type.isInstance(e) && client.equals(clientOf(e))) {
-                    return;
-                }
+        boolean[] seen = {false};
+        while (!seen[0] && System.nanoTime() < deadline) {
+            watch.drain(e -> seen[0] |= e instanceof Event.ClientConnectReturned c && c.client().equals(client), 1024);
+            if (!seen[0]) {
+                TimeUnit.MILLISECONDS.sleep(5);
             }
-            TimeUnit.MILLISECONDS.sleep(5);
         }
-    }
-
-    private static String clientOf(Event e) {
-        if (e instanceof Event.ClientConnectReturned c) {
-            return c.client();
-        }
-        return "";
     }
 
     private static List<Event> drain(Subscription watch) {

@@ -1,6 +1,7 @@
 package echolab.observe.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,7 @@ final class ProcessesCheck implements Check {
         Map<Integer, Set<Long>> holders = held.holders();
         Map<Integer, Set<String>> serving = held.servingThreads();
         List<String> notInChild = new ArrayList<>();
-        java.util.Map<Long, String> childOf = new java.util.HashMap<>();
+        Map<Long, String> childOf = new HashMap<>();
         List<String> shared = new ArrayList<>();
         for (Map.Entry<String, Integer> c : e.held().ports().entrySet()) {
             // who serves it: a process with a thread in read() or write() on it; a copy inherited
