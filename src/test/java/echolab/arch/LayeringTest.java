@@ -14,14 +14,16 @@ class LayeringTest {
     @ArchTest
     static final ArchRule engineSideImportsNoJavaFx = noClasses()
             .that().resideInAnyPackage("echolab.engine..", "echolab.events..", "echolab.sync..",
-                    "echolab.clients..", "echolab.cli..", "echolab.bench..", "echolab.lab..", "echolab.observe..")
+                    "echolab.clients..", "echolab.cli..", "echolab.bench..", "echolab.lab..", "echolab.observe..",
+                    "echolab.lessons..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("the engine must run headless and be testable without a display");
 
     @ArchTest
     static final ArchRule engineSideDoesNotReachIntoTheUi = noClasses()
             .that().resideInAnyPackage("echolab.engine..", "echolab.events..", "echolab.sync..",
-                    "echolab.clients..", "echolab.cli..", "echolab.bench..", "echolab.lab..", "echolab.observe..")
+                    "echolab.clients..", "echolab.cli..", "echolab.bench..", "echolab.lab..", "echolab.observe..",
+                    "echolab.lessons..")
             .should().dependOnClassesThat().resideInAnyPackage("echolab.ui..")
             .because("data flows one way: engine, events, then the UI");
 }

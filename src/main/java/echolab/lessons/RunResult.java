@@ -1,0 +1,43 @@
+package echolab.lessons;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What one run step measured on this machine, and whether its expectations held.
+ *
+ * @param figures      the run's figures by name (a labelled run's also under {@code label.name})
+ * @param expectations each expectation of the step against those figures
+ * @param widened      what was widened before this run ("raceWindowMicros 50 → 200"), or null
+ * @param skipped      why the run could not be made here (no compiler for the example server, say), or null
+ */
+public record RunResult(Step.Run step, Map<String, Double> figures, List<Expectation.Result> expectations,
+                        String widened, String skipped) {
+
+    public RunResult {
+        figures = Map.copyOf(figures);
+        expectations = List.copyOf(expectations);
+    }
+
+    static RunResult skipped(Step.Run step, String why) {
+        return new RunResult(step, Map.of(), List.of(), null, why);
+    }
+
+    /** Every expectation held (and the run was made). */
+    public boolean holds() {
+        return skipped == null && expectations.stream().allMatch(Expectation.Result::holds);
+    }
+
+    /** The expectations that did not hold, as one sentence. */
+    public String contradiction() {
+        return expectations.stream().filter(e -> !e.holds())
+                .map(e -> "expected " + e.figure() + " " + e.expected() + ", measured " + e.measured())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** A figure's value, or NaN when this run did not measure it. */
+    public double figure(String name) {
+        return figures.getOrDefault(name, Double.NaN);
+    }
+}
