@@ -16,6 +16,7 @@ import echolab.engine.ServerOptions;
 import echolab.lab.Lab;
 import echolab.lessons.ExampleServers;
 import echolab.lessons.Expectation;
+import echolab.lessons.FigureNames;
 import echolab.lessons.Lesson;
 import echolab.lessons.LessonCheck;
 import echolab.lessons.LessonFileException;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "lessons", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Lists the lessons (predict, run, reveal), or checks them on this machine: runs each lesson's "
                 + "set-up and run steps on the real server and checks what each expects of the measurement.%n"
-                + "Examples: lessons --list    lessons --check    lessons --check --file my-lesson.yaml")
+                + "Examples: lessons --list    lessons --check    lessons --check --file my-lesson.yaml    lessons --figures")
 public final class LessonsCommand implements Callable<Integer> {
 
     @Spec
@@ -48,6 +49,9 @@ public final class LessonsCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "run the lessons here and check their expectations")
     private boolean check;
+
+    @Option(names = "--figures", description = "list the figures an expectation, a question or a reveal may name")
+    private boolean figures;
 
     @Option(names = "--file", paramLabel = "FILE", description = "a lesson file (YAML or JSON) besides or instead of the built-in ones; may be repeated")
     private List<Path> files = new ArrayList<>();
@@ -60,10 +64,13 @@ public final class LessonsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (list == check) {
-            throw new ParameterException(spec.commandLine(), "give --list or --check");
-        }
         PrintWriter out = spec.commandLine().getOut();
+        if (figures && !list && !check) {
+            return figures(out);
+        }
+        if (list == check) {
+            throw new ParameterException(spec.commandLine(), "give --list, --check or --figures");
+        }
         PrintWriter err = spec.commandLine().getErr();
         List<Lesson> lessons = new ArrayList<>();
         for (Path f : files) {
@@ -89,6 +96,18 @@ public final class LessonsCommand implements Callable<Integer> {
             lessons.addAll(Lessons.builtIn());
         }
         return list ? list(lessons, out) : check(lessons, out);
+    }
+
+    private int figures(PrintWriter out) throws Exception {
+        Map<String, String> all = FigureNames.all();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(all));
+        } else {
+            int width = all.keySet().stream().mapToInt(String::length).max().orElse(10);
+            all.forEach((name, meaning) -> out.printf(Locale.ROOT, "%-" + width + "s  %s%n", name, meaning));
+        }
+        out.flush();
+        return 0;
     }
 
     private int list(List<Lesson> lessons, PrintWriter out) throws Exception {

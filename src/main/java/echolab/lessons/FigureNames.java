@@ -48,10 +48,11 @@ public final class FigureNames {
             "deadlocksDetected", "deadlocks the watch found",
             "livelocksSuspected", "livelocks the watch suspected (many retries, no progress)",
             "backoffRetries", "times a worker let go and tried again (tryLock with back-off)",
-            "maxConcurrent", "workers inside the counting semaphore at once, at most",
-            "longestWaitMs", "the longest any worker but the greedy one waited for the contended lock (ms)",
-            "fewestAcquisitions", "the contended lock taken by the least lucky worker",
-            "mostAcquisitions", "the contended lock taken by the luckiest worker");
+            "maxConcurrent", "workers inside the counting semaphore at once, at most, since the set-up",
+            "longestWaitMs", "starvation: the longest any worker but the greedy one waited for the lock (ms)",
+            "fewestAcquisitions", "starvation: times the least lucky worker took the lock",
+            "mostAcquisitions", "starvation: times the luckiest worker took the lock",
+            "mostTurnsInARow", "starvation: the most times one worker took the lock in a row while another waited for it");
 
     /** Each client of a run, as {@code clientN.name}, N counting from 1 in the order the run starts them. */
     public static final Map<String, String> CLIENT = ordered(

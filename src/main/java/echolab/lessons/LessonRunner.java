@@ -93,8 +93,9 @@ public final class LessonRunner {
     public RunResult run(Step.Run step, String widened, Map<String, Double> earlier) throws InterruptedException {
         cancelled.set(false);
         Map<String, Double> figures;
+        Bench.Report[] compared = new Bench.Report[1];
         if (step.compare() != null) {
-            String why = compare(step.compare(), figures = new LinkedHashMap<>());
+            String why = compare(step.compare(), figures = new LinkedHashMap<>(), compared);
             if (why != null) {
                 return RunResult.skipped(step, why);
             }
@@ -111,7 +112,7 @@ public final class LessonRunner {
         Map<String, Double> visible = new LinkedHashMap<>(earlier);
         visible.putAll(mine);
         List<Expectation.Result> checked = step.expect().stream().map(e -> e.check(visible)).toList();
-        return new RunResult(step, mine, checked, widened, null);
+        return new RunResult(step, mine, checked, widened, null, compared[0]);
     }
 
     // ---- the embedded server
@@ -255,7 +256,7 @@ public final class LessonRunner {
 
     // ---- a comparison of modes
 
-    private String compare(Step.CompareRun c, Map<String, Double> f) throws InterruptedException {
+    private String compare(Step.CompareRun c, Map<String, Double> f, Bench.Report[] report1) throws InterruptedException {
         List<Mode> modes = c.modes().stream().map(Mode::parse).toList();
         Workload w = new Workload(modes, c.clients(), c.lines(), 64, 0, Protection.NONE, false, 1, false, 4);
         Bench.Report report;
@@ -264,6 +265,7 @@ public final class LessonRunner {
         } catch (IOException e) {
             return "the comparison could not run: " + e.getMessage();
         }
+        report1[0] = report;
         for (ModeResult m : report.modes()) {
             if (m.skipped() != null) {
                 continue;

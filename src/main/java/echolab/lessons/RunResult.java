@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import echolab.bench.Bench;
+
 /**
  * What one run step measured on this machine, and whether its expectations held.
  *
@@ -11,9 +13,10 @@ import java.util.stream.Collectors;
  * @param expectations each expectation of the step against those figures
  * @param widened      what was widened before this run ("raceWindowMicros 50 → 200"), or null
  * @param skipped      why the run could not be made here (no compiler for the example server, say), or null
+ * @param compared     a compare run's whole report, for the Compare tab to draw; null for other runs
  */
 public record RunResult(Step.Run step, Map<String, Double> figures, List<Expectation.Result> expectations,
-                        String widened, String skipped) {
+                        String widened, String skipped, Bench.Report compared) {
 
     public RunResult {
         figures = Map.copyOf(figures);
@@ -21,7 +24,7 @@ public record RunResult(Step.Run step, Map<String, Double> figures, List<Expecta
     }
 
     static RunResult skipped(Step.Run step, String why) {
-        return new RunResult(step, Map.of(), List.of(), null, why);
+        return new RunResult(step, Map.of(), List.of(), null, why, null);
     }
 
     /** Every expectation held (and the run was made). */

@@ -141,6 +141,6 @@ class LessonsCommandTest {
         assertEquals("lessons: no lesson 'no-such-lesson'; the built-in ones are " + Lessons.ids(), unknown.err().strip());
         Run neither = lessons();
         assertEquals(2, neither.code());
-        assertTrue(neither.err().startsWith("lessons: give --list or --check"), neither.err());
+        assertTrue(neither.err().startsWith("lessons: give --list, --check or --figures"), neither.err());
     }
 }

@@ -308,7 +308,28 @@ public final class CompareViewModel {
             return;
         }
         progress.set(1);
-        CompareRun run = new CompareRun(++numbered, report, outcome.cancelled());
+        CompareRun run = add(report, outcome.cancelled());
+        long measured = report.modes().stream().filter(m -> m.skipped() == null).count();
+        status.set(String.format(Locale.ROOT, "%s %d in %.1f s: %d mode%s, %s.",
+                outcome.cancelled() ? "Cancelled run" : "Run", run.number(), seconds, measured,
+                measured == 1 ? "" : "s", CompareRun.name(report.workload())));
+    }
+
+    /**
+     * Shows a comparison made elsewhere (a lesson's compare run) as the newest run, with the
+     * charts and the reading, as if it had been run here. FX thread.
+     */
+    public void show(Bench.Report report, String madeBy) {
+        if (closed || report == null || CompareCharts.modes(List.of(new CompareRun(0, report, true))).isEmpty()) {
+            return;
+        }
+        CompareRun run = add(report, false);
+        status.set(String.format(Locale.ROOT, "Run %d, made by %s in %.1f s: %s.", run.number(), madeBy,
+                report.seconds(), CompareRun.name(report.workload())));
+    }
+
+    private CompareRun add(Bench.Report report, boolean cancelled) {
+        CompareRun run = new CompareRun(++numbered, report, cancelled);
         List<CompareRun> kept = new ArrayList<>(runs);
         kept.add(run);
         while (kept.size() > KEPT) {
@@ -316,10 +337,7 @@ public final class CompareViewModel {
         }
         reading.set(CompareReading.of(kept));
         runs.setAll(kept); // after the reading: a listener that draws the runs finds it ready
-        long measured = report.modes().stream().filter(m -> m.skipped() == null).count();
-        status.set(String.format(Locale.ROOT, "%s %d in %.1f s: %d mode%s, %s.",
-                outcome.cancelled() ? "Cancelled run" : "Run", run.number(), seconds, measured,
-                measured == 1 ? "" : "s", CompareRun.name(report.workload())));
+        return run;
     }
 
     private void showProgress() {
