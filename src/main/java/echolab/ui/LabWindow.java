@@ -57,7 +57,7 @@ public final class LabWindow implements AutoCloseable {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         for (String sheet : new String[] {"/css/echolab.css", "/css/panels.css", "/css/diagram.css",
-                "/css/timeline.css", "/css/sync-lab.css", "/css/compare.css"}) {
+                "/css/timeline.css", "/css/sync-lab.css", "/css/compare.css", "/css/lessons.css"}) {
             scene.getStylesheets().add(LabWindow.class.getResource(sheet).toExternalForm());
         }
         stage.setTitle("EchoLab");

@@ -9,6 +9,9 @@ import echolab.ui.controls.ControlsController;
 import echolab.ui.controls.ControlsViewModel;
 import echolab.ui.controls.FiguresViewModel;
 import echolab.ui.diagram.DiagramView;
+import echolab.ui.fx.Nodes;
+import echolab.ui.lessons.LessonRequest;
+import echolab.ui.lessons.LessonsPanel;
 import echolab.ui.log.EventLogView;
 import echolab.ui.model.LabViewModel;
 import echolab.ui.observe.CommandHistory;
@@ -38,6 +41,8 @@ public final class MainController {
     @FXML private Label protectionLabel;
     @FXML private Label lagBadge;
     @FXML private ToggleButton presenterToggle;
+    @FXML private ToggleButton lessonsToggle;
+    @FXML private LessonsPanel lessons;
     @FXML private ClientListView clientList;
     @FXML private DiagramView diagram;
     @FXML private TabPane centreTabs;
@@ -89,10 +94,17 @@ public final class MainController {
                 CommandHistory.standard());
         yourServer.bind(yourServerModel, pump, tabYourServer.selectedProperty());
         ObserveRequest.take().ifPresent(this::observe);
+        // the lessons run on this window's lab, so their runs animate here; a compare run is drawn in the Compare tab
+        lessons.bind(lab, run -> compare.viewModel().show(run.compared(), "a lesson"));
+        LessonRequest.take().ifPresent(request -> {
+            showLessons(true);
+            lessons.open(request.lesson());
+        });
         pump.start();
     }
 
     void detach() {
+        lessons.close(); // a run under way stops and the lesson's thread ends, before the lab closes
         if (pump != null) {
             pump.stop();
         }
@@ -116,6 +128,28 @@ public final class MainController {
         sheets.remove(presenter);
         if (on) {
             sheets.add(presenter);
+        }
+    }
+
+    @FXML
+    private void onLessonsToggle() {
+        showLessons(lessonsToggle.isSelected());
+    }
+
+    /**
+     * Shows or hides the Lessons panel, in the client list's place: the diagram keeps its room.
+     * Hidden, a lesson stays open but no longer takes the keys or outlines a part.
+     */
+    void showLessons(boolean on) {
+        lessonsToggle.setSelected(on);
+        // the list goes before the panel shows (which may show it again, outlined), and comes back
+        // after the panel hides (which hides what it showed only for its outline)
+        if (on) {
+            Nodes.show(clientList, false);
+            Nodes.show(lessons, true);
+        } else {
+            Nodes.show(lessons, false);
+            Nodes.show(clientList, true);
         }
     }
 
@@ -159,6 +193,10 @@ public final class MainController {
 
     public CompareView compare() {
         return compare;
+    }
+
+    public LessonsPanel lessons() {
+        return lessons;
     }
 
     public YourServerView yourServer() {

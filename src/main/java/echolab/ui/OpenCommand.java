@@ -1,12 +1,18 @@
 package echolab.ui;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import echolab.cli.ScenarioConverter;
 import echolab.cli.ServerSettings;
 import echolab.engine.ServerOptions;
+import echolab.lessons.Lesson;
+import echolab.lessons.LessonFileException;
+import echolab.lessons.LessonReader;
+import echolab.lessons.Lessons;
 import echolab.sync.Scenario;
+import echolab.ui.lessons.LessonRequest;
 import echolab.ui.observe.FramingChoice;
 import echolab.ui.observe.ObserveRequest;
 import picocli.CommandLine.Command;
@@ -20,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code open}: the window, set up before it appears: a mode, settings, a few clients already
  * talking, the presenter view. With no arguments at all the jar opens the window with defaults.
- * {@code open --observe -- ./server} opens it on the "Your server" tab, watching that program.
+ * {@code open --observe -- ./server} opens it on the "Your server" tab, watching that program;
+ * {@code open --lesson ID} (or {@code --lesson-file F}) opens it on the Lessons panel at that lesson's first step.
  */
 @Command(name = "open", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Opens the window, optionally in a given mode with clients already running.")
@@ -58,6 +65,14 @@ public final class OpenCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     private String framing;
 
+    @Option(names = "--lesson", paramLabel = "ID",
+            description = "open the Lessons panel on this built-in lesson, at its first step")
+    private String lesson;
+
+    @Option(names = "--lesson-file", paramLabel = "FILE",
+            description = "open the Lessons panel on a lesson file (YAML or JSON), at its first step")
+    private Path lessonFile;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
             description = "with --observe: your server's command line, after --")
     private List<String> command;
@@ -81,10 +96,33 @@ public final class OpenCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        Lesson chosen = lesson(); // before the window: a lesson that cannot be used is said on the command line
         if (observe) {
             ObserveRequest.leave(new ObserveRequest(observed, framingChoice));
         }
+        if (chosen != null) {
+            LessonRequest.leave(new LessonRequest(chosen));
+        }
         EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync, compare));
         return 0;
+    }
+
+    /** The lesson {@code --lesson} or {@code --lesson-file} names, or null; a one-line refusal otherwise. */
+    private Lesson lesson() {
+        if (lesson != null && lessonFile != null) {
+            throw new ParameterException(spec.commandLine(), "--lesson and --lesson-file: give one lesson, not two");
+        }
+        if (lesson != null) {
+            return Lessons.find(lesson).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "--lesson: no built-in lesson " + lesson + "; the lessons are: " + Lessons.ids()));
+        }
+        if (lessonFile != null) {
+            try {
+                return LessonReader.read(lessonFile);
+            } catch (LessonFileException e) {
+                throw new ParameterException(spec.commandLine(), "--lesson-file: " + e.getMessage());
+            }
+        }
+        return null;
     }
 }

@@ -76,7 +76,9 @@ public final class LabViewModel {
     private final IntegerProperty poolSize = new SimpleIntegerProperty();
     private final BooleanProperty blockingLoop = new SimpleBooleanProperty();
     private final StringProperty address = new SimpleStringProperty("");
+    /** Updates lost, net: writes seen minus the counter (a stale write can also move the counter back up). */
     private final LongProperty lostSeen = new SimpleLongProperty();
+    private long writesSeen;
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
 
     // Collections the views bind to
@@ -618,10 +620,14 @@ public final class LabViewModel {
             server.counterProperty().set(e.value());
             server.touch(ProcessModel.Touch.WRITE, shortName(e.workerId()), e.value());
         }
+        // Summing each overwrite's loss would count some twice: a write that erases two others'
+        // is itself erased, and the counter climbs back. Every write is one increment, so the net
+        // loss is what the counter lacks of them: the same figure as the server's books.
+        writesSeen++;
+        lostSeen.set(writesSeen - e.value());
     }
 
     private void lostUpdate(Event.LostUpdate e) {
-        lostSeen.set(lostSeen.get() + e.lost());
         ClientModel c = clientsById.get(e.clientId());
         lostMarks.add(0, new LostMark(shortName(e.workerId()), shortName(e.overwrittenWorker()),
                 c == null ? "?" : c.name(), e.written(), e.lost(), e.nanos()));

@@ -121,12 +121,31 @@ class LabViewModelTest {
         assertFalse(vm.processes().contains(child));
     }
 
+    /**
+     * A stale write that erases two increments is itself overwritten by a write that read the
+     * higher value: the counter climbs back one. The overwrites erased 2 in all, but the counter
+     * lacks only 1 of its 4 increments, as the server's books say.
+     */
+    @Test
+    void lostUpdatesAreCountedNetAsTheServerCountsThem() {
+        start("threads");
+        apply(new Event.CounterWritten(++seq, tick(), 2, "echolab-thread-c2", 1)); // B read 0 (A read 0 too)
+        apply(new Event.CounterWritten(++seq, tick(), 3, "echolab-thread-c3", 2)); // C read 1 (D reads 2 now)
+        apply(new Event.CounterWritten(++seq, tick(), 1, "echolab-thread-c1", 1)); // A, stale
+        apply(new Event.LostUpdate(++seq, tick(), 1, "echolab-thread-c1", "echolab-thread-c3", 1, 2));
+        apply(new Event.CounterWritten(++seq, tick(), 4, "echolab-thread-c4", 3)); // D read 2 before A wrote
+        assertEquals(3, vm.serverProcess().counterProperty().get());
+        assertEquals(1, vm.lostSeenProperty().get(), "4 increments, the counter at 3");
+    }
+
     @Test
     void aLostUpdateNamesBothWorkersAndSwitchingModesDrainsTheOldWorkers() {
         start("threads");
         apply(new Event.WorkerStarted(++seq, tick(), "echolab-thread-c1", "threads", "thread"));
         apply(new Event.ClientAccepted(++seq, tick(), 1, "127.0.0.1:50001", 50001, "threads"));
-        apply(new Event.LostUpdate(++seq, tick(), 1, "echolab-thread-c1", "echolab-thread-c2", 41, 1));
+        apply(new Event.CounterWritten(++seq, tick(), 1, "echolab-thread-c2", 1)); // both read 0
+        apply(new Event.CounterWritten(++seq, tick(), 1, "echolab-thread-c1", 1));
+        apply(new Event.LostUpdate(++seq, tick(), 1, "echolab-thread-c1", "echolab-thread-c2", 1, 1));
         LabViewModel.LostMark mark = vm.lostMarks().get(0);
         assertEquals("thread-c1", mark.writer());
         assertEquals("thread-c2", mark.overwritten());

@@ -1,0 +1,241 @@
+package echolab.ui.lessons;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import echolab.lab.Lab;
+import echolab.lessons.ExampleServers;
+import echolab.lessons.Lesson;
+import echolab.lessons.LessonFileException;
+import echolab.lessons.LessonPlayer;
+import echolab.lessons.LessonReader;
+import echolab.lessons.LessonRunner;
+import echolab.lessons.Lessons;
+import echolab.lessons.RunResult;
+import echolab.lessons.Sitting;
+import echolab.ui.fx.Nodes;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The Lessons panel: the built-in lessons and "Open lesson file…", then, with a lesson open, its
+ * step card (predict, run, reveal) played by a {@link LessonPlayer} on the window's own lab, so the
+ * runs animate in the diagram beside it; under both, the sitting's record. While a lesson is open
+ * and the panel shown, the presenter's keys drive it (see {@link LessonKeys}). Its look is
+ * {@code css/lessons.css}. FX thread.
+ */
+public final class LessonsPanel extends VBox {
+
+    private final Sitting sitting = new Sitting(); // one per window, across lessons
+    private final VBox catalogue = new VBox(8);
+    private final Label fileError = Nodes.label("", "lesson-error");
+    private final StepCard card = new StepCard(this::leave);
+    private final ScrollPane scroll = new ScrollPane();
+    private final SittingRecord record = new SittingRecord(sitting);
+    private final Highlighter highlighter = new Highlighter();
+
+    private Lab lab;
+    private Consumer<RunResult> compared = r -> { };
+    private LessonPlayer player;
+    private RunResult lastShown;
+
+    public LessonsPanel() {
+        setId("lessonsPanel");
+        getStyleClass().add("lessons-panel");
+        fileError.setId("lessonFileError");
+        fileError.setWrapText(true);
+        Nodes.show(fileError, false);
+        catalogue.setId("lessonCatalogue");
+        catalogue.getStyleClass().add("lesson-catalogue");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("lessons-scroll");
+        scroll.setContent(catalogue);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(Nodes.label("LESSONS", "panel-title"), scroll, record);
+        sceneProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                is.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+                refresh(); // a lesson opened before the window was shown points at its part now
+            }
+        });
+        visibleProperty().addListener((obs, was, is) -> refresh());
+    }
+
+    /**
+     * Lists the built-in lessons; a lesson opened here runs on {@code lab}, and a compare run's
+     * result is handed to {@code compared} (the Compare tab draws it). Once.
+     */
+    public void bind(Lab lab, Consumer<RunResult> compared) {
+        this.lab = lab;
+        this.compared = compared;
+        Button openFile = new Button("Open lesson file…");
+        openFile.setId("openLessonFile");
+        openFile.setOnAction(e -> chooseFile());
+        catalogue.getChildren().setAll(entries(Lessons.builtIn()));
+        catalogue.getChildren().addAll(openFile, fileError);
+    }
+
+    private List<Button> entries(List<Lesson> lessons) {
+        return lessons.stream().map(l -> {
+            Label title = Nodes.label(l.title(), "lesson-entry-title");
+            Label about = Nodes.label(CardTexts.about(l), "lesson-entry-about");
+            about.setWrapText(true);
+            Button b = new Button(null, new VBox(2, title, about));
+            b.setId("lesson-" + l.id());
+            b.getStyleClass().add("lesson-entry");
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(e -> open(l));
+            return b;
+        }).toList();
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a lesson file");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Lessons (YAML, JSON)", "*.yaml", "*.yml", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            open(file.toPath());
+        }
+    }
+
+    /**
+     * Reads a teacher's lesson file and opens it; a file that cannot be used leaves everything as
+     * it was and says why in one line under the button.
+     *
+     * @return whether it opened
+     */
+    public boolean open(Path file) {
+        Lesson lesson;
+        try {
+            lesson = LessonReader.read(file);
+        } catch (LessonFileException e) {
+            fileError(e.getMessage());
+            return false;
+        } catch (RuntimeException e) { // the reader's own mistake: still one line, never a trace
+            fileError(file + ": could not be read: " + e);
+            return false;
+        }
+        fileError("");
+        open(lesson);
+        return true;
+    }
+
+    private void fileError(String text) {
+        Nodes.text(fileError, text.lines().findFirst().orElse(""));
+        Nodes.show(fileError, !text.isEmpty());
+    }
+
+    /** Opens {@code lesson} at its first step (leaving the lesson open before, if any). */
+    public void open(Lesson lesson) {
+        leave();
+        LessonPlayer p = new LessonPlayer(lesson, new LessonRunner(lab, ExampleServers.standard()), sitting, Platform::runLater);
+        player = p;
+        p.onChange(() -> {
+            if (p == player) { // a lesson left behind may still say it finished
+                refresh();
+            }
+        });
+        scroll.setContent(card);
+        scroll.setVvalue(0);
+        p.start();
+        refresh();
+    }
+
+    /** Esc or "Leave lesson": stops a run under way; the sitting's record stays. */
+    public void leave() {
+        if (player == null) {
+            return;
+        }
+        LessonPlayer p = player;
+        player = null;
+        p.close();
+        highlighter.clear();
+        card.clear();
+        scroll.setContent(catalogue);
+        scroll.setVvalue(0); // the list from its top, not where the card was scrolled to
+        record.refresh();
+    }
+
+    /** Ends the lesson with the window: no run or thread is left. */
+    public void close() {
+        leave();
+    }
+
+    private void refresh() {
+        record.refresh();
+        if (player == null) {
+            highlighter.clear();
+            return;
+        }
+        card.show(player);
+        RunResult last = player.lastResult();
+        if (last != null && last != lastShown && last.compared() != null) {
+            compared.accept(last); // once per run, however often the card is redrawn
+        }
+        lastShown = last;
+        Scene scene = getScene();
+        highlighter.show(scene, isVisible() ? HighlightTargets.forStep(player.step()).orElse(null) : null);
+    }
+
+    /** The presenter's keys, unless the focus is in a field (a guess, hands) or no lesson is in front. */
+    private void onKey(KeyEvent e) {
+        if (player == null || !isVisible() || e.isShortcutDown() || e.isAltDown()
+                || getScene().getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        LessonKeys.of(e.getCode().name()).ifPresent(action -> {
+            LessonPlayer p = player;
+            switch (action.kind()) {
+                case CHOOSE:
+                    if (card.takesDigits()) {
+                        return; // hands are being counted: a digit is not an answer
+                    }
+                    p.choose(action.choice());
+                    break;
+                case NEXT:
+                    p.next();
+                    break;
+                case BACK:
+                    p.back();
+                    break;
+                case RERUN:
+                    p.rerun();
+                    break;
+                case LEAVE:
+                    leave();
+                    break;
+                default:
+                    return;
+            }
+            e.consume();
+        });
+    }
+
+    // For the window and tests
+
+    public LessonPlayer player() {
+        return player;
+    }
+
+    public Sitting sitting() {
+        return sitting;
+    }
+
+    /** Writes the sitting's record as the export buttons do, without the file chooser. */
+    public boolean export(SittingFiles.Format format, Path file) {
+        return record.export(format, file);
+    }
+}
