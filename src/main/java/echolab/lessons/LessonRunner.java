@@ -233,15 +233,20 @@ public final class LessonRunner {
     }
 
     /**
-     * Waits (at most three seconds) until no worker is busy and no connection is open, so that
-     * echoes still finishing from before (a deadlock's freed workers, say) do not count in this run.
+     * Waits (at most three seconds) until no worker is busy, no child is alive and no echo went
+     * out for a few readings, so that echoes still finishing from before (a deadlock's freed
+     * workers, say) do not count in this run. Open connections are not waited for: a hand-off
+     * race's orphaned connections stay open, unserved, until the server stops.
      */
     private void awaitQuiet() throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         int quiet = 0;
+        long echoed = -1;
         while (quiet < 3 && System.nanoTime() < until) {
             ServerStats.Snapshot s = lab.server().stats();
-            quiet = s.busyWorkers() == 0 && s.active() == 0 && s.processesAlive() == 0 ? quiet + 1 : 0;
+            boolean still = s.busyWorkers() == 0 && s.processesAlive() == 0 && s.echoed() == echoed;
+            quiet = still ? quiet + 1 : 0;
+            echoed = s.echoed();
             Thread.sleep(GAUGE_MILLIS * 2);
         }
     }
