@@ -16,7 +16,12 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            echolab.ui.EchoLabApp.open(args);
+            try {
+                echolab.ui.EchoLabApp.open(args);
+            } catch (echolab.ui.WindowUnavailable e) {
+                System.err.println("echolab: " + e.getMessage());
+                System.exit(1);
+            }
             return;
         }
         System.exit(EchoLabCommand.execute(new Object[] {new OpenCommand(), new FrameTimeBenchmark()}, args));

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import echolab.engine.EchoServer;
+import echolab.engine.Limits;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.events.EventBus;
@@ -101,14 +102,18 @@ public final class ServeCommand implements Callable<Integer> {
         EventBus bus = new EventBus(!noEvents);
         Subscription printed = events && !noEvents ? bus.subscribe("serve --events", EVENT_QUEUE) : null;
         EventDrain watcher = watchEvents && !noEvents ? new EventDrain(bus.subscribe("serve --watch-events", EVENT_QUEUE)) : null;
+        InetAddress address = address();
         EchoServer server;
         try {
             server = EchoServer.start(options, bus);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--mode': " + e.getMessage());
+        } catch (java.net.BindException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--bind': cannot listen on "
+                    + bind + ": " + e.getMessage() + " (is it an address of this machine?)");
         }
         applyScenario(server);
-        if (!InetAddress.getByName(bind).isLoopbackAddress()) {
+        if (!address.isLoopbackAddress()) {
             System.err.println("warning: listening on " + bind + ": anybody who can reach this machine can connect");
         }
         if (server.requestedPortTaken()) {
@@ -154,13 +159,22 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The address {@code --bind} names; one line and exit 2 when there is no such host. */
+    private InetAddress address() {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (java.net.UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--bind': no such host '" + bind + "'");
+        }
+    }
+
     private ServerOptions options() {
-        atLeast("--permits", permits, 1);
-        atLeast("--handoff-window-us", handoffWindowUs, 0);
-        atLeast("--hold-ms", holdMs, 0);
-        atLeast("--max-line", maxLine, 1);
-        atLeast("--max-connections", maxConnections, 1);
-        atLeast("--max-processes", maxProcesses, 1);
+        within("--permits", permits, Limits.PERMITS);
+        within("--handoff-window-us", handoffWindowUs, Limits.HANDOFF_WINDOW_MICROS);
+        within("--hold-ms", holdMs, Limits.HOLD_MILLIS);
+        within("--max-line", maxLine, Limits.MAX_LINE_BYTES);
+        within("--max-connections", maxConnections, Limits.MAX_CONNECTIONS);
+        within("--max-processes", maxProcesses, Limits.MAX_PROCESSES);
         ServerOptions.Builder options = settings.apply(spec).host(bind).maxLineBytes(maxLine)
                 .maxConnections(maxConnections).maxProcesses(maxProcesses).blockingLoop(blockingLoop);
         try {
@@ -170,17 +184,20 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private void atLeast(String option, long value, long min) {
-        ServerSettings.atLeast(spec, option, value, min);
+    private void within(String option, long value, Limits.Range range) {
+        ServerSettings.within(spec, option, value, range);
     }
 
     /** The longest command line read; anything longer is not a command and is skipped. */
     private static final int MAX_COMMAND = 1024;
 
+    /** What {@link #boundedLine} gives for a line longer than a command can be. */
+    static final String TOO_LONG = "\u0000too long";
+
     /**
-     * The next line of stdin, or null at its end. A line longer than a command can be is cut off and
-     * the rest of it skipped, so that a stream without newlines (say, stdin from /dev/zero) costs a
-     * little CPU and no memory.
+     * The next line of stdin, or null at its end. A line longer than a command can be is cut off,
+     * the rest of it skipped and {@link #TOO_LONG} given instead, so that a stream without newlines
+     * (say, stdin from /dev/zero) costs a little CPU and no memory.
      */
     static String boundedLine(BufferedReader in) throws IOException {
         StringBuilder line = new StringBuilder();
@@ -193,7 +210,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (c < 0 && line.length() == 0) {
             return null;
         }
-        return line.length() >= MAX_COMMAND ? "" : line.toString().replace("\r", "");
+        return line.length() >= MAX_COMMAND ? TOO_LONG : line.toString().replace("\r", "");
     }
 
     /** Reads live commands until {@code quit}; the end of stdin leaves the server running. */
@@ -203,6 +220,10 @@ public final class ServeCommand implements Callable<Integer> {
                 String line;
                 while ((line = boundedLine(in)) != null) {
                     if (line.isBlank()) {
+                        continue;
+                    }
+                    if (line.equals(TOO_LONG)) {
+                        System.err.println("error: a line of more than " + MAX_COMMAND + " characters is not a command; skipped");
                         continue;
                     }
                     try {
@@ -217,8 +238,10 @@ public final class ServeCommand implements Callable<Integer> {
                             }
                             case APPLIED -> { }
                         }
-                    } catch (IllegalArgumentException e) {
+                    } catch (IllegalArgumentException | IllegalStateException e) {
                         System.err.println("error: " + e.getMessage());
+                    } catch (RuntimeException | Error e) { // whatever went wrong, the next command (quit) still gets through
+                        System.err.println("error: '" + line.strip() + "' failed: " + e);
                     }
                 }
             } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 import echolab.engine.EchoServer;
+import echolab.engine.Limits;
 import echolab.engine.Mode;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Protection;
@@ -57,31 +58,31 @@ final class ServerCommands {
         switch (verb) {
             case "mode" -> server.switchMode(Mode.parse(arg));
             case "protection" -> server.setProtection(Protection.parse(arg));
-            case "delay" -> server.setDelayMillis(number(verb, arg, 0));
-            case "race-window" -> server.setRaceWindowMicros(number(verb, arg, 0));
-            case "pool-size" -> server.setPoolSize((int) number(verb, arg, 1));
+            case "delay" -> server.setDelayMillis(number(verb, arg, Limits.DELAY_MILLIS));
+            case "race-window" -> server.setRaceWindowMicros(number(verb, arg, Limits.RACE_WINDOW_MICROS));
+            case "pool-size" -> server.setPoolSize((int) number(verb, arg, Limits.POOL_SIZE));
             case "blocking-loop" -> server.setBlockingLoop(onOff(arg));
             case "scenario" -> server.sync().setScenario(Scenario.parse(arg));
             case "safe" -> server.sync().setSafe(onOff(arg));
             case "fix" -> server.sync().setFix(DeadlockFix.parse(arg));
-            case "permits" -> server.sync().setPermits((int) number(verb, arg, 1));
-            case "hold" -> server.sync().setHoldMillis(number(verb, arg, 0));
-            case "handoff-window" -> server.sync().setHandoffWindowMicros(number(verb, arg, 0));
+            case "permits" -> server.sync().setPermits((int) number(verb, arg, Limits.PERMITS));
+            case "hold" -> server.sync().setHoldMillis(number(verb, arg, Limits.HOLD_MILLIS));
+            case "handoff-window" -> server.sync().setHandoffWindowMicros(number(verb, arg, Limits.HANDOFF_WINDOW_MICROS));
             default -> throw new IllegalArgumentException("unknown command '" + verb + "'; " + HELP);
         }
         return Outcome.APPLIED;
     }
 
-    private static long number(String verb, String text, long min) {
+    private static long number(String verb, String text, Limits.Range range) {
         try {
             long n = Long.parseLong(text);
-            if (n >= min) {
+            if (range.contains(n)) {
                 return n;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException(verb + " needs a whole number of at least " + min + " but got '" + text + "'");
+        throw new IllegalArgumentException(verb + " needs a whole number " + range.min() + ".." + range.max() + " but got '" + text + "'");
     }
 
     private static boolean onOff(String text) {

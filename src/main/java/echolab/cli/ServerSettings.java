@@ -1,5 +1,6 @@
 package echolab.cli;
 
+import echolab.engine.Limits;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.sync.Protection;
@@ -46,21 +47,19 @@ public final class ServerSettings {
      * @throws ParameterException naming the option, for a value out of range
      */
     public ServerOptions.Builder apply(CommandSpec spec) {
-        atLeast(spec, "--pool-size", poolSize, 1);
-        atLeast(spec, "--delay-ms", delayMs, 0);
-        atLeast(spec, "--race-window-us", raceWindowUs, 0);
-        if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--port': expected 0..65535 but was " + port);
-        }
+        within(spec, "--pool-size", poolSize, Limits.POOL_SIZE);
+        within(spec, "--delay-ms", delayMs, Limits.DELAY_MILLIS);
+        within(spec, "--race-window-us", raceWindowUs, Limits.RACE_WINDOW_MICROS);
+        within(spec, "--port", port, Limits.PORT);
         return ServerOptions.defaults().toBuilder().mode(mode).port(port).poolSize(poolSize).delayMillis(delayMs)
                 .protection(protection).raceWindowMicros(raceWindowUs);
     }
 
-    /** Throws the picocli error for an option below its least value. */
-    public static void atLeast(CommandSpec spec, String option, long value, long min) {
-        if (value < min) {
+    /** Throws the picocli error for an option outside its range: one line naming the allowed values. */
+    public static void within(CommandSpec spec, String option, long value, Limits.Range range) {
+        if (!range.contains(value)) {
             throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '" + option + "': expected a whole number of at least " + min + " but was " + value);
+                    "Invalid value for option '" + option + "': expected " + range.min() + ".." + range.max() + " but was " + value);
         }
     }
 }

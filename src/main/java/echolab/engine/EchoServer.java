@@ -258,24 +258,30 @@ public final class EchoServer implements AutoCloseable {
     }
 
     public void setDelayMillis(long ms) {
+        Limits.DELAY_MILLIS.check(ms);
         ctx.setDelayMillis(ms);
         setting("delayMs", ms);
     }
 
     public void setRaceWindowMicros(long us) {
+        Limits.RACE_WINDOW_MICROS.check(us);
         ctx.counter.setRaceWindowMicros(us);
         setting("raceWindowUs", us);
     }
 
-    /** Resizes the current pool, and sets the size of pools started later. */
+    /**
+     * Resizes the current pool, and sets the size of pools started later.
+     *
+     * @throws IllegalArgumentException outside {@link Limits#POOL_SIZE}
+     * @throws IllegalStateException when the system would not start that many threads; the pool
+     *     keeps the workers it had
+     */
     public void setPoolSize(int workers) {
-        if (workers < 1) {
-            throw new IllegalArgumentException("pool size must be at least 1 but was " + workers);
-        }
-        ctx.setPoolSize(workers);
+        Limits.POOL_SIZE.check(workers);
         synchronized (modeLock) {
             current.resize(workers);
         }
+        ctx.setPoolSize(workers);
         setting("poolSize", workers);
     }
 

@@ -25,22 +25,13 @@ public record ServerOptions(String host, int port, Mode mode, int poolSize, long
     public static final int DEFAULT_PORT = 7000;
 
     public ServerOptions {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535 but was " + port);
-        }
-        requirePositive("pool size", poolSize);
-        requirePositive("max line", maxLineBytes);
-        requirePositive("max connections", maxConnections);
-        requirePositive("max processes", maxProcesses);
-        if (delayMillis < 0 || raceWindowMicros < 0) {
-            throw new IllegalArgumentException("delay and race window must not be negative");
-        }
-    }
-
-    private static void requirePositive(String what, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(what + " must be at least 1 but was " + value);
-        }
+        Limits.PORT.check(port);
+        Limits.POOL_SIZE.check(poolSize);
+        Limits.MAX_LINE_BYTES.check(maxLineBytes);
+        Limits.MAX_CONNECTIONS.check(maxConnections);
+        Limits.MAX_PROCESSES.check(maxProcesses);
+        Limits.DELAY_MILLIS.check(delayMillis);
+        Limits.RACE_WINDOW_MICROS.check(raceWindowMicros);
     }
 
     /** The defaults of {@code serve}: loopback port 7000, thread pool of 4, no delay, no protection. */

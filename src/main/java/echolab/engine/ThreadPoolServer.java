@@ -71,6 +71,7 @@ final class ThreadPoolServer implements ConcurrencyModel {
         }
         workers.removeIf(t -> !t.isAlive());
         int alive = workers.size() - excess.get();
+        int started = 0;
         for (int i = alive; i < size; i++) {
             if (excess.get() > 0) {
                 excess.decrementAndGet();
@@ -78,8 +79,18 @@ final class ThreadPoolServer implements ConcurrencyModel {
             }
             Thread t = new Thread(this::work, name + "-worker-" + nextWorker++);
             t.setDaemon(true);
+            try {
+                t.start();
+            } catch (OutOfMemoryError e) { // "unable to create native thread": the system's limit, not the heap's
+                for (int k = 0; k < started; k++) { // the pool goes back to the workers it had
+                    excess.incrementAndGet();
+                    queue.addFirst(new Shrink());
+                }
+                throw new IllegalStateException("the system would not start " + size + " workers (" + e.getMessage()
+                        + "); the pool keeps its " + alive);
+            }
             workers.add(t);
-            t.start();
+            started++;
         }
         for (int i = size; i < alive; i++) {
             excess.incrementAndGet();

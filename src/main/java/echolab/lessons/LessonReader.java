@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonToken;
 
+import echolab.engine.Limits;
 import echolab.engine.Mode;
 import echolab.lessons.SourceTree.Arr;
 import echolab.lessons.SourceTree.Node;
@@ -131,23 +132,20 @@ public final class LessonReader {
         List<String> allowed = new ArrayList<>(Settings.NAMES);
         allowed.add("say");
         f.only(allowed.toArray(String[]::new));
-        Mode mode = f.has("mode") ? f.parse("mode", Mode::parse) : null;
-        if (mode != null && mode.unavailableReason().isPresent()) {
-            // readable anywhere; refused when it runs, with the reason
-        }
+        Mode mode = f.has("mode") ? f.parse("mode", Mode::parse) : null; // virtual on Java 17: refused when it runs, with the reason
         Settings s = new Settings(mode,
                 f.has("protection") ? f.parse("protection", Protection::parse) : null,
-                f.has("delayMillis") ? (long) f.number("delayMillis", 0, 10_000, null) : null,
-                f.has("raceWindowMicros") ? (long) f.number("raceWindowMicros", 0, 1_000_000, null) : null,
-                f.has("poolSize") ? (int) f.number("poolSize", 1, 64, null) : null,
+                f.has("delayMillis") ? (long) f.number("delayMillis", Limits.DELAY_MILLIS) : null,
+                f.has("raceWindowMicros") ? (long) f.number("raceWindowMicros", Limits.RACE_WINDOW_MICROS) : null,
+                f.has("poolSize") ? (int) f.number("poolSize", Limits.POOL_SIZE) : null,
                 f.has("blockingLoop") ? f.bool("blockingLoop") : null,
                 f.has("scenario") ? f.parse("scenario", Scenario::parse) : null,
                 f.has("safe") ? f.bool("safe") : null,
                 f.has("fix") ? f.parse("fix", DeadlockFix::parse) : null,
                 f.has("fair") ? f.bool("fair") : null,
-                f.has("permits") ? (int) f.number("permits", 1, 64, null) : null,
-                f.has("holdMillis") ? (long) f.number("holdMillis", 0, 10_000, null) : null,
-                f.has("handoffWindowMicros") ? (long) f.number("handoffWindowMicros", 0, 1_000_000, null) : null);
+                f.has("permits") ? (int) f.number("permits", Limits.PERMITS) : null,
+                f.has("holdMillis") ? (long) f.number("holdMillis", Limits.HOLD_MILLIS) : null,
+                f.has("handoffWindowMicros") ? (long) f.number("handoffWindowMicros", Limits.HANDOFF_WINDOW_MICROS) : null);
         return new Step.SetUp(f.line, f.text("say", false), s);
     }
 
@@ -449,6 +447,11 @@ public final class LessonReader {
                 throw error(name, Measured.format(v) + " is out of range " + Measured.format(min) + " to " + Measured.format(max));
             }
             return v;
+        }
+
+        /** A setting's number, in the range the server takes it in. */
+        double number(String name, Limits.Range range) throws LessonFileException {
+            return number(name, range.min(), range.max(), null);
         }
 
         boolean bool(String name) throws LessonFileException {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import echolab.events.Event;
+import echolab.engine.Limits;
 import echolab.events.EventBus;
 
 /**
@@ -105,17 +106,20 @@ public final class SyncLab implements AutoCloseable {
     }
 
     public void setPermits(int k) {
+        Limits.PERMITS.check(k);
         gate.setPermits(k);
         events.publish((s, t) -> new Event.SettingChanged(s, t, "permits", k));
     }
 
     public void setHandoffWindowMicros(long us) {
+        Limits.HANDOFF_WINDOW_MICROS.check(us);
         handoffWindowNanos = TimeUnit.MICROSECONDS.toNanos(Math.max(0, us));
         events.publish((s, t) -> new Event.SettingChanged(s, t, "handoffWindowUs", us));
     }
 
     /** Deadlock: how long a worker holds its first resource before it asks for the second. */
     public void setHoldMillis(long ms) {
+        Limits.HOLD_MILLIS.check(ms);
         resources.setHoldMillis(ms);
         events.publish((s, t) -> new Event.SettingChanged(s, t, "holdMs", ms));
     }

@@ -103,7 +103,13 @@ public final class OpenCommand implements Callable<Integer> {
         if (chosen != null) {
             LessonRequest.leave(new LessonRequest(chosen));
         }
-        EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync, compare));
+        try {
+            EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync, compare));
+        } catch (WindowUnavailable e) {
+            spec.commandLine().getErr().println("open: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         return 0;
     }
 

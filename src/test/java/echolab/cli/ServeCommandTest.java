@@ -148,7 +148,12 @@ class ServeCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--mode=fork        | '--mode': expected one of iterative, processes, threads, pool, events, virtual but was 'fork'",
         "--protection=mutex | '--protection': expected one of none, lock, semaphore, atomic but was 'mutex'",
-        "--pool-size=0      | '--pool-size': expected a whole number of at least 1 but was 0",
+        "--pool-size=0      | '--pool-size': expected 1..256 but was 0",
+        "--pool-size=100000 | '--pool-size': expected 1..256 but was 100000",
+        "--permits=1000     | '--permits': expected 1..256 but was 1000",
+        "--max-connections=0 | '--max-connections': expected 1..10000 but was 0",
+        "--bind=nosuchhost.invalid | '--bind': no such host 'nosuchhost.invalid'",
+        "--bind=192.0.2.1   | '--bind': cannot listen on 192.0.2.1",
         "--port=70000       | '--port': expected 0..65535 but was 70000",
         "--delay-ms=soon    | '--delay-ms': 'soon' is not a long",
         "--colour=blue      | Unknown option: '--colour=blue'",
@@ -164,12 +169,41 @@ class ServeCommandTest {
         }
     }
 
+    /**
+     * The control channel cannot be broken: a number out of range, an unknown command and a line
+     * far too long are each refused in one line, and the commands after them still work.
+     */
+    @Test
+    void badLiveCommandsAreRefusedInOneLineAndTheCommandsAfterThemStillWork() throws Exception {
+        try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "pool")) {
+            listening(serve.nextLine(), "pool");
+            serve.command("pool-size 100000");
+            serve.command("permits 0");
+            serve.command("delay -5");
+            serve.command("frobnicate now");
+            serve.command("x".repeat(5_000));
+            serve.command("pool-size 8");
+            serve.command("stats");
+            Map<String, Object> stats = json.parse(serve.lineContaining("\"type\":\"stats\""));
+            assertEquals("pool", stats.get("mode"));
+            serve.command("quit");
+            assertEquals(0, serve.waitForExit());
+            List<String> errors = serve.stderr().lines().toList();
+            assertEquals(List.of(
+                    "error: pool-size needs a whole number 1..256 but got '100000'",
+                    "error: permits needs a whole number 1..256 but got '0'",
+                    "error: delay needs a whole number 0..60000 but got '-5'",
+                    "error: unknown command 'frobnicate'; " + ServerCommands.HELP,
+                    "error: a line of more than 1024 characters is not a command; skipped"), errors);
+        }
+    }
+
     /** {@code open} takes the same server settings, with the same checks, before any window opens. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--pool-size=0      | '--pool-size': expected a whole number of at least 1 but was 0",
+        "--pool-size=0      | '--pool-size': expected 1..256 but was 0",
         "--port=70000       | '--port': expected 0..65535 but was 70000",
-        "--race-window-us=-1 | '--race-window-us': expected a whole number of at least 0 but was -1",
+        "--race-window-us=-1 | '--race-window-us': expected 0..1000000 but was -1",
     })
     void openChecksTheSameServerSettings(String argument, String message) throws Exception {
         try (ServeProcess open = new ServeProcess("open", argument)) {

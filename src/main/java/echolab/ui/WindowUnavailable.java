@@ -1,0 +1,40 @@
+package echolab.ui;
+
+/**
+ * The window cannot open on this machine: no graphical session, or no GTK 3 for JavaFX to draw
+ * with. Its message is the one line a user needs: what is missing and what to install.
+ */
+public final class WindowUnavailable extends RuntimeException {
+
+    static final String ADVICE = "the window needs a graphical session and GTK 3 (Debian/Ubuntu: sudo apt install libgtk-3-0; "
+            + "Fedora: sudo dnf install gtk3); without one, serve, bench, check and lessons run without a window";
+
+    private WindowUnavailable(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** Runs {@code launch}; a failure to reach a display or GTK becomes this exception, anything else stays as it was. */
+    static void launch(Runnable launch) {
+        try {
+            launch.run();
+        } catch (RuntimeException | LinkageError e) {
+            String why = displayProblem(e);
+            if (why == null) {
+                throw e;
+            }
+            throw new WindowUnavailable("cannot open a window (" + why + "): " + ADVICE, e);
+        }
+    }
+
+    /** What JavaFX said when the display or its libraries are missing, or null when it is something else. */
+    static String displayProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof UnsatisfiedLinkError || m.contains("DISPLAY") || m.contains("no suitable pipeline")
+                    || m.contains("gtk") || m.contains("Gtk") || m.contains("Graphics Device initialization failed")) {
+                return m.lines().findFirst().orElse(t.getClass().getSimpleName());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+package echolab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** Where the window cannot open, the user reads one line saying what to install, not a stack trace. */
+@Timeout(60)
+class WindowUnavailableTest {
+
+    @Test
+    void whatJavaFxSaysWithoutADisplayOrGtkIsTold() {
+        assertEquals("Unable to open DISPLAY", WindowUnavailable.displayProblem(
+                new RuntimeException("Application launch failed", new UnsupportedOperationException("Unable to open DISPLAY"))));
+        assertEquals("no libgtk-3.so.0", WindowUnavailable.displayProblem(new UnsatisfiedLinkError("no libgtk-3.so.0")));
+        assertNull(WindowUnavailable.displayProblem(new IllegalStateException("the main window's FXML could not be loaded")),
+                "the app's own failures are not blamed on the display");
+    }
+
+    /** A real JVM with no display at all, as on a bare server or over ssh without X forwarding. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void withoutADisplayOpenSaysWhatIsMissingInOneLineAndExitsOne() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "echolab.Main", "open", "--port", "0"));
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(50, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), out);
+        assertEquals(1, out.lines().count(), out);
+        assertTrue(out.startsWith("open: cannot open a window ("), out);
+        assertTrue(out.contains("sudo apt install libgtk-3-0"), out);
+    }
+}
