@@ -208,7 +208,12 @@ public final class LessonPlayer implements AutoCloseable {
         changed();
         Map<String, Double> earlier = Map.copyOf(figures);
         worker.execute(() -> {
-            String widened = runner.widen(r);
+            String widened;
+            try {
+                widened = runner.widen(r);
+            } catch (RuntimeException e) {
+                widened = "not widened: " + e.getMessage();
+            }
             runOnWorker(run, r, widened, earlier);
         });
     }

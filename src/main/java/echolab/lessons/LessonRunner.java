@@ -73,7 +73,7 @@ public final class LessonRunner {
     public String widen(Step.Run run) {
         Step.Widen w = run.widen();
         long before = Settings.current(lab, w.setting());
-        long after = Math.max(before + 1, Math.round(Math.max(1, before) * w.factor()));
+        long after = Math.min(Settings.range(w.setting()).max(), Math.max(before + 1, Math.round(Math.max(1, before) * w.factor())));
         Settings.set(lab, w.setting(), after);
         return w.setting() + " " + before + " → " + after;
     }
