@@ -124,6 +124,9 @@ public final class LessonRunner {
         RunBooks books = new RunBooks();
         Map<String, Double> f = new LinkedHashMap<>();
         try (Subscription events = lab.subscribe("lesson-run", SUBSCRIPTION)) {
+            if (lab.server().sync().scenario() == Scenario.STARVATION) {
+                lab.server().sync().clearLockShares(); // the lock's turns are counted afresh for this run
+            }
             ServerStats.Snapshot before = lab.server().stats();
             SyncLab.Figures syncBefore = lab.server().sync().figures();
             settings(f);
@@ -175,6 +178,9 @@ public final class LessonRunner {
             f.put("livelocksSuspected", (double) (syncAfter.livelocksSuspected() - syncBefore.livelocksSuspected()));
             f.put("backoffRetries", (double) (syncAfter.backoffRetries() - syncBefore.backoffRetries()));
             f.put("maxConcurrent", (double) syncAfter.maxConcurrent());
+            if (syncAfter.scenario().equals(Scenario.STARVATION.id())) {
+                f.put("mostTurnsInARow", (double) syncAfter.mostTurnsInARow());
+            }
             f.putAll(books.runFigures(started.stream().map(SimulatedClient::name).toList(), syncAfter.greedy()));
             if (f.get("elapsedMillis").isNaN()) {
                 f.put("elapsedMillis", (System.nanoTime() - startNanos) / 1e6);

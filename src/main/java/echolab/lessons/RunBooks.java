@@ -36,10 +36,6 @@ final class RunBooks {
     private long spawnMicros;
     private int spawns;
     private final Map<String, Long> lockLongest = new HashMap<>();
-    private final Set<String> lockWaiting = new HashSet<>();
-    private String lastHolder;
-    private int turnsInARow;
-    private int mostTurnsInARow;
     private final Map<String, Long> lockTakes = new HashMap<>();
     private long firstConnect = Long.MAX_VALUE;
     private long lastFinish = Long.MIN_VALUE;
@@ -93,12 +89,9 @@ final class RunBooks {
             spawns++;
         } else if (e instanceof Event.ResourceWaiting w && "lock".equals(w.resource())) {
             lockTakes.putIfAbsent(w.workerId(), 0L);
-            lockWaiting.add(w.workerId());
         } else if (e instanceof Event.ResourceHeld h && "lock".equals(h.resource())) {
             lockTakes.merge(h.workerId(), 1L, Long::sum);
             lockLongest.merge(h.workerId(), h.waitedNanos(), Math::max);
-            lockWaiting.remove(h.workerId());
-            turn(h.workerId());
         } else if (e instanceof Event.ObservedProcessAppeared a && root >= 0 && a.pid() != root) {
             children.add(a.pid());
         } else if (e instanceof Event.ObservedProcessZombie z && (children.contains(z.pid()) || z.ppid() == root)) {
@@ -108,17 +101,6 @@ final class RunBooks {
             zombies.remove(r.pid());
             childrenReaped++;
         }
-    }
-
-    /**
-     * One more turn at the contended lock: the same worker again while another was waiting makes
-     * its run of turns longer. A fair lock hands it to the longest waiter, so a run stays short.
-     */
-    private void turn(String worker) {
-        boolean othersWaited = !lockWaiting.isEmpty();
-        turnsInARow = worker.equals(lastHolder) && othersWaited ? turnsInARow + 1 : 1;
-        mostTurnsInARow = Math.max(mostTurnsInARow, turnsInARow);
-        lastHolder = worker;
     }
 
     private ClientMoments moments(String client) {
@@ -145,7 +127,6 @@ final class RunBooks {
             f.put("longestWaitMs", longest / 1e6);
             f.put("fewestAcquisitions", (double) Collections.min(lockTakes.values()));
             f.put("mostAcquisitions", (double) Collections.max(lockTakes.values()));
-            f.put("mostTurnsInARow", (double) mostTurnsInARow);
         }
         for (int i = 0; i < order.size(); i++) {
             ClientMoments m = clients.get(order.get(i));

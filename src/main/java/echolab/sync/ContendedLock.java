@@ -45,6 +45,10 @@ public final class ContendedLock {
             new java.util.concurrent.atomic.AtomicReference<>();
     private volatile ReentrantLock lock = new ReentrantLock(false);
     private final long holdNanos = TimeUnit.MILLISECONDS.toNanos(1);
+    // written only while holding the lock, so the lock orders them; read through the volatile max
+    private String lastHolder;
+    private int turnsInARow;
+    private volatile int mostTurnsInARow;
 
     public ContendedLock(EventBus events) {
         this.events = events;
@@ -53,7 +57,7 @@ public final class ContendedLock {
     public void setFair(boolean fair) {
         if (lock.isFair() != fair) {
             lock = new ReentrantLock(fair);
-            tallies.clear(); // a new contest: shares under the old lock say nothing of the new
+            clearShares(); // a new contest: shares under the old lock say nothing of the new
         }
     }
 
@@ -80,6 +84,7 @@ public final class ContendedLock {
         ReentrantLock l = lock;
         events.publish((s, t) -> new Event.ResourceWaiting(s, t, clientId, worker, NAME));
         long asked = System.nanoTime();
+        boolean othersQueued = l.hasQueuedThreads(); // they asked before this worker did
         if (!l.isFair() && worker.equals(greedy.get())) {
             while (!l.tryLock()) { // keeps asking: an unfair lock lets it in the moment it is free
                 if (Thread.interrupted()) {
@@ -92,6 +97,7 @@ public final class ContendedLock {
         }
         try {
             long waited = System.nanoTime() - asked;
+            turn(worker, othersQueued);
             Tally tally = tallies.computeIfAbsent(worker, w -> new Tally());
             tally.acquisitions.increment();
             tally.longestWait.accumulateAndGet(waited, Math::max);
@@ -115,5 +121,24 @@ public final class ContendedLock {
 
     public void clearShares() {
         tallies.clear();
+        mostTurnsInARow = 0;
+    }
+
+    /**
+     * One more turn, counted while holding the lock: the same worker again although others were
+     * already queued when it asked makes its run of turns longer. A fair lock serves the queue in
+     * order, so there its runs stay at one; an unfair one lets the worker that asks at once barge in.
+     */
+    private void turn(String worker, boolean othersQueued) {
+        turnsInARow = worker.equals(lastHolder) && othersQueued ? turnsInARow + 1 : 1;
+        lastHolder = worker;
+        if (turnsInARow > mostTurnsInARow) {
+            mostTurnsInARow = turnsInARow;
+        }
+    }
+
+    /** The most turns one worker took in a row while others were queued for the lock, since it was made or cleared. */
+    public int mostTurnsInARow() {
+        return mostTurnsInARow;
     }
 }

@@ -32,7 +32,7 @@ public final class SyncLab implements AutoCloseable {
     public record Figures(String scenario, boolean safe, String fix, long orphaned, long doubleServed,
                           long deadlocksDetected, long livelocksSuspected, long backoffRetries, boolean fair,
                           String greedy, Map<String, Long> acquisitions, Map<String, Double> longestWaitMs,
-                          int permits, int maxConcurrent, int concurrent) {}
+                          int permits, int maxConcurrent, int concurrent, int mostTurnsInARow) {}
 
     private final EventBus events;
     private final TwoResources resources;
@@ -122,6 +122,11 @@ public final class SyncLab implements AutoCloseable {
         Limits.HOLD_MILLIS.check(ms);
         resources.setHoldMillis(ms);
         events.publish((s, t) -> new Event.SettingChanged(s, t, "holdMs", ms));
+    }
+
+    /** Starts the contended lock's books afresh: each worker's share and the longest run of turns. */
+    public void clearLockShares() {
+        contended.clearShares();
     }
 
     /** Frees deadlocked workers: they let go of what they hold and start their echo again. */
@@ -219,7 +224,7 @@ public final class SyncLab implements AutoCloseable {
         }
         return new Figures(scenario.id(), safe, fix.id(), o, d, deadlocksDetected(), livelocksSuspected(),
                 resources.retries(), contended.fair(), contended.greedy(), acquisitions, longest, gate.permits(),
-                gate.maxInside(), gate.inside());
+                gate.maxInside(), gate.inside(), contended.mostTurnsInARow());
     }
 
     /**

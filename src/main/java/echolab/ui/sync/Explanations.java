@@ -105,8 +105,8 @@ final class Explanations {
     private static Explanation fairLock() {
         return new Explanation(
                 "The lock is fair: it serves its waiters in the order they came, the greedy worker too.",
-                "Everyone gets a turn within a few milliseconds, however greedy one worker is: the others'"
-                        + " longest waits drop.",
+                "Nobody takes the lock twice in a row while another is queued, however greedy: everyone"
+                        + " gets a turn within a few others' turns, and the others' longest waits drop.",
                 "What fairness costs",
                 "Each hand-over goes to a thread that must first be woken, a delay an unfair lock skips."
                         + " Beside 1 ms turns it is small: compare the two runs' turns per second.");

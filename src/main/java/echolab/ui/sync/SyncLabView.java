@@ -96,6 +96,8 @@ public final class SyncLabView extends VBox {
     @FXML private Label fairWait;
     @FXML private Label unfairTurns;
     @FXML private Label fairTurns;
+    @FXML private Label unfairStreak;
+    @FXML private Label fairStreak;
     @FXML private Label unfairEchoes;
     @FXML private Label fairEchoes;
     @FXML private Label semaphoreK;
@@ -256,8 +258,8 @@ public final class SyncLabView extends VBox {
         lockKind.textProperty().bind(Bindings.when(sc.fairProperty()).then("fair").otherwise("unfair"));
         rate(starvationLockRate, vm.lockRateProperty());
         rate(starvationEchoRate, vm.echoRateProperty());
-        run(vm.unfairRunProperty(), unfairWait, unfairTurns, unfairEchoes);
-        run(vm.fairRunProperty(), fairWait, fairTurns, fairEchoes);
+        run(vm.unfairRunProperty(), unfairWait, unfairTurns, unfairEchoes, unfairStreak);
+        run(vm.fairRunProperty(), fairWait, fairTurns, fairEchoes, fairStreak);
 
         semaphoreK.textProperty().bind(sc.permitsProperty().asString());
         semaphoreInside.textProperty().bind(sc.concurrentProperty().asString());
@@ -280,7 +282,9 @@ public final class SyncLabView extends VBox {
     }
 
     /** One column of the fairness table: a kind of lock's last run, or dashes before it has one. */
-    private static void run(ObservableValue<SyncLabViewModel.FairnessRun> run, Label wait, Label turns, Label echoes) {
+    private static void run(ObservableValue<SyncLabViewModel.FairnessRun> run, Label wait, Label turns, Label echoes,
+                            Label streak) {
+        streak.textProperty().bind(cell(run, r -> Integer.toString(r.mostTurnsInARow())));
         wait.textProperty().bind(cell(run, r -> String.format(Locale.ROOT, "%.0f ms", r.othersLongestWaitMillis())));
         turns.textProperty().bind(cell(run, r -> String.format(Locale.ROOT, "%,.0f", r.lockTurnsPerSecond())));
         echoes.textProperty().bind(cell(run, r -> String.format(Locale.ROOT, "%,.0f", r.echoesPerSecond())));

@@ -32,7 +32,8 @@ public final class SyncLabViewModel {
      * What the starvation scenario measured under one kind of lock while at least two clients were
      * served: the longest any worker but the greedy one waited, and the lock's and the server's rates.
      */
-    public record FairnessRun(double othersLongestWaitMillis, double lockTurnsPerSecond, double echoesPerSecond) {}
+    public record FairnessRun(double othersLongestWaitMillis, double lockTurnsPerSecond, double echoesPerSecond,
+                              int mostTurnsInARow) {}
 
     /** Rates over half a second: steady enough to read, quick enough to follow a change. */
     private static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -224,7 +225,7 @@ public final class SyncLabViewModel {
                     tally.add(lockTurns, echoes);
                 }
                 if (tally.samples > 0) { // the longest waits keep growing after the last contended sample
-                    (f.fair() ? fairRun : unfairRun).set(tally.run(othersLongestWait(f)));
+                    (f.fair() ? fairRun : unfairRun).set(tally.run(othersLongestWait(f), f.mostTurnsInARow()));
                 }
             }
             (f.fair() ? unfairTally : fairTally).lockSwapped(); // the other kind's next run starts afresh
@@ -268,8 +269,8 @@ public final class SyncLabViewModel {
             }
         }
 
-        FairnessRun run(double othersLongestWait) {
-            return new FairnessRun(othersLongestWait, lockTurns / samples, echoes / samples);
+        FairnessRun run(double othersLongestWait, int mostTurnsInARow) {
+            return new FairnessRun(othersLongestWait, lockTurns / samples, echoes / samples, mostTurnsInARow);
         }
     }
 
