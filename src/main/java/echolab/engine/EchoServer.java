@@ -366,6 +366,13 @@ public final class EchoServer implements AutoCloseable {
         return pids;
     }
 
+    /** The model serving new connections now; for tests of a model's own books. */
+    ConcurrencyModel currentModel() {
+        synchronized (modeLock) {
+            return current;
+        }
+    }
+
     /** The figures as they stand. */
     public ServerStats.Snapshot stats() {
         ServerStats s = ctx.stats;

@@ -25,8 +25,16 @@ import echolab.events.Event;
  */
 final class EventLoopServer implements ConcurrencyModel {
 
-    /** More echoes than this waiting to go out, and the loop stops reading that client for a while. */
+    /**
+     * More echoes than this waiting to go out (in their service delay or unsent), and the loop
+     * stops reading that client until half have gone: a client that never reads is held back by
+     * its own socket, as the blocking models hold it back.
+     */
     private static final int MAX_PENDING_LINES = 1024;
+    /** The same in bytes, for one connection: long lines that are never read cost at most about this. */
+    static final long MAX_PENDING_BYTES = 1L << 20;
+    /** And for all connections together: past it, a connection that reads is paused until the total halves. */
+    static final long MAX_PENDING_BYTES_TOTAL = 32L << 20;
 
     /** A connection as the loop sees it. Loop thread only. */
     private static final class Watched {
@@ -36,6 +44,8 @@ final class EventLoopServer implements ConcurrencyModel {
         SelectionKey key;
         long lastDue;
         int scheduled;
+        /** Bytes of lines taken in and not yet written back: in their delay or in {@code out}. */
+        long pendingBytes;
         boolean inputEnded;
         boolean dropped;
 
@@ -61,6 +71,9 @@ final class EventLoopServer implements ConcurrencyModel {
     private final List<Long> ready = new ArrayList<>();
     private long order;
     private int watchedCount;
+    private volatile long pendingBytesTotal; // written by the loop only; volatile for a test's reading
+    /** Connections paused because the total was over its bound; read again once it has halved. */
+    private final List<Watched> pausedForTotal = new ArrayList<>();
     private volatile boolean retired;
     private volatile boolean stopping;
 
@@ -120,6 +133,7 @@ final class EventLoopServer implements ConcurrencyModel {
                 }
                 registerIncoming();
                 int fired = fireTimers();
+                resumeIfTotalDrained();
                 if (!ready.isEmpty() || fired > 0) {
                     List<Long> turn = List.copyOf(ready);
                     int watched = watchedCount;
@@ -204,6 +218,8 @@ final class EventLoopServer implements ConcurrencyModel {
         byte[] line;
         while ((line = w.lines.next(readBuffer)) != null) {
             long received = ctx.lineReceived(w.connection, worker, line.length);
+            w.pendingBytes += line.length;
+            pendingBytesTotal += line.length;
             long delay = ctx.delayNanos();
             if (ctx.blockingLoop() || delay == 0) {
                 ctx.serviceDelay(); // blocking the loop: every other client waits too
@@ -215,9 +231,38 @@ final class EventLoopServer implements ConcurrencyModel {
                 timers.add(new Due(due, order++, w, line, received));
             }
         }
-        if (w.scheduled + w.out.size() > MAX_PENDING_LINES) {
-            w.key.interestOps(w.key.interestOps() & ~SelectionKey.OP_READ);
+        if (!w.key.isValid()) {
+            return;
         }
+        if (w.scheduled + w.out.size() > MAX_PENDING_LINES || w.pendingBytes > MAX_PENDING_BYTES) {
+            w.key.interestOps(w.key.interestOps() & ~SelectionKey.OP_READ);
+        } else if (pendingBytesTotal > MAX_PENDING_BYTES_TOTAL) {
+            w.key.interestOps(w.key.interestOps() & ~SelectionKey.OP_READ);
+            pausedForTotal.add(w);
+        }
+    }
+
+    /** Whether {@code w} may be read again: its own echoes have halved, and so has the total. */
+    private boolean mayRead(Watched w) {
+        return !w.inputEnded && !w.dropped && w.scheduled + w.out.size() <= MAX_PENDING_LINES / 2
+                && w.pendingBytes <= MAX_PENDING_BYTES / 2 && pendingBytesTotal <= MAX_PENDING_BYTES_TOTAL / 2;
+    }
+
+    private void resumeIfTotalDrained() {
+        if (pausedForTotal.isEmpty() || pendingBytesTotal > MAX_PENDING_BYTES_TOTAL / 2) {
+            return;
+        }
+        for (Watched w : pausedForTotal) {
+            if (mayRead(w) && w.key.isValid()) {
+                w.key.interestOps(w.key.interestOps() | SelectionKey.OP_READ);
+            }
+        }
+        pausedForTotal.clear();
+    }
+
+    /** Bytes waiting to go out on every connection together (loop thread; tests read it once the loop is idle). */
+    long pendingBytes() {
+        return pendingBytesTotal;
     }
 
     private int fireTimers() throws IOException {
@@ -258,10 +303,12 @@ final class EventLoopServer implements ConcurrencyModel {
                 return;
             }
             w.out.poll();
+            w.pendingBytes -= o.bytes.limit();
+            pendingBytesTotal -= o.bytes.limit();
             ctx.lineEchoed(w.connection, worker, o.bytes.limit(), o.receivedNanos);
         }
         int ops = w.key.interestOps() & ~SelectionKey.OP_WRITE;
-        if (!w.inputEnded && w.scheduled + w.out.size() <= MAX_PENDING_LINES / 2) {
+        if (mayRead(w)) {
             ops |= SelectionKey.OP_READ;
         }
         w.key.interestOps(ops);
@@ -284,6 +331,9 @@ final class EventLoopServer implements ConcurrencyModel {
             w.dropped = true;
             w.key.cancel();
             watchedCount--;
+            pendingBytesTotal -= w.pendingBytes; // its lines in their delay are skipped when they fall due
+            w.pendingBytes = 0;
+            w.out.clear();
         }
     }
 }
