@@ -161,6 +161,7 @@ public final class EchoServer implements AutoCloseable {
     }
 
     private void accept(Acceptor me) {
+        AcceptBackoff backoff = new AcceptBackoff();
         while (running) {
             SocketChannel channel;
             try {
@@ -168,8 +169,19 @@ public final class EchoServer implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return; // the server is closing
             } catch (IOException e) {
-                ctx.error(-1, me.thread.getName(), "accept failed: " + e.getMessage());
+                try {
+                    if (backoff.failed()) {
+                        ctx.error(-1, me.thread.getName(), "accept failed: " + e.getMessage()
+                                + "; trying again, less and less often, while the open connections are served");
+                    }
+                } catch (InterruptedException stopped) {
+                    return;
+                }
                 continue;
+            }
+            int burst = backoff.succeeded();
+            if (burst > 1) {
+                ctx.error(-1, me.thread.getName(), "accepting again after " + burst + " failed accepts");
             }
             Connection c = admit(channel, me.thread.getName());
             if (c == null) {
