@@ -37,8 +37,11 @@ public final class ChildLauncher {
         return command;
     }
 
+    /** The child's program; a test puts one here that misbehaves (never says it is ready, say). */
+    static volatile String childMain = ChildEcho.class.getName();
+
     static Process start(ServerContext ctx, long clientId) throws IOException {
-        List<String> command = command(ChildEcho.class.getName());
+        List<String> command = command(childMain);
         command.add("--client");
         command.add(Long.toString(clientId));
         command.add("--delay-ms");

@@ -35,6 +35,11 @@ final class ChildRelay {
     private final Thread fromChild;
     private final Thread reports;
     private final Consumer<ChildRelay> onFinished;
+    /** How long a child may take to say it is ready before it is given up; a test shortens it. */
+    static volatile long readyTimeoutMillis = 15_000;
+
+    private volatile boolean ready;
+    private volatile java.util.concurrent.ScheduledFuture<?> readyWatch;
     private volatile boolean clientFinished;
     private volatile boolean refused;
     private volatile boolean stopping;
@@ -68,6 +73,30 @@ final class ChildRelay {
 
     long pid() {
         return pid;
+    }
+
+    /** Gives the child {@link #readyTimeoutMillis} to say it is ready; after that its client is told why and it is ended. */
+    void watchReady(java.util.concurrent.ScheduledExecutorService watchdog) {
+        try {
+            readyWatch = watchdog.schedule(this::giveUpIfNotReady, readyTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the server is stopping: the child ends with it
+        }
+        if (ready) {
+            readyWatch.cancel(false);
+        }
+    }
+
+    private void giveUpIfNotReady() {
+        if (ready || !process.isAlive()) {
+            return;
+        }
+        long seconds = TimeUnit.MILLISECONDS.toSeconds(readyTimeoutMillis);
+        ctx.error(connection.id, worker, "the child process did not say it was ready within " + seconds + " s; ended");
+        refused = true;
+        connection.refuse(worker, "childNotReady",
+                "ERROR the server's process for you did not start within " + seconds + " s; try again");
+        process.destroyForcibly(); // its relay sees the end of its output and reaps it
     }
 
     boolean alive() {
@@ -159,20 +188,32 @@ final class ChildRelay {
             String line;
             while ((line = err.readLine()) != null) {
                 if (line.startsWith("counter ")) {
-                    long value = Long.parseLong(line.substring(8).trim());
+                    long value;
+                    try {
+                        value = Long.parseLong(line.substring(8).trim());
+                    } catch (NumberFormatException e) { // one bad report; the next may be fine
+                        ctx.error(connection.id, worker, "unreadable report from child: " + line);
+                        continue;
+                    }
                     ctx.stats.childIncrements.increment();
                     ctx.events.publish((s, t) -> new Event.ChildCounterReported(s, t, connection.id, pid, value));
                 } else if (line.equals("ready")) {
+                    ready = true;
+                    var watch = readyWatch;
+                    if (watch != null) {
+                        watch.cancel(false);
+                    }
                     long micros = (System.nanoTime() - startedNanos) / 1000;
                     ctx.stats.processesReady.increment();
                     ctx.stats.spawnMicrosTotal.add(micros);
                     ctx.events.publish((s, t) -> new Event.ProcessReady(s, t, connection.id, pid, micros));
                 } else if (!line.isBlank()) {
+                    // not a report: the JVM's own warnings, say. Shown as the child's output, not counted as an error
                     String text = line;
-                    ctx.error(connection.id, worker, "child said: " + text);
+                    ctx.events.publish((s, t) -> new Event.ObservedOutput(s, t, pid, "stderr", text));
                 }
             }
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException e) {
             ctx.error(connection.id, worker, "unreadable report from child: " + e.getMessage());
         }
     }

@@ -19,6 +19,23 @@ final class ProcessPerClientServer implements ConcurrencyModel {
 
     private final ServerContext ctx;
     private final Set<ChildRelay> relays = ConcurrentHashMap.newKeySet();
+    /**
+     * Gives up on a child that never says it is ready. One thread for all children, only while one
+     * is starting: it ends after a second with nothing to watch.
+     */
+    private final java.util.concurrent.ScheduledThreadPoolExecutor watchdog = watchdog();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor watchdog() {
+        var w = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "echolab-child-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        w.setRemoveOnCancelPolicy(true);
+        w.setKeepAliveTime(1, TimeUnit.SECONDS);
+        w.allowCoreThreadTimeOut(true);
+        return w;
+    }
     private volatile boolean stopped;
 
     ProcessPerClientServer(ServerContext ctx) {
@@ -64,6 +81,7 @@ final class ProcessPerClientServer implements ConcurrencyModel {
         ChildRelay relay = new ChildRelay(ctx, c, process, started, relays::remove);
         relays.add(relay);
         relay.start();
+        relay.watchReady(watchdog);
     }
 
     /** PIDs of the children alive now. */
@@ -84,6 +102,7 @@ final class ProcessPerClientServer implements ConcurrencyModel {
     @Override
     public void stopNow() {
         stopped = true;
+        watchdog.shutdownNow();
         relays.forEach(ChildRelay::stop);
     }
 
