@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -30,7 +29,7 @@ final class ChildRelay {
     private final long pid;
     private final String worker;
     private final long startedNanos;
-    private final ConcurrentLinkedQueue<Long> receivedAt = new ConcurrentLinkedQueue<>();
+    private final ArrivalTimes receivedAt = new ArrivalTimes(4096);
     private final Thread toChild;
     private final Thread fromChild;
     private final Thread reports;
@@ -116,7 +115,7 @@ final class ChildRelay {
                 for (int i = 0; i < n; i++) {
                     if (bytes[i] == '\n') {
                         int length = lineLength + 1;
-                        receivedAt.add(ctx.lineReceived(connection, worker, length));
+                        receivedAt.offer(ctx.lineReceived(connection, worker, length));
                         lineLength = 0;
                     } else if (++lineLength > limit) {
                         refused = true;
@@ -151,8 +150,7 @@ final class ChildRelay {
                 for (int i = 0; i < n; i++) {
                     lineLength++;
                     if (bytes[i] == '\n') {
-                        Long received = receivedAt.poll();
-                        ctx.lineEchoed(connection, worker, lineLength, received == null ? System.nanoTime() : received);
+                        ctx.lineEchoed(connection, worker, lineLength, receivedAt.poll(System.nanoTime()));
                         lineLength = 0;
                     }
                 }
