@@ -100,6 +100,52 @@ class ServeCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void sigintShutsDownCleanlyWithTheSummary() throws Exception {
+        try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "threads")) {
+            InetSocketAddress address = listening(serve.nextLine(), "threads");
+            try (LineClient client = new LineClient(address)) {
+                client.send("before ctrl-c\n");
+                assertEquals("before ctrl-c\n", client.readLineText());
+                serve.interrupt();
+                assertEquals(0, serve.waitForExit(), serve.stderr());
+            }
+            List<String> rest = serve.remainingLines();
+            Map<String, Object> summary = json.parse(rest.get(rest.size() - 1));
+            assertEquals("summary", summary.get("type"));
+            assertEquals(1, summary.get("echoed"));
+            assertTrue(Servers.portClosed(address));
+        }
+    }
+
+    /** A child's stdin is its parent's pipe: when the parent dies without a word (SIGKILL), the child sees its end and exits. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aChildExitsWhenItsParentIsKilled() throws Exception {
+        try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "processes", "--events")) {
+            InetSocketAddress address = listening(serve.nextLine(), "processes");
+            try (LineClient client = new LineClient(address)) {
+                client.send("hello\n");
+                assertEquals("hello\n", client.readLineText());
+                Map<String, Object> spawned = json.parse(serve.lineContaining("\"type\":\"processSpawned\""));
+                long child = ((Number) spawned.get("pid")).longValue();
+                assertTrue(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the child serves");
+                serve.kill();
+                serve.waitForExit();
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+                while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                boolean alive = ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false);
+                if (alive) {
+                    ProcessHandle.of(child).ifPresent(ProcessHandle::destroyForcibly); // leave nothing behind, then fail
+                }
+                assertFalse(alive, "child " + child + " outlived its parent");
+            }
+        }
+    }
+
+    @Test
     void aScenarioRunsFromTheCommandLineAndItsFiguresEndTheSummary() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "threads", "--events",
                 "--scenario", "handoff", "--handoff-window-us", "3000")) {

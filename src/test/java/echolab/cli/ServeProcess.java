@@ -90,6 +90,20 @@ final class ServeProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** SIGINT, as Ctrl-C in its terminal sends. */
+    void interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+    }
+
+    /** SIGKILL: the JVM ends at once, no shutdown hook runs. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     int waitForExit() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("serve did not exit");
