@@ -1,0 +1,62 @@
+package echolab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import echolab.events.EventBus;
+import echolab.testing.LineClient;
+import echolab.testing.NoLeftovers;
+import echolab.testing.Servers;
+
+/**
+ * A thousand clients connected at once, each echoed and then gone: every one served exactly,
+ * nothing turned away, and the server back to no connection at the end. (The pool serves four at
+ * a time, so each client closes after its echo to let the next one in.)
+ */
+@ExtendWith(NoLeftovers.class)
+@Timeout(120)
+class ThousandClientsTest {
+
+    private static final int CLIENTS = 1_000;
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"THREADS", "POOL", "EVENTS", "VIRTUAL"})
+    void aThousandClientsAtOnceAreEachServed(Mode mode) throws Exception {
+        assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElse(""));
+        EchoServer server = Servers.start(Servers.options(mode).maxConnections(1_100).build(), new EventBus(false));
+        List<LineClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < CLIENTS; i++) {
+                clients.add(new LineClient(server.address()));
+            }
+            for (int i = 0; i < CLIENTS; i++) {
+                LineClient c = clients.get(i);
+                c.send("client " + i + "\n");
+                assertEquals("client " + i + "\n", c.readLineText(), "client " + i);
+                c.close();
+            }
+            ServerStats.Snapshot s = server.stats();
+            assertEquals(CLIENTS, s.accepted());
+            assertEquals(CLIENTS, s.echoed());
+            assertEquals(0, s.limitHits(), "nobody turned away");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (server.stats().active() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, server.stats().active());
+        } finally {
+            for (LineClient c : clients) {
+                c.close();
+            }
+            server.close();
+        }
+    }
+}
