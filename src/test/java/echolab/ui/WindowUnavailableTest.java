@@ -31,8 +31,12 @@ class WindowUnavailableTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void withoutADisplayOpenSaysWhatIsMissingInOneLineAndExitsOne() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "echolab.Main", "open", "--port", "0"));
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED"); // as the jar's manifest says: JavaFX loads its native code
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "echolab.Main", "open", "--port", "0"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
         pb.redirectErrorStream(true);
