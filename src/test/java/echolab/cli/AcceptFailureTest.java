@@ -75,6 +75,8 @@ class AcceptFailureTest {
                         + " ms of CPU in 2 s");
                 early.send("during\n");
                 assertEquals("during\n", early.readLineText(), "the connections it has are still served");
+                long told = lines.stream().filter(l -> l.contains("accept failed")).count();
+                assertEquals(1, told, "one burst of failures, told once: " + told);
             }
             for (Socket s : crowd) {
                 s.close();
@@ -89,10 +91,9 @@ class AcceptFailureTest {
             in.flush();
             assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
             reader.join(5_000);
+            // (the closed crowd still in the backlog may run the descriptors out once more: a second burst)
             List<String> all = new ArrayList<>(lines);
-            long told = all.stream().filter(l -> l.contains("accept failed")).count();
-            assertEquals(1, told, "the failure is told once per burst: " + told);
-            assertTrue(all.stream().anyMatch(l -> l.contains("accepting again after")), "and its end");
+            assertTrue(all.stream().anyMatch(l -> l.contains("accepting again after")), "the burst's end is told");
         } finally {
             for (Socket s : crowd) {
                 s.close();
