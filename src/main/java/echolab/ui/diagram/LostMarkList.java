@@ -45,8 +45,7 @@ final class LostMarkList extends VBox implements FrameCoalescer.Refreshable {
             marks.add(mark);
             getChildren().add(mark);
         }
-        watches = new Watches(frames, this).on(model.lostMarks(), model.lostSeenProperty(),
-                server.counterProperty());
+        watches = new Watches(frames, this).on(model.lostMarks(), server.counterProperty());
         refresh();
     }
 
@@ -61,7 +60,7 @@ final class LostMarkList extends VBox implements FrameCoalescer.Refreshable {
                 Nodes.text(label, describe(list.get(i)));
             }
         }
-        long lost = model.lostSeenProperty().get();
+        long lost = model.lostSeen();
         long counter = server.counterProperty().get();
         Nodes.text(title, "LOST UPDATES · " + lost + " so far — without them the counter would read "
                 + (counter + lost));

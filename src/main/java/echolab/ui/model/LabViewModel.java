@@ -76,8 +76,7 @@ public final class LabViewModel {
     private final IntegerProperty poolSize = new SimpleIntegerProperty();
     private final BooleanProperty blockingLoop = new SimpleBooleanProperty();
     private final StringProperty address = new SimpleStringProperty("");
-    /** Updates lost, net: writes seen minus the counter (a stale write can also move the counter back up). */
-    private final LongProperty lostSeen = new SimpleLongProperty();
+    /** Writes of the shared counter seen: each is one increment (see {@link #lostSeen}). */
     private long writesSeen;
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
 
@@ -624,7 +623,6 @@ public final class LabViewModel {
         // is itself erased, and the counter climbs back. Every write is one increment, so the net
         // loss is what the counter lacks of them: the same figure as the server's books.
         writesSeen++;
-        lostSeen.set(writesSeen - e.value());
     }
 
     private void lostUpdate(Event.LostUpdate e) {
@@ -825,8 +823,12 @@ public final class LabViewModel {
     }
 
     /** Increments lost, as the events told them (the exact figure comes from the server's books). */
-    public LongProperty lostSeenProperty() {
-        return lostSeen;
+    /**
+     * Updates lost so far, net: the increments seen (one per write) that the counter lacks,
+     * derived when asked rather than kept per event on the drain.
+     */
+    public long lostSeen() {
+        return server == null ? 0 : writesSeen - server.counterProperty().get();
     }
 
     /** Changes once per frame in which anything was folded. */

@@ -158,7 +158,7 @@ class EventLogViewTest {
         for (int i = 0; i < 4; i++) {
             live.lab.addClient(new Behaviour.Steady(1_000, 5, 16));
         }
-        waitFor(15, () -> live.model.lostSeenProperty().get() > 0);
+        waitFor(15, () -> live.model.lostSeen() > 0);
         chooseType(robot, "lostUpdate");
         waitFor(10, () -> !visibleCells(robot).isEmpty() && visibleCells(robot).stream()
                 .allMatch(c -> c.getItem().event() instanceof Event.LostUpdate));

@@ -135,7 +135,7 @@ class LabViewModelTest {
         apply(new Event.LostUpdate(++seq, tick(), 1, "echolab-thread-c1", "echolab-thread-c3", 1, 2));
         apply(new Event.CounterWritten(++seq, tick(), 4, "echolab-thread-c4", 3)); // D read 2 before A wrote
         assertEquals(3, vm.serverProcess().counterProperty().get());
-        assertEquals(1, vm.lostSeenProperty().get(), "4 increments, the counter at 3");
+        assertEquals(1, vm.lostSeen(), "4 increments, the counter at 3");
     }
 
     @Test
@@ -149,7 +149,7 @@ class LabViewModelTest {
         LabViewModel.LostMark mark = vm.lostMarks().get(0);
         assertEquals("thread-c1", mark.writer());
         assertEquals("thread-c2", mark.overwritten());
-        assertEquals(1, vm.lostSeenProperty().get());
+        assertEquals(1, vm.lostSeen());
         assertFalse(vm.worker("echolab-thread-c1").drainingProperty().get());
         apply(new Event.ModeChanged(++seq, tick(), "threads", "pool"));
         assertTrue(vm.worker("echolab-thread-c1").drainingProperty().get());
