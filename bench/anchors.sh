@@ -1,71 +1,80 @@
 #!/usr/bin/env bash
-# bench/anchors.sh - EchoLab's server side by side with the echo anchors, in one run (Issue 5).
+# bench/anchors.sh - EchoLab's server side by side with reference echo servers, in one run (Issue 5).
 #
-#   bash bench/anchors.sh ANCHORS_DIR            from the repository root (or ANCHORS=DIR)
+#   bash bench/anchors.sh                        from anywhere; no argument
 #   REPS=5 POOL_SIZE=8 bash bench/anchors.sh
 #   SERVERS="c-thread echolab-pool50-off" REPS=1 bash bench/anchors.sh
 #
+# The reference servers ("anchors": fixed points to measure EchoLab against) and the load client
+# are part of the repository, a job per file:
+#   bench/echoload.c                 the load client: one thread, epoll, CONNS connections in
+#                                    ping-pong (or -c: a new connection per round trip), every
+#                                    byte checked, one key=value line out (its header says which)
+#   bench/reference/echo_thread.c    c-thread: C, a thread per connection
+#   bench/reference/echo_epoll.c     c-epoll: C, one thread, epoll
+#   bench/reference/JavaEcho.java    java-thread: plain Java, a thread per connection (java.net
+#                                    sockets): what Java's blocking sockets reach with no server
+#                                    around them
+#   bench/reference/netty/           netty-nio: a Netty 4 echo on NIO (Netty from Maven Central)
+# All of them echo bytes as they come, with no printing per line, no lock, no counter. The
+# servers of examples/servers/ are teaching servers (threads.c sleeps 200 us under a mutex for
+# every message and prints every total): they show bugs, they are not throughput references.
+#
 # What it does, in order:
-#   1. copies the anchors (the folder given as the first argument, or $ANCHORS: the C servers,
-#      echoload, java/JavaEcho.java and the Netty echo) to a temporary directory and builds echoload, echo_thread,
-#      echo_epoll (gcc -O2 -Wall -pthread, as the anchors' run.sh), the plain Java echo
-#      (java/JavaEcho.java, thread per connection: what Java's blocking sockets reach with no
-#      server around them) and the Netty echo there;
-#      nothing is written into the anchors directory. Builds target/echolab.jar if it is missing.
-#   2. starts every server pinned to CPU 0 ("same" placement of RESULTS.md: client and server
-#      share one vCPU; unpinned runs on this 2-vCPU box are bimodal), waits until each echoes a
-#      probe, and gives each the anchors' discarded warm-up (the JITs need it).
+#   1. builds the load client and the reference servers into a temporary directory (gcc -O2
+#      -Wall -Wextra -pthread; javac; mvn compile of a copy of bench/reference/netty, which
+#      fetches Netty from Maven Central the first time, then works offline); nothing is written
+#      into the repository but bench/results/. Builds target/echolab.jar if it is missing.
+#   2. starts every server pinned to CPU 0 (client and server share one vCPU; unpinned runs on
+#      this 2-vCPU box are bimodal), waits until each echoes a probe, and gives each the same
+#      discarded warm-up (the JITs need it).
 #   3. REPS rounds; in each round every server in turn (the order rotates from round to round)
-#      runs workload (a) 1 x 20000 x 64 B and (b) 50 x 2000 x 64 B with the anchors' client
-#      (one epoll thread, every byte verified), also pinned to CPU 0.
+#      runs workload (a) 1 x 20000 x 64 B and (b) 50 x 2000 x 64 B with the load client (one
+#      epoll thread, every byte verified), also pinned to CPU 0.
 #   4. stops every server by the PID it started (SIGTERM, then SIGKILL after 10 s) and writes
 #      raw.txt, table.md, machine.txt and the server logs to bench/results/<timestamp>/.
 #
-# Why interleave rounds instead of run.sh's "one server, all its repetitions, next server":
+# Why interleave rounds instead of "one server, all its repetitions, next server":
 # this machine is shared (builds and tests run beside us), and the load of the other core
 # comes and goes. With rounds, each EchoLab row and its reference are measured minutes
 # apart at most, seconds apart usually, and the per-round ratios pair runs made under the
 # same conditions. The servers that wait are frozen with SIGSTOP and thawed with SIGCONT for
 # their turn: idle is not free (each --watch-events server's drain thread wakes every 1 ms,
 # ~2% of a CPU, and three of them measurably slowed everybody on CPU 0). INTERLEAVE=0 runs
-# one server at a time, like run.sh, for comparison.
+# one server at a time, all its rounds, then the next, for comparison.
 #
 # Pool size: POOL_SIZE=50 by default, one worker per connection of workload (b). That is the
 # fair comparison with echo_thread, which gives every connection its own thread: the same
 # number of threads blocked in read, the same scheduling, every client served from the first
 # second, so the ratio measures the implementation and not a different policy. A pool of 8
-# (the anchors' java-pool8) serves (b) as 8 at a time while 42 connections wait in the queue:
-# its RT/s is comparable but its latency profile (tiny p50, max ~1.4 s) is another design.
+# serves (b) as 8 at a time while 42 connections wait in the queue: its RT/s is comparable but
+# its latency profile (tiny p50, max ~1.4 s) is another design.
 #
 # All EchoLab servers run with --race-window-us 0 --protection none (the 50 us default is a
 # teaching knob spent on every echo) and either --no-events (events off) or --watch-events
 # (events on: a drain thread takes every event off the bus, what the window costs).
 #
-# Safety: 127.0.0.1 only; every process started here is remembered by PID and killed on exit
-# (trap), the build directory is removed. Never called by .ci/run: this is a manual benchmark.
+# Safety: 127.0.0.1 only (every reference server binds the loopback only); every process
+# started here is remembered by PID and killed on exit (trap), the build directory is removed.
+# Never called by .ci/run: this is a manual benchmark.
 #
-# Runtime: about 80-110 s here with the defaults (10 servers, REPS=3), Netty build included
-# once Maven has its jars; the first run adds ~10-30 s to build target/echolab.jar and to fetch
-# Netty. Each extra round adds ~15 s. Every load run is bounded by echoload -T LIMIT (60 s)
-# and timeout LIMIT+10, so a stalled server costs at most 70 s per run, and is reported.
+# Runtime: 2-3 minutes here with the defaults (10 servers, REPS=3), builds included once
+# Maven has the Netty jars; the first run adds ~10-30 s to fetch them, and ~30 s more if
+# target/echolab.jar has to be built. Each extra round adds ~15 s. Every load run is bounded by
+# echoload -T LIMIT (60 s) and timeout LIMIT+10, so a stalled server costs at most 70 s per
+# run, and is reported.
 set -euo pipefail
-CALLER=$PWD
+[ $# = 0 ] || { echo "usage: [REPS=N] [SERVERS=...] bash bench/anchors.sh   (no argument: everything it runs is in bench/)" >&2; exit 2; }
 cd "$(dirname "$0")/.."            # repository root
 ROOT=$PWD
 
-ANCHORS=${1:-${ANCHORS:-}}         # relative to where we were called
-case $ANCHORS in
-  "") echo "anchors.sh: say where the echo anchors are: bash bench/anchors.sh DIR (or ANCHORS=DIR)" >&2; exit 2 ;;
-  /*) ;;
-  *) ANCHORS=$CALLER/$ANCHORS ;;
-esac
-[ -d "$ANCHORS" ] || { echo "anchors.sh: no such folder: $ANCHORS" >&2; exit 2; }
 REPS=${REPS:-3}
 POOL_SIZE=${POOL_SIZE:-50}
 LIMIT=${LIMIT:-60}                 # seconds per load run (echoload -T); timeout(1) at LIMIT+10
 JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:-}           # extra JVM flags for every Java server (default none, as run.sh)
-BASEPORT=${BASEPORT:-19400}        # C and Netty servers take free ports from here; EchoLab uses --port 0
+JAVAC=${JAVAC:-javac}
+JAVA_OPTS=${JAVA_OPTS:-}           # extra JVM flags for every Java server (default none)
+BASEPORT=${BASEPORT:-19400}        # C and Java reference servers take free ports from here; EchoLab uses --port 0
 INTERLEAVE=${INTERLEAVE:-1}
 SERVERS=${SERVERS:-"c-thread c-epoll netty-nio java-thread
   echolab-threads-off echolab-threads-on
@@ -73,13 +82,12 @@ SERVERS=${SERVERS:-"c-thread c-epoll netty-nio java-thread
   echolab-events-off echolab-events-on"}
 PIN="taskset -c 0"                 # server and client: placement "same"
 JAR=$ROOT/target/echolab.jar
+REF=$ROOT/bench/reference
 
 # the two workloads of Issue 5, as echoload arguments after "host port"
 SCEN_a="1 20000 64"                # ping-pong, reference
 SCEN_b="50 2000 64"                # the target workload
 
-[ -f "$ANCHORS/echoload.c" ] || { echo "no echoload.c in $ANCHORS (pass the anchors directory)" >&2; exit 2; }
-ANCHORS=$(cd "$ANCHORS" && pwd)
 OUT=$ROOT/bench/results/$(date +%Y%m%d-%H%M%S)
 BUILD=$(mktemp -d "${TMPDIR:-/tmp}/echolab-anchors.XXXXXX")
 mkdir -p "$OUT/logs"
@@ -105,20 +113,19 @@ trap 'log "terminated"; exit 143' TERM
 trap 'log "hangup"; exit 129' HUP
 
 # ---------------------------------------------------------------- build
-log "copying $ANCHORS to $BUILD (results/, bin/ and build outputs left out)"
-tar -C "$ANCHORS" --exclude=./results --exclude=./bin --exclude=./netty/target --exclude=./java/build \
-  -cf - . | tar -C "$BUILD" -xf -
-mkdir -p "$BUILD/bin"
-log "building echoload, echo_thread, echo_epoll"
-for f in echoload echo_thread echo_epoll; do
-  gcc -O2 -Wall -pthread -o "$BUILD/bin/$f" "$BUILD/$f.c"
+mkdir -p "$BUILD/bin" "$BUILD/java"
+log "building echoload, echo_thread, echo_epoll (gcc) in $BUILD"
+gcc -O2 -Wall -Wextra -pthread -o "$BUILD/bin/echoload" "$ROOT/bench/echoload.c"
+for f in echo_thread echo_epoll; do
+  gcc -O2 -Wall -Wextra -pthread -o "$BUILD/bin/$f" "$REF/$f.c"
 done
 LOAD=$BUILD/bin/echoload
 log "building the plain Java echo (javac)"
-JAVAC=${JAVAC:-javac}
-"$JAVAC" -d "$BUILD/java/build" "$BUILD/java/JavaEcho.java"
-log "building the Netty echo (mvn -B -q package in the copy)"
-(cd "$BUILD/netty" && mvn -B -q package) > "$OUT/logs/build-netty.log" 2>&1 \
+"$JAVAC" -d "$BUILD/java" "$REF/JavaEcho.java"
+log "building the Netty echo (mvn -B -q compile in a copy of bench/reference/netty)"
+cp -r "$REF/netty" "$BUILD/netty"
+rm -rf "$BUILD/netty/target"
+(cd "$BUILD/netty" && mvn -B -q compile) > "$OUT/logs/build-netty.log" 2>&1 \
   || { cat "$OUT/logs/build-netty.log" >&2; exit 1; }
 NETTY_CP="$BUILD/netty/target/classes:$BUILD/netty/target/lib/*"
 if [ ! -f "$JAR" ]; then
@@ -132,13 +139,13 @@ elif [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
 fi
 
 # ---------------------------------------------------------------- servers
-# echolab-MODE[N]-off|on -> the serve command line (N: pool size); others as in run.sh
+# a server's command line; echolab-MODE[N]-off|on -> serve (N: pool size, events off or on)
 server_cmd() {   # name port
   case $1 in
     c-thread)  echo "$BUILD/bin/echo_thread $2" ;;
     c-epoll)   echo "$BUILD/bin/echo_epoll $2" ;;
-    netty-nio) echo "$JAVA $JAVA_OPTS -cp $NETTY_CP NettyEcho $2 nio raw" ;;
-    java-thread) echo "$JAVA $JAVA_OPTS -cp $BUILD/java/build JavaEcho $2 thread" ;;
+    netty-nio) echo "$JAVA $JAVA_OPTS -cp $NETTY_CP NettyEcho $2" ;;
+    java-thread) echo "$JAVA $JAVA_OPTS -cp $BUILD/java JavaEcho $2" ;;
     echolab-*)
       local rest=${1#echolab-} ev mode size=""
       ev=${rest##*-}; mode=${rest%-*}
@@ -161,7 +168,7 @@ row_tags() {
 }
 
 NEXTPORT=$BASEPORT
-free_port() {    # -> FREE: a port nobody listens on (the C servers and Netty need one up front)
+free_port() {    # -> FREE: a port nobody listens on (the reference servers need one up front)
   while ss -Htln "sport = :$NEXTPORT" | grep -q .; do NEXTPORT=$((NEXTPORT + 1)); done
   FREE=$NEXTPORT; NEXTPORT=$((NEXTPORT + 1))
 }
@@ -187,7 +194,7 @@ start_server() { # name -> PID[name], PORT[name]; returns 1 if it does not come 
   fi
   PORT[$sv]=$port
   local ok=0
-  for _ in $(seq 1 100); do  # up to ~20 s until it answers one echo, as run.sh
+  for _ in $(seq 1 100); do  # up to ~20 s until it answers one echo
     if "$LOAD" -T 2 127.0.0.1 "$port" 1 1 16 > /dev/null 2>&1; then ok=1; break; fi
     kill -0 "${PID[$sv]}" 2>/dev/null || break
     sleep 0.2
@@ -250,7 +257,7 @@ load() {   # echoload arguments; the server is SPID_NOW
     'BEGIN { printf "%.2f", (s - S + c - C) / (w / 1e9) }')"
 }
 
-warm_up() {      # the anchors' warm-up, identical for every server, discarded
+warm_up() {      # the same for every server, discarded: ping-pong, 20 connections, churn
   local p=${PORT[$1]}
   SPID_NOW=${PID[$1]}
   thaw "$1"
@@ -282,12 +289,12 @@ measure() {      # name rep -> two raw lines
 # ---------------------------------------------------------------- machine
 {
   echo "date: $(date -u +%FT%TZ)"
-  echo "kernel: $(uname -r)  cpus: $(nproc)  model:$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
+  echo "cpus: $(nproc) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'))"
+  echo "os: $(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-}"), $(uname -s) $(uname -r)"
   echo "gcc: $(gcc -dumpfullversion)"
   echo "java: $("$JAVA" -version 2>&1 | head -1)  JAVA_OPTS: ${JAVA_OPTS:-(none)}"
-  echo "netty: $(ls "$BUILD/netty/target/lib" | sed -n 's/^netty-transport-\(4[.0-9]*Final\)\.jar$/\1/p')"
+  echo "netty: $(ls "$BUILD/netty/target/lib" | sed -n 's/^netty-transport-\(4[.0-9]*Final\)\.jar$/\1/p') (NIO)"
   echo "echolab: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml || echo ' (src modified)')  jar: $(date -r "$JAR" -u +%FT%TZ)"
-  echo "anchors: $ANCHORS"
   echo "placement: same (server and client: $PIN)  reps: $REPS  interleave: $INTERLEAVE  pool size: $POOL_SIZE"
   echo "servers: $(echo $SERVERS)"
   echo "load average at start: $(cat /proc/loadavg)"

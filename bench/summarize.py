@@ -2,8 +2,8 @@
 """summarize.py RAW [SUMMARIES] [MACHINE] > table.md - the tables of bench/anchors.sh.
 
 RAW: one line per load run, "placement=P server=S scenario=X rep=N ref=R events=E <echoload output>"
-(the anchors' summarize.py reads the same lines). ref is the anchor an EchoLab row is compared
-with (c-thread for threads and pool, netty-nio for events), events is off or on.
+(bench/echoload.c's key=value line, plus cpu0_share). ref is the reference server an EchoLab row
+is compared with (c-thread for threads and pool, netty-nio for events), events is off or on.
 SUMMARIES: "server=S <EchoLab's JSON summary line>" per EchoLab server, printed on SIGTERM.
 MACHINE: machine.txt, copied into the report.
 
@@ -117,7 +117,7 @@ def main():
     servers = list(OrderedDict.fromkeys(r["server"] for r in runs))
     meta = {r["server"]: (r.get("ref", "-"), r.get("events", "-")) for r in runs}
 
-    out = ["# EchoLab beside the echo anchors (bench/anchors.sh)", ""]
+    out = ["# EchoLab beside the reference echo servers (bench/anchors.sh)", ""]
     if machine:
         out += ["```", machine, "```", ""]
     out += ["Rates are round trips/s over the repetitions; every server and the client pinned to CPU 0. "
@@ -130,7 +130,7 @@ def main():
             "|---|---|---|---|---|---|---|---|---|"]
     for sv in servers:
         ref, ev = meta[sv]
-        if ref == "-" or ev not in TARGET:  # an anchor, or a reference row such as java-thread
+        if ref == "-" or ev not in TARGET:  # a reference server, or a row such as java-thread
             continue
         rb = ratio_of(groups, "b", sv, ref)
         ra = ratio_of(groups, "a", sv, ref)

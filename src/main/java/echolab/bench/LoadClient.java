@@ -16,8 +16,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The bench's load: one thread and a {@link Selector} drive many connections, each with exactly one
- * line in flight, and every echoed byte is compared with what was sent (the shape of the anchors'
- * {@code echoload}, in Java, so the bench needs nothing but the JVM).
+ * line in flight, and every echoed byte is compared with what was sent (the shape of
+ * {@code bench/echoload.c}, in Java, so the bench needs nothing but the JVM).
  *
  * <p>Threading: a run happens on the calling thread, to its end or its deadline.
  */
