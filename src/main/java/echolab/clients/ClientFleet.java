@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import echolab.engine.Background;
 import echolab.events.EventBus;
 
 /**
@@ -58,6 +59,7 @@ public final class ClientFleet implements AutoCloseable {
         SimulatedClient client = new SimulatedClient(name, server, behaviour, events, wire);
         running.put(name, client);
         Thread t = new Thread(() -> {
+            Background.enter();
             try {
                 client.run();
                 ClientResult r = client.result().join();

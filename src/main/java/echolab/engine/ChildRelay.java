@@ -59,7 +59,10 @@ final class ChildRelay {
     }
 
     private static Thread thread(String name, Runnable r) {
-        Thread t = new Thread(r, name);
+        Thread t = new Thread(() -> {
+            Background.enter();
+            r.run();
+        }, name);
         t.setDaemon(true);
         return t;
     }

@@ -69,6 +69,7 @@ public final class EchoServer implements AutoCloseable {
 
         @Override
         public void run() {
+            Background.enter();
             acceptLoop(this);
         }
     }

@@ -122,6 +122,7 @@ final class EventLoopServer implements ConcurrencyModel {
     }
 
     private void run() {
+        Background.enter();
         ctx.workerStarted(worker, Mode.EVENTS, "event-loop");
         try {
             while (!stopping) {

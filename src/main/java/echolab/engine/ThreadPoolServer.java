@@ -99,6 +99,7 @@ final class ThreadPoolServer implements ConcurrencyModel {
     }
 
     private void work() {
+        Background.enter();
         String worker = Thread.currentThread().getName();
         ctx.workerStarted(worker, Mode.POOL, "pool-worker");
         try {

@@ -30,18 +30,6 @@ public final class EchoLabApp extends Application {
         }
     }
 
-    /**
-     * JavaFX warns, on every start from the jar, that its classes come from the class path: the
-     * jar's choice (see Main), not the user's problem. Kept here so the setting is not collected.
-     */
-    private static final java.util.logging.Logger QUIET_PLATFORM = quietPlatform();
-
-    private static java.util.logging.Logger quietPlatform() {
-        java.util.logging.Logger l = java.util.logging.Logger.getLogger("javafx"); // JavaFX's own logger
-        l.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-        return l;
-    }
-
     // Application.launch makes the instance itself, so the setup waits here for it.
     private static volatile Setup setup;
 

@@ -44,6 +44,7 @@ public final class EventPump {
     private final ReadOnlyDoubleWrapper lagSeconds = new ReadOnlyDoubleWrapper();
     private final ReadOnlyLongWrapper skipped = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper frames = new ReadOnlyLongWrapper();
+    private final FrameBudget budget = new FrameBudget();
     private long playNanos;
     private long lastFrame;
     private final AnimationTimer timer = new AnimationTimer() {
@@ -56,6 +57,7 @@ public final class EventPump {
     public EventPump(Subscription subscription, LabViewModel model) {
         this.subscription = subscription;
         this.model = model;
+        model.followBudget(budget);
         speed.addListener((obs, was, is) -> {
             if (is.doubleValue() >= 1.0 && !paused.get()) {
                 playNanos = System.nanoTime(); // back to live
@@ -80,6 +82,7 @@ public final class EventPump {
 
     /** One frame's work; public so tests and benchmarks can drive it without a pulse. */
     public void frame(long now) {
+        budget.frame(now);
         subscription.drain(buffer::addLast, DRAIN_PER_FRAME);
         long elapsed = now - lastFrame;
         lastFrame = now;
@@ -137,6 +140,11 @@ public final class EventPump {
 
     public ReadOnlyLongProperty framesProperty() {
         return frames.getReadOnlyProperty();
+    }
+
+    /** The window's frame budget: the panels' {@link Cadence}s take turns in it and slow down when it is strained. */
+    public FrameBudget budget() {
+        return budget;
     }
 
     /** Events dropped before they reached the window (its subscription was full). */

@@ -15,7 +15,9 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code frames}: opens the real window, loads it with clients talking at full speed, and prints
@@ -24,6 +26,9 @@ import picocli.CommandLine.Option;
 @Command(name = "frames", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures how smoothly the window animates under load and prints frame-time percentiles.")
 public final class FrameTimeBenchmark implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--mode", defaultValue = "pool", converter = echolab.cli.ModeConverter.class,
             description = "server mode (default: ${DEFAULT-VALUE})")
@@ -52,7 +57,13 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
+        try {
+            WindowUnavailable.launch(() -> Platform.startup(started::countDown));
+        } catch (WindowUnavailable e) {
+            spec.commandLine().getErr().println("frames: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         started.await();
         ServerOptions options = ServerOptions.defaults().toBuilder().port(0).mode(mode).poolSize(poolSize).build();
         LabWindow window = onFx(() -> LabWindow.open(new Stage(), options));
@@ -75,6 +86,7 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
         long[] last = new long[1];
         ServerStats.Snapshot before = window.lab().server().stats();
         long framesBefore = onFx(() -> window.controller().pump().framesProperty().get());
+        long strainedBefore = onFx(() -> window.controller().pump().budget().strainedNanos());
         AnimationTimer meter = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -106,6 +118,7 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
         double allCpu = (cpuOfThreadsNamed(mx, "") - allCpuBefore) / 1e9 / elapsed;
         ServerStats.Snapshot after = window.lab().server().stats();
         long frames = onFx(() -> window.controller().pump().framesProperty().get()) - framesBefore;
+        double strained = (onFx(() -> window.controller().pump().budget().strainedNanos()) - strainedBefore) / 1e9 / elapsed;
         int compared = comparisons == null ? 0 : onFx(comparisons::finished) - comparedBefore;
         if (comparisons != null) {
             onFx(() -> {
@@ -121,6 +134,7 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "frames=%d fps=%.1f%n", frames, frames / elapsed);
         System.out.printf(Locale.ROOT, "frame interval ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
                 pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "text panels at half rate (window strained): %.0f%% of the time%n", 100 * strained);
         System.out.printf(Locale.ROOT, "cpu (cores): fx thread=%.2f renderer=%.2f whole jvm=%.2f%n", fxCpu, renderCpu, allCpu);
         if (comparisons != null) {
             System.out.printf(Locale.ROOT, "compare: %s; comparisons ended while measuring=%d%n",

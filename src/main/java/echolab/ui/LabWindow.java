@@ -3,6 +3,7 @@ package echolab.ui;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import echolab.engine.Background;
 import echolab.engine.ServerOptions;
 import echolab.events.EventBus;
 import echolab.events.Subscription;
@@ -39,6 +40,7 @@ public final class LabWindow implements AutoCloseable {
 
     /** Starts a lab with {@code options} and shows its window on {@code stage}. */
     public static LabWindow open(Stage stage, ServerOptions options) throws IOException {
+        Background.windowOpened(); // the window goes first for the CPU; the lab's threads take the rest
         EventBus events = new EventBus();
         Subscription window = events.subscribe("window", EVENT_QUEUE);
         Lab lab = Lab.start(options, events);
@@ -50,6 +52,7 @@ public final class LabWindow implements AutoCloseable {
         } catch (IOException e) {
             sampler.close();
             lab.close();
+            Background.windowClosed();
             throw new UncheckedIOException("the main window's FXML could not be loaded", e);
         }
         MainController controller = loader.getController();
@@ -88,5 +91,6 @@ public final class LabWindow implements AutoCloseable {
         controller.detach();
         sampler.close();
         lab.close();
+        Background.windowClosed();
     }
 }

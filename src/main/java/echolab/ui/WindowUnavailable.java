@@ -9,12 +9,28 @@ public final class WindowUnavailable extends RuntimeException {
     static final String ADVICE = "the window needs a graphical session and GTK 3 (Debian/Ubuntu: sudo apt install libgtk-3-0; "
             + "Fedora: sudo dnf install gtk3); without one, serve, bench, check and lessons run without a window";
 
+    /**
+     * JavaFX warns, on every start from the jar, that its classes come from the class path: the
+     * jar's choice (see Main), not the user's problem. Kept here so the setting is not collected.
+     */
+    private static final java.util.logging.Logger QUIET_PLATFORM = quietPlatform();
+
     private WindowUnavailable(String message, Throwable cause) {
         super(message, cause);
     }
 
-    /** Runs {@code launch}; a failure to reach a display or GTK becomes this exception, anything else stays as it was. */
+    private static java.util.logging.Logger quietPlatform() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger("javafx"); // JavaFX's own logger
+        l.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        return l;
+    }
+
+    /**
+     * Runs {@code launch} (which starts the JavaFX platform) without JavaFX's class-path warning; a
+     * failure to reach a display or GTK becomes this exception, anything else stays as it was.
+     */
     static void launch(Runnable launch) {
+        QUIET_PLATFORM.getName(); // the filter is set when this class loads; named here so it stays
         try {
             launch.run();
         } catch (RuntimeException | LinkageError e) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -28,14 +30,18 @@ class WindowUnavailableTest {
     }
 
     /** A real JVM with no display at all, as on a bare server or over ssh without X forwarding. */
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"open", "frames"})
     @EnabledOnOs(OS.LINUX)
-    void withoutADisplayOpenSaysWhatIsMissingInOneLineAndExitsOne() throws Exception {
+    void withoutADisplayTheWindowsCommandsSayWhatIsMissingInOneLineAndExitOne(String subcommand) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED"); // as the jar's manifest says: JavaFX loads its native code
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "echolab.Main", "open", "--port", "0"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "echolab.Main", subcommand));
+        if (subcommand.equals("open")) {
+            command.addAll(List.of("--port", "0"));
+        }
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
@@ -46,7 +52,7 @@ class WindowUnavailableTest {
         assertTrue(p.waitFor(50, TimeUnit.SECONDS));
         assertEquals(1, p.exitValue(), out);
         assertEquals(1, out.lines().count(), out);
-        assertTrue(out.startsWith("open: cannot open a window ("), out);
+        assertTrue(out.startsWith(subcommand + ": cannot open a window ("), out);
         assertTrue(out.contains("sudo apt install libgtk-3-0"), out);
     }
 }

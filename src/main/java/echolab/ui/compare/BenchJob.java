@@ -18,7 +18,8 @@ import javafx.application.Platform;
  *
  * <p>Threading: {@link #start}, {@link #cancel} and {@link #close} from the FX thread; the
  * callbacks run on the FX thread; the task runs on the job's thread, at a lower priority than the
- * window ({@link BackgroundPriority}).
+ * window ({@link echolab.engine.Background#lowerThisThread()}: the servers, their workers and the
+ * child processes of the comparison inherit it).
  */
 final class BenchJob implements AutoCloseable {
 
@@ -38,7 +39,7 @@ final class BenchJob implements AutoCloseable {
     BenchJob(Task task, Consumer<Progress> onProgress, Consumer<Outcome> onEnd) {
         FxHandOff<Progress> progress = new FxHandOff<>(onProgress);
         this.thread = new Thread(() -> {
-            BackgroundPriority.lower(); // the window first: it needs little, but promptly
+            echolab.engine.Background.lowerThisThread(); // the window first: it needs little, but promptly
             Outcome outcome;
             try {
                 outcome = new Outcome(task.run(progress::offer, cancelled::get), cancelled.get(), null);

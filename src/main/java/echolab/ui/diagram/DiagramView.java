@@ -101,7 +101,7 @@ public final class DiagramView extends ScrollPane {
                 model.addressProperty(), model.processes(), model.backlog(), model.poolQueue(), model.watched(),
                 model.carriers());
         // Ten redraws a second: readable, and cheap enough to keep the window smooth at full load.
-        Cadence cadence = new Cadence(10, 0.0);
+        Cadence cadence = new Cadence(10, 0.0).followsBudget(pump.budget());
         pump.onFrame(now -> {
             if (cadence.due(System.nanoTime())) { // wall time: paused or slowed, changes still show
                 frames.flush();

@@ -11,6 +11,7 @@ import echolab.engine.Mode;
 import echolab.events.Event;
 import echolab.sync.Protection;
 import echolab.ui.Cadence;
+import echolab.ui.FrameBudget;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -240,6 +241,12 @@ public final class LabViewModel {
         String by = e.workerId().isEmpty() ? "PID " + e.pid() : e.workerId() + ", PID " + e.pid();
         c.workerProperty().set(by);
         clientState(c, Activity.SERVED, "held by " + by, e.nanos());
+    }
+
+    /** The client counts and the log redraw within the window's frame budget (see {@link Cadence#followsBudget}). */
+    public void followBudget(FrameBudget budget) {
+        countsCadence.followsBudget(budget);
+        logCadence.followsBudget(budget);
     }
 
     /** Ends a frame: lets glows fade, removes what has been gone long enough, bumps the revision. */

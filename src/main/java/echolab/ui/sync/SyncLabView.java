@@ -216,7 +216,7 @@ public final class SyncLabView extends VBox {
 
         // Ten redraws a second on wall time (paused or slowed, changes still show), half a period
         // away from the diagram's, and only while the tab is on screen.
-        Cadence cadence = new Cadence(10, 0.5);
+        Cadence cadence = new Cadence(10, 0.5).followsBudget(pump.budget());
         pump.onFrame(play -> {
             long now = System.nanoTime();
             vm.sample(now);

@@ -3,6 +3,7 @@ package echolab.ui.timeline;
 import java.util.List;
 
 import echolab.ui.Cadence;
+import echolab.ui.FrameBudget;
 import echolab.ui.model.TimelineModel;
 import echolab.ui.model.TimelineModel.Lane;
 import javafx.beans.property.IntegerProperty;
@@ -98,6 +99,11 @@ public final class TimelineCanvas extends Region {
         StyleableObjectProperty<T> p = new SimpleStyleableObjectProperty<>(meta, this, name, meta.getInitialValue(this));
         p.addListener(obs -> dirty = true);
         return p;
+    }
+
+    /** Repaints within the window's frame budget (see {@link Cadence#followsBudget}). */
+    void followsBudget(FrameBudget budget) {
+        cadence.followsBudget(budget);
     }
 
     /** Draws {@code model} from now on. */

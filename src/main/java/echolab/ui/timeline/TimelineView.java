@@ -44,6 +44,7 @@ public final class TimelineView extends BorderPane {
         bound = true;
         canvas.show(model.timeline());
         controls.bind(pump);
+        canvas.followsBudget(pump.budget());
         pump.onFrame(canvas::frame);
     }
 

@@ -1,0 +1,111 @@
+package echolab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import echolab.clients.Behaviour;
+import echolab.clients.ClientFleet;
+import echolab.events.EventBus;
+import echolab.testing.LineClient;
+import echolab.testing.NoLeftovers;
+import echolab.testing.Servers;
+
+/**
+ * While a window is open the lab's threads put themselves behind it (nice {@value Background#NICE}
+ * on Linux, read back from {@code /proc}); without a window, or once it has closed, they keep the
+ * priority they were started with.
+ */
+@ExtendWith(NoLeftovers.class)
+@Timeout(60)
+class BackgroundTest {
+
+    @Test
+    void withAWindowOpenThePoolsWorkersTheAcceptorAndTheClientsAreLowered() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux's /proc");
+        Background.windowOpened();
+        try {
+            Map<String, Integer> nice = niceOfLabThreadsWhileServing(Mode.POOL);
+            assertEquals(Background.NICE, nice.get("echolab-pool-wo"), () -> "pool worker: " + nice);
+            assertEquals(Background.NICE, nice.get("echolab-main"), () -> "acceptor: " + nice);
+            assertEquals(Background.NICE, nice.get("echolab-bg-1"), () -> "simulated client: " + nice);
+        } finally {
+            Background.windowClosed();
+        }
+        assertFalse(Background.behindWindow());
+    }
+
+    @Test
+    void aThreadPerClientInheritsTheAcceptorsPriority() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux's /proc");
+        Background.windowOpened();
+        try {
+            Map<String, Integer> nice = niceOfLabThreadsWhileServing(Mode.THREADS);
+            assertEquals(Background.NICE, nice.get("echolab-thread-"), () -> "thread per client: " + nice);
+        } finally {
+            Background.windowClosed();
+        }
+    }
+
+    @Test
+    void withoutAWindowNothingIsLowered() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux's /proc");
+        assertFalse(Background.behindWindow());
+        int ours = niceOf(Path.of("/proc/thread-self"));
+        Map<String, Integer> nice = niceOfLabThreadsWhileServing(Mode.POOL);
+        assertEquals(ours, nice.get("echolab-pool-wo"), () -> "pool worker: " + nice);
+        assertEquals(ours, nice.get("echolab-main"), () -> "acceptor: " + nice);
+        assertEquals(ours, nice.get("echolab-bg-1"), () -> "simulated client: " + nice);
+    }
+
+    /** The nice value of each thread of this JVM whose name starts "echolab-", by its (15-character) name. */
+    private static Map<String, Integer> niceOfLabThreadsWhileServing(Mode mode) throws Exception {
+        EchoServer server = Servers.start(Servers.options(mode).poolSize(2).build(), new EventBus(false));
+        try (ClientFleet fleet = new ClientFleet(server.address(), new EventBus(false), "bg-",
+                echolab.clients.Wire.text(echolab.clients.Framing.LINE));
+             LineClient probe = new LineClient(server.address())) {
+            fleet.start(new Behaviour.Steady(Integer.MAX_VALUE, 5, 16));
+            assertEquals("probe\n", probe.send("probe\n").readLineText()); // served: the lab's threads run
+            return niceByName();
+        } finally {
+            server.close();
+        }
+    }
+
+    private static Map<String, Integer> niceByName() throws IOException {
+        Map<String, Integer> nice = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    if (name.startsWith("echolab-")) {
+                        nice.merge(name, niceOf(task), Math::max);
+                    }
+                } catch (IOException ended) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        assertTrue(!nice.isEmpty(), "no echolab- threads found");
+        return nice;
+    }
+
+    /** Field 19 of {@code stat}: the nice value (after the command name, which may hold spaces). */
+    private static int niceOf(Path task) throws IOException {
+        String stat = Files.readString(task.resolve("stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(f[16]);
+    }
+}
