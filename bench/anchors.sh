@@ -81,7 +81,7 @@ SERVERS=${SERVERS:-"c-thread c-epoll netty-nio java-thread
   echolab-pool$POOL_SIZE-off echolab-pool$POOL_SIZE-on
   echolab-events-off echolab-events-on"}
 PIN="taskset -c 0"                 # server and client: placement "same"
-JAR=$ROOT/target/echolab.jar
+JAR=${JAR:-$ROOT/target/echolab.jar}   # another build to measure: JAR=/path/to/echolab.jar
 REF=$ROOT/bench/reference
 
 # the two workloads of Issue 5, as echoload arguments after "host port"
@@ -294,7 +294,7 @@ measure() {      # name rep -> two raw lines
   echo "gcc: $(gcc -dumpfullversion)"
   echo "java: $("$JAVA" -version 2>&1 | head -1)  JAVA_OPTS: ${JAVA_OPTS:-(none)}"
   echo "netty: $(ls "$BUILD/netty/target/lib" | sed -n 's/^netty-transport-\(4[.0-9]*Final\)\.jar$/\1/p') (NIO)"
-  echo "echolab: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml || echo ' (src modified)')  jar: $(date -r "$JAR" -u +%FT%TZ)"
+  echo "echolab: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml || echo ' (src modified)')  jar: $JAR ($(date -r "$JAR" -u +%FT%TZ))"
   echo "placement: same (server and client: $PIN)  reps: $REPS  interleave: $INTERLEAVE  pool size: $POOL_SIZE"
   echo "servers: $(echo $SERVERS)"
   echo "load average at start: $(cat /proc/loadavg)"
