@@ -18,7 +18,7 @@ public final class ServerSettings {
             description = "iterative, processes, threads, pool, events or virtual (default: ${DEFAULT-VALUE})")
     private Mode mode;
 
-    @Option(names = "--port", defaultValue = "7000", paramLabel = "N",
+    @Option(names = "--port", defaultValue = "" + echolab.engine.ServerOptions.DEFAULT_PORT, paramLabel = "N",
             description = "port to listen on; 0 picks a free one, and a taken one is replaced by a free one (default: ${DEFAULT-VALUE})")
     private int port;
 

@@ -22,7 +22,12 @@ public record ServerOptions(String host, int port, Mode mode, int poolSize, long
                             int maxConnections, int maxProcesses, boolean blockingLoop) {
 
     public static final String LOOPBACK = "127.0.0.1";
-    public static final int DEFAULT_PORT = 7000;
+    /**
+     * 7707: not 7000, which current macOS gives to its AirPlay receiver (a classroom handout saying
+     * "nc HOST 7000" breaks there), nor 5000 (AirPlay too), 7680 (Windows' delivery optimisation) or
+     * anything in the operating systems' ranges for ephemeral ports (32768 and up).
+     */
+    public static final int DEFAULT_PORT = 7707;
 
     public ServerOptions {
         Limits.PORT.check(port);
@@ -34,7 +39,7 @@ public record ServerOptions(String host, int port, Mode mode, int poolSize, long
         Limits.RACE_WINDOW_MICROS.check(raceWindowMicros);
     }
 
-    /** The defaults of {@code serve}: loopback port 7000, thread pool of 4, no delay, no protection. */
+    /** The defaults of {@code serve}: loopback port {@value #DEFAULT_PORT}, thread pool of 4, no delay, no protection. */
     public static ServerOptions defaults() {
         return new ServerOptions(LOOPBACK, DEFAULT_PORT, Mode.POOL, 4, 0, Protection.NONE, 50,
                 64 * 1024, 256, 32, false);

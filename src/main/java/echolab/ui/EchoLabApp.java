@@ -14,7 +14,7 @@ import javafx.util.Duration;
  */
 public final class EchoLabApp extends Application {
 
-    /** System property with the port to listen on (default 7000; 0 for any free port). */
+    /** System property with the port to listen on (default {@value echolab.engine.ServerOptions#DEFAULT_PORT}; 0 for any free port). */
     public static final String PORT_PROPERTY = "echolab.port";
 
     /**
