@@ -25,10 +25,22 @@ final class ServeProcess implements AutoCloseable {
     private final Thread errReader;
 
     ServeProcess(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "echolab.Main"));
-        command.addAll(List.of(args));
+        this(withArgs(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "echolab.Main"), args));
+    }
+
+    /** {@code launcher} (a command that runs echolab.Main, such as the packaged app's) with {@code args}. */
+    static ServeProcess of(Path launcher, String... args) throws IOException {
+        return new ServeProcess(withArgs(List.of(launcher.toString()), args));
+    }
+
+    private static List<String> withArgs(List<String> command, String... args) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(args));
+        return all;
+    }
+
+    private ServeProcess(List<String> command) throws IOException {
         process = new ProcessBuilder(command).start();
         reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,0 +1,65 @@
+package echolab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import echolab.testing.LineClient;
+
+/**
+ * The packaged app that {@code mvn -Pdist package} builds: its own runtime is Java 21 or newer and
+ * kept its {@code java} launcher, and its launcher runs the server in virtual-thread mode (Java
+ * 21+ only) and in process mode (child JVMs started with that runtime's {@code java}). Skipped,
+ * with the reason, when the image has not been built ({@code .ci/run} builds it on a JDK 21+).
+ */
+@Timeout(120)
+class DistImageTest {
+
+    private static final Path APP = Path.of("target", "dist", "EchoLab");
+    private static final Path LAUNCHER = APP.resolve(Path.of("bin", "EchoLab"));
+    private static final Pattern LISTENING = Pattern.compile("^listening on 127\\.0\\.0\\.1:(\\d+) ");
+
+    private static void assumeBuilt() {
+        assumeTrue(Files.isExecutable(LAUNCHER), "no packaged app at " + LAUNCHER
+                + ": build it with JAVA_HOME=<a JDK 21+> mvn -Pdist package -DskipTests (Linux)");
+    }
+
+    @Test
+    void itsRuntimeIsJava21OrNewerAndKeepsItsJavaLauncher() throws Exception {
+        assumeBuilt();
+        Path java = APP.resolve(Path.of("lib", "runtime", "bin", "java"));
+        assertTrue(Files.isExecutable(java), "the runtime's bin/java: processes mode starts child JVMs with it");
+        Process p = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        Matcher m = Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(out);
+        assertTrue(m.find(), out);
+        assertTrue(Integer.parseInt(m.group(1)) >= 21, "runtime " + m.group(1) + ": the app needs 21+ for virtual threads");
+    }
+
+    @Test
+    void theLauncherServesInVirtualThreadAndProcessModes() throws Exception {
+        assumeBuilt();
+        for (String mode : new String[] {"virtual", "processes"}) {
+            try (ServeProcess serve = ServeProcess.of(LAUNCHER, "serve", "--mode", mode, "--port", "0")) {
+                Matcher m = LISTENING.matcher(serve.lineContaining("listening on"));
+                assertTrue(m.find());
+                try (LineClient client = new LineClient(new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1))))) {
+                    assertEquals("from the packaged app\n", client.send("from the packaged app\n").readLineText(), mode);
+                }
+                serve.command("quit");
+                assertEquals(0, serve.waitForExit(), mode + ": " + serve.stderr());
+            }
+        }
+    }
+}
