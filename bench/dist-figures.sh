@@ -2,7 +2,7 @@
 # bench/dist-figures.sh - the packaged app's figures (Linux): the size of the app image and of the
 # .deb, and the time from starting bin/EchoLab to its window on screen.
 #
-#   JAVA_HOME=/path/to/jdk-21+ mvn -Pdist package -DskipTests   # first: builds target/dist/
+#   JAVA_HOME=/path/to/jdk-21+ ./mvnw -Pdist package -DskipTests   # first: builds target/dist/
 #   bash bench/dist-figures.sh [RUNS]                             # RUNS starts, 5 by default
 #
 # Each start runs in a virtual display of its own (xvfb-run; JavaFX renders in software there) and
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 APP=target/dist/EchoLab
-[ -x "$APP/bin/EchoLab" ] || { echo "dist-figures.sh: no $APP/bin/EchoLab: build it with JAVA_HOME=<jdk 21+> mvn -Pdist package -DskipTests" >&2; exit 2; }
+[ -x "$APP/bin/EchoLab" ] || { echo "dist-figures.sh: no $APP/bin/EchoLab: build it with JAVA_HOME=<jdk 21+> ./mvnw -Pdist package -DskipTests" >&2; exit 2; }
 for tool in xvfb-run xdotool; do
   command -v $tool >/dev/null || { echo "dist-figures.sh: needs $tool (Debian: apt install xvfb xauth xdotool)" >&2; exit 2; }
 done

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import echolab.testing.LineClient;
 
 /**
- * The packaged app that {@code mvn -Pdist package} builds: its own runtime is Java 21 or newer and
+ * The packaged app that {@code ./mvnw -Pdist package} builds: its own runtime is Java 21 or newer and
  * kept its {@code java} launcher, and its launcher runs the server in virtual-thread mode (Java
  * 21+ only) and in process mode (child JVMs started with that runtime's {@code java}). Skipped,
  * with the reason, when the image has not been built ({@code .ci/run} builds it on a JDK 21+).
@@ -31,7 +31,7 @@ class DistImageTest {
 
     private static void assumeBuilt() {
         assumeTrue(Files.isExecutable(LAUNCHER), "no packaged app at " + LAUNCHER
-                + ": build it with JAVA_HOME=<a JDK 21+> mvn -Pdist package -DskipTests (Linux)");
+                + ": build it with JAVA_HOME=<a JDK 21+> ./mvnw -Pdist package -DskipTests (Linux)");
     }
 
     @Test
