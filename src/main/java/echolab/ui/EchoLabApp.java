@@ -34,6 +34,8 @@ public final class EchoLabApp extends Application {
     private static volatile Setup setup;
 
     private LabWindow window;
+    private AppLog log;
+    private ErrorReporter errors;
 
     /** The open window, for tests that drive the whole application. */
     public LabWindow window() {
@@ -63,6 +65,8 @@ public final class EchoLabApp extends Application {
     public void start(Stage stage) throws IOException {
         Setup how = setup == null ? Setup.defaults() : setup;
         window = LabWindow.open(stage, how.options());
+        log = openLog();
+        errors = ErrorReporter.install(log, stage);
         if (how.presenter()) {
             window.controller().presenter(true);
         }
@@ -87,10 +91,25 @@ public final class EchoLabApp extends Application {
         afterSlow.play();
     }
 
+    /** The log in the system's usual place, or in the temporary folder when that cannot be written. */
+    private static AppLog openLog() throws IOException {
+        try {
+            return AppLog.open();
+        } catch (IOException e) {
+            System.err.println("echolab: cannot write the log in " + AppLog.directory() + " (" + e.getMessage()
+                    + "); it goes to the temporary folder");
+            return AppLog.open(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "echolab-logs"));
+        }
+    }
+
     @Override
     public void stop() {
         if (window != null) {
             window.close();
+        }
+        if (errors != null) {
+            errors.uninstall();
+            log.close();
         }
     }
 }
