@@ -1,6 +1,7 @@
 package echolab.ui;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import echolab.engine.ServerOptions;
 import echolab.sync.Scenario;
@@ -22,11 +23,15 @@ public final class EchoLabApp extends Application {
      * synchronization scenario to show set up in its tab (or null), and whether to show the Compare
      * tab running a comparison with its defaults.
      */
+    /**
+     * How to open the window. {@code remember}: the server starts in the mode and settings it had
+     * when the window last closed (false when the command line chose them).
+     */
     public record Setup(ServerOptions options, int slowClients, int clients, boolean presenter, Scenario sync,
-                        boolean compare) {
+                        boolean compare, boolean remember) {
         static Setup defaults() {
             int port = Integer.getInteger(PORT_PROPERTY, ServerOptions.DEFAULT_PORT);
-            return new Setup(ServerOptions.defaults().toBuilder().port(port).build(), 0, 0, false, null, false);
+            return new Setup(ServerOptions.defaults().toBuilder().port(port).build(), 0, 0, false, null, false, true);
         }
     }
 
@@ -64,10 +69,18 @@ public final class EchoLabApp extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         Setup how = setup == null ? Setup.defaults() : setup;
-        window = LabWindow.open(stage, how.options());
+        Optional<Remembered> saved = Remembered.load(Remembered.node());
+        window = LabWindow.open(stage, saved.filter(r -> how.remember()).map(r -> r.applyTo(how.options())).orElse(how.options()));
         log = openLog();
         errors = ErrorReporter.install(log, stage);
-        if (how.presenter()) {
+        saved.filter(Remembered::hasBounds).filter(EchoLabApp::onScreen).ifPresent(r -> {
+            stage.setX(r.x());
+            stage.setY(r.y());
+            stage.setWidth(r.width());
+            stage.setHeight(r.height());
+            stage.setMaximized(r.maximized());
+        });
+        if (how.presenter() || saved.map(Remembered::presenter).orElse(false)) {
             window.controller().presenter(true);
         }
         if (how.sync() != null) {
@@ -91,6 +104,20 @@ public final class EchoLabApp extends Application {
         afterSlow.play();
     }
 
+    /** The window and the server as they are now, to start the same way next time. */
+    private Remembered remember() {
+        Stage stage = window.stage();
+        echolab.engine.EchoServer server = window.lab().server();
+        return new Remembered(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
+                window.controller().presenterOn(), server.mode(), server.protection(), server.delayMillis(),
+                server.raceWindowMicros(), server.poolSize());
+    }
+
+    /** Whether a remembered place is still on one of the screens (a projector unplugged since, say). */
+    private static boolean onScreen(Remembered r) {
+        return !javafx.stage.Screen.getScreensForRectangle(r.x(), r.y(), Math.min(r.width(), 100), Math.min(r.height(), 100)).isEmpty();
+    }
+
     /** The log in the system's usual place, or in the temporary folder when that cannot be written. */
     private static AppLog openLog() throws IOException {
         try {
@@ -105,6 +132,7 @@ public final class EchoLabApp extends Application {
     @Override
     public void stop() {
         if (window != null) {
+            remember().save(Remembered.node());
             window.close();
         }
         if (errors != null) {

@@ -120,6 +120,11 @@ public final class MainController {
         presenter(presenterToggle.isSelected());
     }
 
+    /** Whether the presenter view is on. */
+    boolean presenterOn() {
+        return presenterToggle.isSelected();
+    }
+
     /** Switches the presenter stylesheet (large type, strong contrast) on or off. */
     void presenter(boolean on) {
         presenterToggle.setSelected(on);

@@ -73,6 +73,10 @@ public final class OpenCommand implements Callable<Integer> {
             description = "open the Lessons panel on a lesson file (YAML or JSON), at its first step")
     private Path lessonFile;
 
+    @Option(names = "--forget", description = "forget what the window remembered (its place and size, the presenter view,"
+            + " the last mode and settings) and open with the defaults")
+    private boolean forget;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
             description = "with --observe: your server's command line, after --")
     private List<String> command;
@@ -104,13 +108,24 @@ public final class OpenCommand implements Callable<Integer> {
             LessonRequest.leave(new LessonRequest(chosen));
         }
         try {
-            EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync, compare));
+            if (forget) {
+                Remembered.forget(Remembered.node());
+            }
+            EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync, compare, !serverOptionGiven()));
         } catch (WindowUnavailable e) {
             spec.commandLine().getErr().println("open: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return 1;
         }
         return 0;
+    }
+
+    /** Whether a server option (mode, port, settings) was given: then the last launch's settings are not used. */
+    private boolean serverOptionGiven() {
+        java.util.Set<String> serverOptions = new java.util.HashSet<>();
+        spec.mixins().get("settings").options().forEach(o -> serverOptions.addAll(List.of(o.names())));
+        return spec.commandLine().getParseResult().matchedOptions().stream()
+                .anyMatch(o -> serverOptions.contains(o.longestName()));
     }
 
     /** The lesson {@code --lesson} or {@code --lesson-file} names, or null; a one-line refusal otherwise. */

@@ -1,5 +1,6 @@
 package echolab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import echolab.engine.Mode;
+import echolab.engine.ServerOptions;
 import echolab.testing.NoLeftovers;
 import echolab.testing.Servers;
 
@@ -43,5 +45,41 @@ class AppLifecycleTest {
         }
         assertTrue(Servers.portClosed(window.lab().server().address()));
         System.clearProperty(EchoLabApp.PORT_PROPERTY);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void forgetWhatTheTestsWindowRemembered() {
+        Remembered.forget(Remembered.node()); // the node the build gives the tests (echolab.window.prefs)
+    }
+
+    @Test
+    void theAppStartsAsItWasLeftUntilToldToForget() throws Exception {
+        Remembered.forget(Remembered.node());
+        System.setProperty(EchoLabApp.PORT_PROPERTY, "0");
+        try {
+            FxToolkit.registerPrimaryStage();
+            EchoLabApp app = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
+            assertEquals(Mode.POOL, app.window().lab().server().mode());
+            app.window().lab().switchMode(Mode.THREADS);
+            app.window().lab().setRaceWindowMicros(300);
+            WaitForAsyncUtils.asyncFx(() -> app.window().controller().presenter(true)).get();
+            FxToolkit.cleanupApplication(app);
+
+            EchoLabApp again = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
+            assertEquals(Mode.THREADS, again.window().lab().server().mode());
+            assertEquals(300, again.window().lab().server().raceWindowMicros());
+            assertTrue(WaitForAsyncUtils.asyncFx(() -> again.window().controller().presenterOn()).get());
+            FxToolkit.cleanupApplication(again);
+
+            Remembered.forget(Remembered.node()); // what open --forget does
+            EchoLabApp fresh = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
+            assertEquals(Mode.POOL, fresh.window().lab().server().mode());
+            assertEquals(ServerOptions.defaults().raceWindowMicros(), fresh.window().lab().server().raceWindowMicros());
+            org.junit.jupiter.api.Assertions.assertFalse(
+                    WaitForAsyncUtils.asyncFx(() -> fresh.window().controller().presenterOn()).get());
+            FxToolkit.cleanupApplication(fresh);
+        } finally {
+            System.clearProperty(EchoLabApp.PORT_PROPERTY);
+        }
     }
 }
