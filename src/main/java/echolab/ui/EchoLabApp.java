@@ -80,6 +80,7 @@ public final class EchoLabApp extends Application {
             stage.setHeight(r.height());
             stage.setMaximized(r.maximized());
         });
+        saved.ifPresent(r -> window.zoom().zoomProperty().set(r.zoom()));
         if (how.presenter() || saved.map(Remembered::presenter).orElse(false)) {
             window.controller().presenter(true);
         }
@@ -109,7 +110,7 @@ public final class EchoLabApp extends Application {
         Stage stage = window.stage();
         echolab.engine.EchoServer server = window.lab().server();
         return new Remembered(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
-                window.controller().presenterOn(), server.mode(), server.protection(), server.delayMillis(),
+                window.controller().presenterOn(), window.zoom().zoomProperty().get(), server.mode(), server.protection(), server.delayMillis(),
                 server.raceWindowMicros(), server.poolSize());
     }
 

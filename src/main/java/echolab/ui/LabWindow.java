@@ -12,7 +12,9 @@ import echolab.lab.ResourceSampler;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
+import echolab.ui.fx.ZoomPane;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -24,18 +26,27 @@ public final class LabWindow implements AutoCloseable {
 
     /** The window's queue of undrained events; a slower window drops (and counts) beyond this. */
     static final int EVENT_QUEUE = 1 << 17;
+    /** About the height of the menu bar, added to the window's so that the content keeps its room. */
+    private static final int MENU_BAR_ROOM = 30;
 
     private final Lab lab;
     private final ResourceSampler sampler;
     private final MainController controller;
     private final Stage stage;
+    private final ZoomPane zoom;
     private boolean closed;
 
-    private LabWindow(Lab lab, ResourceSampler sampler, MainController controller, Stage stage) {
+    private LabWindow(Lab lab, ResourceSampler sampler, MainController controller, Stage stage, ZoomPane zoom) {
         this.lab = lab;
         this.sampler = sampler;
         this.controller = controller;
         this.stage = stage;
+        this.zoom = zoom;
+    }
+
+    /** The zoom of the whole content (View menu, Ctrl + / Ctrl − / Ctrl 0). */
+    public ZoomPane zoom() {
+        return zoom;
     }
 
     /** Starts a lab with {@code options} and shows its window on {@code stage}. */
@@ -58,7 +69,11 @@ public final class LabWindow implements AutoCloseable {
         MainController controller = loader.getController();
         controller.attach(lab, window, sampler);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        ZoomPane zoom = new ZoomPane(root);
+        BorderPane frame = new BorderPane(zoom); // the menus stay their size when the content is zoomed
+        frame.setTop(AppMenus.build(stage, controller, zoom));
+        // the content 1600 by 1000 where the screen allows, the menu bar above it
+        Scene scene = new Scene(frame, Math.min(1600, screen.getWidth()), Math.min(1000 + MENU_BAR_ROOM, screen.getHeight()));
         for (String sheet : new String[] {"/css/echolab.css", "/css/panels.css", "/css/diagram.css",
                 "/css/timeline.css", "/css/sync-lab.css", "/css/compare.css", "/css/lessons.css"}) {
             scene.getStylesheets().add(LabWindow.class.getResource(sheet).toExternalForm());
@@ -66,7 +81,7 @@ public final class LabWindow implements AutoCloseable {
         stage.setTitle("EchoLab");
         stage.setScene(scene);
         stage.show();
-        return new LabWindow(lab, sampler, controller, stage);
+        return new LabWindow(lab, sampler, controller, stage, zoom);
     }
 
     public Lab lab() {

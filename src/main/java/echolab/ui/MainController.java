@@ -60,6 +60,7 @@ public final class MainController {
     private StepThroughView stepThrough;
     private EventPump pump;
     private YourServerViewModel yourServerModel;
+    private ControlsViewModel controls;
 
     /** Connects the window to {@code lab}, whose events arrive on {@code events}. FX thread, once. */
     void attach(Lab lab, Subscription events, ResourceSampler sampler) {
@@ -87,7 +88,8 @@ public final class MainController {
         syncLab.stepThroughHolder().getChildren().add(stepThrough);
         timeline.bind(model, pump);
         eventLog.bind(model);
-        controlsController.attach(new ControlsViewModel(lab, model), figures);
+        controls = new ControlsViewModel(lab, model);
+        controlsController.attach(controls, figures);
         pump.onFrame(figures::refresh);
         // the student's server: its own subscription of the same bus, folded once per frame by the pump
         yourServerModel = new YourServerViewModel(lab.events(), () -> lab.subscribe("your-server", 1 << 16),
@@ -118,6 +120,23 @@ public final class MainController {
     @FXML
     private void onPresenterToggle() {
         presenter(presenterToggle.isSelected());
+    }
+
+    /** The commands of the controls panel, which the menus give too. */
+    ControlsViewModel controls() {
+        return controls;
+    }
+
+    EventLogView eventLog() {
+        return eventLog;
+    }
+
+    DiagramView diagramView() {
+        return diagram;
+    }
+
+    ToggleButton presenterToggle() {
+        return presenterToggle;
     }
 
     /** Whether the presenter view is on. */

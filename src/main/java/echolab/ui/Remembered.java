@@ -11,7 +11,7 @@ import echolab.sync.Protection;
 
 /**
  * What the window remembers from one launch to the next: where it was and how big, whether the
- * presenter view was on, and the server's mode and settings when it closed. Kept in the user's
+ * presenter view was on, its zoom, and the server's mode and settings when it closed. Kept in the user's
  * preferences (node {@value #DEFAULT_NODE}, or the one the system property {@value #NODE_PROPERTY}
  * names); {@code open --forget} forgets it. A value that no longer fits (a mode this Java cannot
  * run, a number out of its range) is not used, and the default stands.
@@ -19,7 +19,7 @@ import echolab.sync.Protection;
  * <p>No JavaFX. Threading: any thread.
  */
 public record Remembered(double x, double y, double width, double height, boolean maximized, boolean presenter,
-                         Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize) {
+                         double zoom, Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize) {
 
     /** The preferences node, under the user's root; a system property so tests keep to a node of their own. */
     public static final String NODE_PROPERTY = "echolab.window.prefs";
@@ -40,7 +40,8 @@ public record Remembered(double x, double y, double width, double height, boolea
             Protection protection = Protection.parse(node.get("protection", Protection.NONE.id()));
             return Optional.of(new Remembered(node.getDouble("x", Double.NaN), node.getDouble("y", Double.NaN),
                     node.getDouble("width", Double.NaN), node.getDouble("height", Double.NaN),
-                    node.getBoolean("maximized", false), node.getBoolean("presenter", false), mode, protection,
+                    node.getBoolean("maximized", false), node.getBoolean("presenter", false),
+                    node.getDouble("zoom", 1), mode, protection,
                     node.getLong("delayMillis", 0), node.getLong("raceWindowMicros", 50), node.getInt("poolSize", 4)));
         } catch (IllegalArgumentException | IllegalStateException | SecurityException e) {
             return Optional.empty(); // unreadable or from another version: the defaults stand
@@ -56,6 +57,7 @@ public record Remembered(double x, double y, double width, double height, boolea
             node.putDouble("height", height);
             node.putBoolean("maximized", maximized);
             node.putBoolean("presenter", presenter);
+            node.putDouble("zoom", zoom);
             node.put("mode", mode.id());
             node.put("protection", protection.id());
             node.putLong("delayMillis", delayMillis);

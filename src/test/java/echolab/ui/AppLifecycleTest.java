@@ -62,13 +62,17 @@ class AppLifecycleTest {
             assertEquals(Mode.POOL, app.window().lab().server().mode());
             app.window().lab().switchMode(Mode.THREADS);
             app.window().lab().setRaceWindowMicros(300);
-            WaitForAsyncUtils.asyncFx(() -> app.window().controller().presenter(true)).get();
+            WaitForAsyncUtils.asyncFx(() -> {
+                app.window().controller().presenter(true);
+                app.window().zoom().zoomIn();
+            }).get();
             FxToolkit.cleanupApplication(app);
 
             EchoLabApp again = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
             assertEquals(Mode.THREADS, again.window().lab().server().mode());
             assertEquals(300, again.window().lab().server().raceWindowMicros());
             assertTrue(WaitForAsyncUtils.asyncFx(() -> again.window().controller().presenterOn()).get());
+            assertEquals(1.1, again.window().zoom().zoomProperty().get(), 1e-9);
             FxToolkit.cleanupApplication(again);
 
             Remembered.forget(Remembered.node()); // what open --forget does

@@ -9,6 +9,7 @@ import java.util.List;
 import echolab.engine.Mode;
 import echolab.sync.Protection;
 import echolab.ui.compare.CompareReading.Paragraph;
+import echolab.ui.fx.NodePng;
 import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;

@@ -149,6 +149,9 @@ public final class LessonsPanel extends VBox {
             }
         });
         scroll.setContent(card);
+        if (!getChildren().contains(card.nav())) {
+            getChildren().add(getChildren().indexOf(scroll) + 1, card.nav());
+        }
         scroll.setVvalue(0);
         p.start();
         refresh();
@@ -165,6 +168,7 @@ public final class LessonsPanel extends VBox {
         highlighter.clear();
         card.clear();
         scroll.setContent(catalogue);
+        getChildren().remove(card.nav());
         scroll.setVvalue(0); // the list from its top, not where the card was scrolled to
         record.refresh();
     }

@@ -30,6 +30,7 @@ final class StepCard extends VBox {
     private LessonPlayer shownPlayer;
     private int shownIndex = -1;
     private StepBody body;
+    private final HBox nav;
 
     StepCard(Runnable onLeave) {
         setId("lessonCard");
@@ -49,9 +50,17 @@ final class StepCard extends VBox {
         leave.setOnAction(e -> onLeave.run());
         Pane gap = new Pane();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox nav = new HBox(8, back, next, gap, leave);
+        nav = new HBox(8, back, next, gap, leave);
         nav.getStyleClass().add("lesson-nav");
-        getChildren().addAll(title, position, text, bodyHolder, message, nav);
+        getChildren().addAll(title, position, text, bodyHolder, message);
+    }
+
+    /**
+     * Back, Next and Leave: not part of the card, which scrolls; the panel keeps them under it, in
+     * sight however long the step is and however small the window.
+     */
+    HBox nav() {
+        return nav;
     }
 
     /** Shows the step in front of {@code player}. */

@@ -117,4 +117,24 @@ public final class EventLogView extends VBox {
     public ListView<Entry> list() {
         return list;
     }
+
+    /**
+     * Saves the events the log shows now (its filters applied) as CSV: seconds as the log shows
+     * them, type, client, text; a header first, fields with commas, quotes or line breaks quoted.
+     */
+    public void exportCsv(java.nio.file.Path file) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("seconds,type,client,text\r\n");
+        for (Entry entry : list.getItems()) {
+            var e = entry.event();
+            csv.append(csv(clock.format(e.nanos()))).append(',').append(csv(echolab.ui.model.LogFormat.typeName(e)))
+                    .append(',').append(csv(entry.client() == null ? "" : entry.client())).append(',')
+                    .append(csv(echolab.ui.model.LogFormat.text(e, entry.client()))).append("\r\n");
+        }
+        java.nio.file.Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
 }

@@ -1,4 +1,4 @@
-package echolab.ui.compare;
+package echolab.ui.fx;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -20,12 +20,12 @@ import javafx.scene.paint.Color;
  *
  * <p>Threading: FX thread (the snapshot); encoding a chart-sized PNG takes a tenth of a second.
  */
-final class NodePng {
+public final class NodePng {
 
     private NodePng() {
     }
 
-    static void write(Node node, double scale, Path file) throws IOException {
+    public static void write(Node node, double scale, Path file) throws IOException {
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Color.WHITE);
         params.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
