@@ -113,8 +113,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + bind + ": " + e.getMessage() + " (is it an address of this machine?)");
         }
         applyScenario(server);
-        if (!address.isLoopbackAddress()) {
-            System.err.println("warning: listening on " + bind + ": anybody who can reach this machine can connect");
+        String warning = BindAddress.warning(address, bind);
+        if (warning != null) {
+            System.err.println(warning);
         }
         if (server.requestedPortTaken()) {
             System.err.println("warning: port " + settings.port() + " is taken; listening on " + server.port() + " instead");
@@ -162,9 +163,9 @@ public final class ServeCommand implements Callable<Integer> {
     /** The address {@code --bind} names; one line and exit 2 when there is no such host. */
     private InetAddress address() {
         try {
-            return InetAddress.getByName(bind);
-        } catch (java.net.UnknownHostException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--bind': no such host '" + bind + "'");
+            return BindAddress.resolve(bind);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--bind': " + e.getMessage());
         }
     }
 

@@ -32,7 +32,14 @@ public final class Lab implements AutoCloseable {
     private Lab(EventBus events, EchoServer server) {
         this.events = events;
         this.server = server;
-        this.clients = new ClientFleet(server.address(), events);
+        this.clients = new ClientFleet(reachable(server.address()), events);
+    }
+
+    /** Where this machine's own clients connect: the loopback when the server listens on every address. */
+    private static java.net.InetSocketAddress reachable(java.net.InetSocketAddress listening) {
+        return listening.getAddress().isAnyLocalAddress()
+                ? new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), listening.getPort())
+                : listening;
     }
 
     /** Starts the server with {@code options}; subscribe to {@link #events()} before clients come. */

@@ -71,7 +71,12 @@ public final class MainController {
         FiguresViewModel figures = new FiguresViewModel(lab, sampler, model);
 
         String host = server.host();
-        listeningLabel.setText("listening on " + host + ":" + server.port() + " — try: nc " + host + " " + server.port());
+        java.util.List<String> reachable = echolab.cli.BindAddress.reachableAt(host);
+        listeningLabel.setText(reachable.isEmpty()
+                ? "listening on " + host + ":" + server.port() + " — try: nc " + host + " " + server.port()
+                : "listening on " + (echolab.cli.BindAddress.isWildcard(host) ? "every address, port " : host + ":") + server.port()
+                        + " — students: nc " + reachable.get(0) + " " + server.port()
+                        + (reachable.size() > 1 ? "  (or " + String.join(", ", reachable.subList(1, Math.min(4, reachable.size()))) + ")" : ""));
         modeLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> "mode: " + model.modeProperty().get().title(), model.modeProperty()));
         protectionLabel.textProperty().bind(Bindings.createStringBinding(

@@ -73,6 +73,11 @@ public final class OpenCommand implements Callable<Integer> {
             description = "open the Lessons panel on a lesson file (YAML or JSON), at its first step")
     private Path lessonFile;
 
+    @Option(names = "--bind", defaultValue = ServerOptions.LOOPBACK, paramLabel = "ADDR",
+            description = "address to listen on (default: ${DEFAULT-VALUE}); 0.0.0.0 lets the students' own machines"
+                    + " connect (the header then shows this machine's addresses to give out)")
+    private String bind;
+
     @Option(names = "--forget", description = "forget what the window remembered (its place and size, the presenter view,"
             + " the last mode and settings) and open with the defaults")
     private boolean forget;
@@ -94,11 +99,22 @@ public final class OpenCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "a command after -- is for --observe: open --observe -- "
                     + String.join(" ", observed));
         }
+        java.net.InetAddress address;
+        try {
+            address = echolab.cli.BindAddress.resolve(bind);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--bind': " + e.getMessage());
+        }
         ServerOptions options;
         try {
-            options = settings.apply(spec).build();
+            options = settings.apply(spec).host(bind).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String warning = echolab.cli.BindAddress.warning(address, bind);
+        if (warning != null) {
+            spec.commandLine().getErr().println("open: " + warning);
+            spec.commandLine().getErr().flush();
         }
         Lesson chosen = lesson(); // before the window: a lesson that cannot be used is said on the command line
         if (observe) {
