@@ -67,6 +67,10 @@ class AppLifecycleTest {
                 app.window().zoom().zoomIn();
             }).get();
             FxToolkit.cleanupApplication(app);
+            // the place and size are not put back here: TestFX's stage is shared with the tests that
+            // follow, and a stage given a size keeps it when they set their own scene
+            Remembered.node().remove("width");
+            Remembered.node().remove("height");
 
             EchoLabApp again = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
             assertEquals(Mode.THREADS, again.window().lab().server().mode());
