@@ -73,6 +73,8 @@ public final class EchoLabApp extends Application {
         window = LabWindow.open(stage, saved.filter(r -> how.remember()).map(r -> r.applyTo(how.options())).orElse(how.options()));
         log = openLog();
         errors = ErrorReporter.install(log, stage);
+        log.info("window shown: Java " + System.getProperty("java.runtime.version") + ", JavaFX "
+                + System.getProperty("javafx.runtime.version", "?") + ", " + System.getProperty("os.name") + " (" + System.getProperty("os.arch") + ")");
         saved.filter(Remembered::hasBounds).filter(EchoLabApp::onScreen).ifPresent(r -> {
             stage.setX(r.x());
             stage.setY(r.y());

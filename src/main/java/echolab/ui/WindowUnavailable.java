@@ -31,6 +31,7 @@ public final class WindowUnavailable extends RuntimeException {
      */
     static void launch(Runnable launch) {
         QUIET_PLATFORM.getName(); // the filter is set when this class loads; named here so it stays
+        FxNatives.prepare(); // from the jar: this machine's JavaFX libraries, before JavaFX looks for them
         try {
             launch.run();
         } catch (RuntimeException | LinkageError e) {

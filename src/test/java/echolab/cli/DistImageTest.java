@@ -1,6 +1,7 @@
 package echolab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,10 +9,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import echolab.testing.VirtualDisplay;
 import org.junit.jupiter.api.Timeout;
 
 import echolab.testing.LineClient;
@@ -45,6 +52,24 @@ class DistImageTest {
         Matcher m = Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(out);
         assertTrue(m.find(), out);
         assertTrue(Integer.parseInt(m.group(1)) >= 21, "runtime " + m.group(1) + ": the app needs 21+ for virtual threads");
+    }
+
+    @Test
+    void itsWindowOpensUnderAVirtualDisplay(@TempDir Path dir) throws Exception {
+        assumeBuilt();
+        Path logs = dir.resolve("logs");
+        try (VirtualDisplay display = VirtualDisplay.start(1280, 720)) {
+            // the launcher takes no JVM options: the tests' own preferences and log go through the environment
+            Process window = display.launch(List.of(LAUNCHER.toString(), "open", "--port", "0"), Map.of("JAVA_TOOL_OPTIONS",
+                    "-Decholab.window.prefs=echolab-test/dist-window -Decholab.logDir=" + logs, "XDG_CACHE_HOME", dir.resolve("cache").toString()),
+                    dir.resolve("output.txt"));
+            String shown = VirtualDisplay.awaitLine(logs.resolve("echolab0.log"), "window shown", window, Duration.ofSeconds(60));
+            Matcher java = Pattern.compile("Java (\\d+)").matcher(shown);
+            assertTrue(java.find(), shown);
+            assertTrue(Integer.parseInt(java.group(1)) >= 21, shown);
+            String said = Files.readString(dir.resolve("output.txt"), StandardCharsets.UTF_8);
+            assertFalse(said.contains("Unsupported JavaFX configuration"), said);
+        }
     }
 
     @Test
