@@ -55,6 +55,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-connections", defaultValue = "256", paramLabel = "N", description = "connections at once (default: ${DEFAULT-VALUE})")
     private int maxConnections;
 
+    @Mixin
+    private PerHostLimit perHost;
+
     @Option(names = "--max-processes", defaultValue = "32", paramLabel = "N", description = "child processes at once (default: ${DEFAULT-VALUE})")
     private int maxProcesses;
 
@@ -176,7 +179,7 @@ public final class ServeCommand implements Callable<Integer> {
         within("--max-line", maxLine, Limits.MAX_LINE_BYTES);
         within("--max-connections", maxConnections, Limits.MAX_CONNECTIONS);
         within("--max-processes", maxProcesses, Limits.MAX_PROCESSES);
-        ServerOptions.Builder options = settings.apply(spec).host(bind).maxLineBytes(maxLine)
+        ServerOptions.Builder options = perHost.apply(spec, settings.apply(spec)).host(bind).maxLineBytes(maxLine)
                 .maxConnections(maxConnections).maxProcesses(maxProcesses).blockingLoop(blockingLoop);
         try {
             return options.build();

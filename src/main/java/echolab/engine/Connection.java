@@ -1,6 +1,7 @@
 package echolab.engine;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -20,16 +21,24 @@ final class Connection {
     final long id;
     final SocketChannel channel;
     final String remote;
+    /** The machine the client connects from, which {@link HostQuota} counts by. */
+    final InetAddress remoteHost;
     final int remotePort;
     final long acceptedNanos;
     private final ServerContext ctx;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * Whether this connection holds one of its host's slots, to be given back when it closes. Set by
+     * {@link ServerContext#remember} on the acceptor before any other thread can see the connection.
+     */
+    volatile boolean holdsHostSlot;
 
     Connection(ServerContext ctx, long id, SocketChannel channel) throws IOException {
         this.ctx = ctx;
         this.id = id;
         this.channel = channel;
         InetSocketAddress peer = (InetSocketAddress) channel.getRemoteAddress();
+        this.remoteHost = peer.getAddress();
         this.remote = peer.getAddress().getHostAddress() + ":" + peer.getPort();
         this.remotePort = peer.getPort();
         this.acceptedNanos = System.nanoTime();

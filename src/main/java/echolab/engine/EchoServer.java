@@ -205,7 +205,10 @@ public final class EchoServer implements AutoCloseable {
         }
     }
 
-    /** Registers a new connection, or turns it away when the server is full or stopping. */
+    /**
+     * Registers a new connection, or turns it away when the server is stopping, its machine has
+     * {@link ServerOptions#maxPerHost()} open already (loopback never has) or the server is full.
+     */
     private Connection admit(SocketChannel channel, String acceptorName) {
         long id = nextClientId.incrementAndGet();
         Connection c;
@@ -219,9 +222,15 @@ public final class EchoServer implements AutoCloseable {
         ctx.stats.accepted.increment();
         String mode = mode().id();
         ctx.events.publish((s, t) -> new Event.ClientAccepted(s, t, id, c.remote, c.remotePort, mode));
-        ctx.remember(c);
+        boolean hostHasRoom = ctx.remember(c);
         if (!running) {
             c.close(acceptorName, "server stopping");
+            return null;
+        }
+        if (!hostHasRoom) {
+            int perHost = ctx.options.maxPerHost();
+            c.refuse(acceptorName, "maxPerHost", "ERROR too many connections from " + c.remoteHost.getHostAddress()
+                    + ": the limit is " + perHost + " per machine");
             return null;
         }
         int max = ctx.options.maxConnections();

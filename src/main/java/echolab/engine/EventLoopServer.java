@@ -296,6 +296,15 @@ final class EventLoopServer implements ConcurrencyModel {
     }
 
     private void flush(Watched w) throws IOException {
+        try {
+            write(w);
+        } catch (java.nio.channels.CancelledKeyException e) {
+            // another thread closed the connection (Disconnect all, the server stopping) mid-write
+            throw new java.nio.channels.ClosedChannelException();
+        }
+    }
+
+    private void write(Watched w) throws IOException {
         Outgoing o;
         while ((o = w.out.peek()) != null) {
             w.connection.channel.write(o.bytes);

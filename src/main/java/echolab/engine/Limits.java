@@ -34,6 +34,7 @@ public final class Limits {
     public static final Range HANDOFF_WINDOW_MICROS = new Range("hand-off window (µs)", 0, 1_000_000);
     public static final Range MAX_LINE_BYTES = new Range("max line (bytes)", 1, 64L * 1024 * 1024);
     public static final Range MAX_CONNECTIONS = new Range("max connections", 1, 10_000);
+    public static final Range MAX_PER_HOST = new Range("max connections per host", 1, 10_000);
     public static final Range MAX_PROCESSES = new Range("max processes", 1, 512);
     public static final Range PORT = new Range("port", 0, 65_535);
 

@@ -15,8 +15,9 @@ import echolab.sync.SharedCounter;
 import echolab.sync.SyncLab;
 
 /**
- * What every concurrency model shares: settings, the counter, the event bus, the figures and the
- * set of open connections. Threading: all members are safe to use from any server thread.
+ * What every concurrency model shares: settings, the counter, the event bus, the figures, the set
+ * of open connections and how many of them each other machine has. Threading: all members are safe
+ * to use from any server thread.
  */
 final class ServerContext {
 
@@ -27,6 +28,7 @@ final class ServerContext {
     final SyncLab sync;
     final HandoffSlot handoff;
     private final ConcurrentHashMap<Long, Connection> open = new ConcurrentHashMap<>();
+    private final HostQuota hosts;
     private final AtomicInteger modelInstances = new AtomicInteger();
     private volatile long delayNanos;
     private volatile int poolSize;
@@ -38,6 +40,7 @@ final class ServerContext {
         this.counter = new SharedCounter(events, options.protection(), options.raceWindowMicros());
         this.sync = new SyncLab(events, 2);
         this.handoff = new HandoffSlot(this);
+        this.hosts = new HostQuota(options.maxPerHost());
         this.delayNanos = TimeUnit.MILLISECONDS.toNanos(options.delayMillis());
         this.poolSize = options.poolSize();
         this.blockingLoop = options.blockingLoop();
@@ -76,12 +79,25 @@ final class ServerContext {
 
     // Connections
 
-    void remember(Connection c) {
+    /**
+     * Counts a new connection in: as open, and against its host's quota. Called once, on the
+     * acceptor, before any other thread sees {@code c}.
+     *
+     * @return whether its host had a slot left; when not, {@code c} is open all the same until it
+     *     is turned away, and holds no slot
+     */
+    boolean remember(Connection c) {
+        c.holdsHostSlot = hosts.tryTake(c.remoteHost);
         open.put(c.id, c);
+        return c.holdsHostSlot;
     }
 
+    /** The connection closed (called once, by {@link Connection#close}): it is no longer open, and its host's slot is free. */
     void forget(Connection c) {
         open.remove(c.id);
+        if (c.holdsHostSlot) {
+            hosts.release(c.remoteHost);
+        }
     }
 
     int openConnections() {

@@ -14,12 +14,15 @@ import echolab.sync.Protection;
  * @param raceWindowMicros time between the counter's read and write
  * @param maxLineBytes    longest line accepted, without its newline
  * @param maxConnections  connections served at once; more are turned away with a message
+ * @param maxPerHost      connections one other machine may have open at once; more from it are turned
+ *                        away with a message. Loopback clients (127.0.0.0/8, {@code ::1}: the lab's own
+ *                        simulated clients, the teacher's terminal) are never counted
  * @param maxProcesses    child processes alive at once in {@code processes} mode
  * @param blockingLoop    whether the {@code events} model waits the delay inside its loop
  */
 public record ServerOptions(String host, int port, Mode mode, int poolSize, long delayMillis,
                             Protection protection, long raceWindowMicros, int maxLineBytes,
-                            int maxConnections, int maxProcesses, boolean blockingLoop) {
+                            int maxConnections, int maxPerHost, int maxProcesses, boolean blockingLoop) {
 
     public static final String LOOPBACK = "127.0.0.1";
     /**
@@ -28,21 +31,30 @@ public record ServerOptions(String host, int port, Mode mode, int poolSize, long
      * anything in the operating systems' ranges for ephemeral ports (32768 and up).
      */
     public static final int DEFAULT_PORT = 7707;
+    /**
+     * 8: room for a student's few terminals and a small burst of their own, while one student's
+     * {@code client --burst 500} takes at most 8 of the class's connections.
+     */
+    public static final int DEFAULT_MAX_PER_HOST = 8;
 
     public ServerOptions {
         Limits.PORT.check(port);
         Limits.POOL_SIZE.check(poolSize);
         Limits.MAX_LINE_BYTES.check(maxLineBytes);
         Limits.MAX_CONNECTIONS.check(maxConnections);
+        Limits.MAX_PER_HOST.check(maxPerHost);
         Limits.MAX_PROCESSES.check(maxProcesses);
         Limits.DELAY_MILLIS.check(delayMillis);
         Limits.RACE_WINDOW_MICROS.check(raceWindowMicros);
     }
 
-    /** The defaults of {@code serve}: loopback port {@value #DEFAULT_PORT}, thread pool of 4, no delay, no protection. */
+    /**
+     * The defaults of {@code serve}: loopback port {@value #DEFAULT_PORT}, thread pool of 4, no delay, no
+     * protection, {@value #DEFAULT_MAX_PER_HOST} connections per other machine.
+     */
     public static ServerOptions defaults() {
         return new ServerOptions(LOOPBACK, DEFAULT_PORT, Mode.POOL, 4, 0, Protection.NONE, 50,
-                64 * 1024, 256, 32, false);
+                64 * 1024, 256, DEFAULT_MAX_PER_HOST, 32, false);
     }
 
     /** A builder starting from these options. */
@@ -61,6 +73,7 @@ public record ServerOptions(String host, int port, Mode mode, int poolSize, long
         private long raceWindowMicros;
         private int maxLineBytes;
         private int maxConnections;
+        private int maxPerHost;
         private int maxProcesses;
         private boolean blockingLoop;
 
@@ -74,6 +87,7 @@ public record ServerOptions(String host, int port, Mode mode, int poolSize, long
             raceWindowMicros = o.raceWindowMicros;
             maxLineBytes = o.maxLineBytes;
             maxConnections = o.maxConnections;
+            maxPerHost = o.maxPerHost;
             maxProcesses = o.maxProcesses;
             blockingLoop = o.blockingLoop;
         }
@@ -87,12 +101,13 @@ public record ServerOptions(String host, int port, Mode mode, int poolSize, long
         public Builder raceWindowMicros(long v) { raceWindowMicros = v; return this; }
         public Builder maxLineBytes(int v) { maxLineBytes = v; return this; }
         public Builder maxConnections(int v) { maxConnections = v; return this; }
+        public Builder maxPerHost(int v) { maxPerHost = v; return this; }
         public Builder maxProcesses(int v) { maxProcesses = v; return this; }
         public Builder blockingLoop(boolean v) { blockingLoop = v; return this; }
 
         public ServerOptions build() {
             return new ServerOptions(host, port, mode, poolSize, delayMillis, protection, raceWindowMicros,
-                    maxLineBytes, maxConnections, maxProcesses, blockingLoop);
+                    maxLineBytes, maxConnections, maxPerHost, maxProcesses, blockingLoop);
         }
     }
 }

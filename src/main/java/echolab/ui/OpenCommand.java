@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import echolab.cli.PerHostLimit;
 import echolab.cli.ScenarioConverter;
 import echolab.cli.ServerSettings;
 import echolab.engine.ServerOptions;
@@ -78,6 +79,9 @@ public final class OpenCommand implements Callable<Integer> {
                     + " connect (the header then shows this machine's addresses to give out)")
     private String bind;
 
+    @Mixin
+    private PerHostLimit perHost;
+
     @Option(names = "--forget", description = "forget what the window remembered (its place and size, the presenter view,"
             + " the last mode and settings) and open with the defaults")
     private boolean forget;
@@ -107,7 +111,7 @@ public final class OpenCommand implements Callable<Integer> {
         }
         ServerOptions options;
         try {
-            options = settings.apply(spec).host(bind).build();
+            options = perHost.apply(spec, settings.apply(spec)).host(bind).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -17,11 +17,24 @@ public final class LineClient implements AutoCloseable {
     private final OutputStream out;
 
     public LineClient(InetSocketAddress server) throws IOException {
-        socket.setTcpNoDelay(true);
-        socket.setSoTimeout(20_000);
-        socket.connect(server, 5_000);
-        in = new BufferedInputStream(socket.getInputStream());
-        out = socket.getOutputStream();
+        this(server, null);
+    }
+
+    /** A client whose end of the connection is on {@code from}, an address of this machine (null: any). */
+    public LineClient(InetSocketAddress server, java.net.InetAddress from) throws IOException {
+        try {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(20_000);
+            socket.connect(server, 5_000);
+            in = new BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+        } catch (IOException e) {
+            socket.close(); // no socket left open by a connect that failed
+            throw e;
+        }
     }
 
     public LineClient send(byte[] bytes) throws IOException {

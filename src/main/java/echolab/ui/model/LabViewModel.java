@@ -98,6 +98,7 @@ public final class LabViewModel {
     // Indexes
     private final Map<Integer, ClientModel> clientsByPort = new HashMap<>();
     private final Map<Long, ClientModel> clientsById = new HashMap<>();
+    private final ClientNames clientNames = new ClientNames();
     private final Map<String, WorkerModel> workers = new HashMap<>();
     private final Map<Long, ProcessModel> processesByPid = new HashMap<>();
     private final Map<String, CarrierModel> carriersByName = new HashMap<>();
@@ -410,7 +411,8 @@ public final class LabViewModel {
     private void accepted(Event.ClientAccepted e) {
         ClientModel c = clientsByPort.get(e.remotePort());
         if (c == null || c.state() == Activity.CLOSED) {
-            c = newClient(e.remotePort(), e.remote() + " (external)"); // nc and friends: only the server's side is seen
+            // nc and the students' machines: only the server's side is seen
+            c = newClient(e.remotePort(), clientNames.accepted(e.clientId(), e.remote()));
         }
         c.serverId = e.clientId();
         clientsById.put(e.clientId(), c);
@@ -451,6 +453,7 @@ public final class LabViewModel {
     }
 
     private void closed(Event.ClientClosed e, long now) {
+        clientNames.closed(e.clientId());
         ClientModel c = clientsById.get(e.clientId());
         if (c != null) {
             close(c, e.reason(), e.nanos(), now);

@@ -73,6 +73,19 @@ class LabViewModelTest {
     }
 
     @Test
+    void aStudentsClientIsNamedByItsMachinesAddressAndThisMachinesKeepTheirNames() {
+        start("threads");
+        apply(new Event.ClientAccepted(++seq, tick(), 1, "192.168.1.23:50001", 50001, "threads"));
+        apply(new Event.ClientAccepted(++seq, tick(), 2, "192.168.1.23:50002", 50002, "threads"));
+        apply(new Event.ClientAccepted(++seq, tick(), 3, "127.0.0.1:50003", 50003, "threads"));
+        assertEquals(List.of("192.168.1.23", "192.168.1.23 #2", "127.0.0.1:50003 (external)"),
+                vm.clients().stream().map(ClientModel::name).toList());
+        apply(new Event.ClientClosed(++seq, tick(), 1, "echolab-thread-c1", "end of stream"));
+        apply(new Event.ClientAccepted(++seq, tick(), 4, "192.168.1.23:50004", 50004, "threads"));
+        assertEquals("192.168.1.23", vm.clients().get(vm.clients().size() - 1).name(), "the student reconnected");
+    }
+
+    @Test
     void aPoolQueueHoldsClientsUntilAWorkerTakesThem() {
         start("pool");
         apply(new Event.WorkerStarted(++seq, tick(), "echolab-pool-worker-1", "pool", "pool-worker"));
