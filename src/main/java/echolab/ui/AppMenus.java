@@ -35,8 +35,9 @@ final class AppMenus {
     private AppMenus() {
     }
 
-    static MenuBar build(Stage stage, MainController controller, ZoomPane zoom) {
-        MenuBar bar = new MenuBar(file(stage, controller), view(controller, zoom), server(controller), help(stage));
+    static MenuBar build(Stage stage, MainController controller, ZoomPane zoom, echolab.engine.EchoServer server, AppHooks hooks) {
+        MenuBar bar = new MenuBar(file(stage, controller), view(stage, controller, zoom), server(stage, controller, server, hooks),
+                help(stage, hooks));
         bar.setId("menuBar");
         bar.setUseSystemMenuBar(true); // macOS: the menus go to the top of the screen, as there they should
         return bar;
@@ -59,7 +60,7 @@ final class AppMenus {
         return menu("menuFile", "File", log, diagram, new SeparatorMenuItem(), quit);
     }
 
-    private static Menu view(MainController controller, ZoomPane zoom) {
+    private static Menu view(Stage stage, MainController controller, ZoomPane zoom) {
         CheckMenuItem presenter = new CheckMenuItem("Presenter view");
         presenter.setId("presenterItem");
         presenter.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+P"));
@@ -71,10 +72,34 @@ final class AppMenus {
         inToo.setVisible(false);
         MenuItem out = item("zoomOut", "Zoom out", "Shortcut+Minus", zoom::zoomOut);
         MenuItem actual = item("zoomReset", "Actual size", "Shortcut+0", zoom::actualSize);
-        return menu("menuView", "View", presenter, new SeparatorMenuItem(), in, inToo, out, actual);
+        Menu themes = menu("menuTheme", "Theme");
+        ToggleGroup group = new ToggleGroup();
+        var theme = controller.looks().themeProperty();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t.title());
+            item.setId("themeItem-" + t.id());
+            item.setToggleGroup(group);
+            item.setSelected(theme.get() == t);
+            item.setOnAction(e -> theme.set(t));
+            theme.addListener((obs, was, is) -> item.setSelected(is == t));
+            themes.getItems().add(item);
+        }
+        MenuItem forget = item("forgetItem", "Forget remembered settings…", null, () -> {
+            if (confirm(stage, "Forget remembered settings", "Forget what the window remembers?",
+                    "The zoom, the presenter view and the theme go back to their defaults now, and the recent "
+                            + "commands of the Your server tab are forgotten. The window's place and the server's "
+                            + "settings are remembered again when you quit.")) {
+                Remembered.forgetAll();
+                controller.presenter(false);
+                zoom.actualSize();
+                theme.set(Theme.LIGHT);
+            }
+        });
+        return menu("menuView", "View", presenter, new SeparatorMenuItem(), in, inToo, out, actual, new SeparatorMenuItem(),
+                themes, new SeparatorMenuItem(), forget);
     }
 
-    private static Menu server(MainController controller) {
+    private static Menu server(Stage stage, MainController controller, echolab.engine.EchoServer server, AppHooks hooks) {
         ControlsViewModel controls = controller.controls();
         LabViewModel model = controls.model();
         Menu menu = menu("menuServer", "Server");
@@ -107,13 +132,45 @@ final class AppMenus {
                 item("addFiveClients", "Add 5 clients", "Shortcut+Shift+N", () -> controls.addClients(5)),
                 item("addSlowClient", "Add slow client", "Shortcut+Alt+N", controls::addSlowClient),
                 item("disconnectAll", "Disconnect all", "Shortcut+D", controls::disconnectAll));
+        if (hooks.rebind() != null) {
+            menu.getItems().addAll(new SeparatorMenuItem(), network(stage, server, hooks));
+        }
         return menu;
     }
 
-    private static Menu help(Stage stage) {
+    /**
+     * Server → Open to the classroom network… (or, once open, Listen on this machine only…): the
+     * lab starts again on every address (or loopback), after a confirmation that says what it means.
+     */
+    private static MenuItem network(Stage stage, echolab.engine.EchoServer server, AppHooks hooks) {
+        boolean open = !echolab.cli.BindAddress.resolve(server.host()).isLoopbackAddress();
+        if (open) {
+            return item("bindItem", "Listen on this machine only…", null, () -> {
+                if (confirm(stage, "Listen on this machine only", "Close the server to the network?",
+                        "The lab starts again listening on 127.0.0.1 only: students' machines can no longer connect, "
+                                + "and every client connected now is disconnected.")) {
+                    hooks.rebind().accept(echolab.engine.ServerOptions.LOOPBACK);
+                }
+            });
+        }
+        return item("bindItem", "Open to the classroom network…", null, () -> {
+            java.util.List<String> addresses = echolab.cli.BindAddress.reachableAt("0.0.0.0");
+            String give = addresses.isEmpty() ? "this machine has no network address now"
+                    : "students connect with: nc " + addresses.get(0) + " " + server.port();
+            if (confirm(stage, "Open to the classroom network", "Make the server reachable from the network?",
+                    "The lab starts again listening on every address of this machine: anyone on the network can "
+                            + "connect to port " + server.port() + ", at most " + server.options().maxPerHost()
+                            + " connections per machine (" + give + "). Every client connected now is disconnected.")) {
+                hooks.rebind().accept("0.0.0.0");
+            }
+        });
+    }
+
+    private static Menu help(Stage stage, AppHooks hooks) {
+        MenuItem guide = item("guideItem", "User guide", "Shift+F1", () -> echolab.ui.help.HelpWindow.show(stage, hooks.openLink()));
         MenuItem keys = item("shortcutsItem", "Keyboard shortcuts", "F1", () -> info(stage, "Keyboard shortcuts", SHORTCUTS));
         MenuItem about = item("aboutItem", "About EchoLab", null, () -> info(stage, "About EchoLab", about()));
-        return menu("menuHelp", "Help", keys, about);
+        return menu("menuHelp", "Help", guide, keys, new SeparatorMenuItem(), about);
     }
 
     static final String SHORTCUTS = String.join("\n",
@@ -127,7 +184,7 @@ final class AppMenus {
             "While a lesson is open (not while typing in a field):",
             "  1 to 9  answer    Space or →  next (a run step runs)    ←  back    R  run again    Esc  leave",
             "",
-            "F1  this list");
+            "F1  this list    Shift+F1  the user guide");
 
     /** Version, Java, JavaFX, the OS and the licence, for a bug report or a curious student. */
     static String about() {
@@ -138,7 +195,8 @@ final class AppMenus {
                 "JavaFX " + System.getProperty("javafx.runtime.version", "?"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
                 "",
-                "Licence: the project has not chosen one yet.",
+                "Licence: EchoLab's own has not been chosen yet. It carries OpenJFX (GPL v2 with the Classpath",
+                "Exception) and the DejaVu fonts (Bitstream Vera licence: fonts/LICENSE-DejaVu.txt in the jar).",
                 "Log files: " + AppLog.directory().toAbsolutePath());
     }
 
@@ -186,13 +244,23 @@ final class AppMenus {
         }
     }
 
+    /** Asks before something that cannot be taken back; true when the user said OK. */
+    private static boolean confirm(Stage stage, String title, String header, String text) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        alert.initOwner(stage);
+        alert.getDialogPane().setId("confirmDialog");
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
     private static void info(Stage stage, String title, String text) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setTitle(title);
         alert.setHeaderText(title);
         javafx.scene.control.Label body = new javafx.scene.control.Label(text);
         body.setId("infoText");
-        body.setStyle("-fx-font-family: monospace;");
+        body.setStyle("-fx-font-family: \"" + echolab.ui.fx.BundledFonts.MONO + "\";");
         alert.getDialogPane().setContent(body);
         alert.initOwner(stage);
         alert.show();

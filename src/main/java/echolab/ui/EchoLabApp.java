@@ -20,18 +20,16 @@ public final class EchoLabApp extends Application {
 
     /**
      * How the window starts: server options, clients to add at once, the presenter view, a
-     * synchronization scenario to show set up in its tab (or null), and whether to show the Compare
-     * tab running a comparison with its defaults.
-     */
-    /**
-     * How to open the window. {@code remember}: the server starts in the mode and settings it had
-     * when the window last closed (false when the command line chose them).
+     * synchronization scenario to show set up in its tab (or null), whether to show the Compare tab
+     * running a comparison with its defaults, the theme (null: the remembered one) and
+     * {@code remember}: the server starts in the mode and settings it had when the window last
+     * closed (false when the command line chose them).
      */
     public record Setup(ServerOptions options, int slowClients, int clients, boolean presenter, Scenario sync,
-                        boolean compare, boolean remember) {
+                        boolean compare, boolean remember, Theme theme) {
         static Setup defaults() {
             int port = Integer.getInteger(PORT_PROPERTY, ServerOptions.DEFAULT_PORT);
-            return new Setup(ServerOptions.defaults().toBuilder().port(port).build(), 0, 0, false, null, false, true);
+            return new Setup(ServerOptions.defaults().toBuilder().port(port).build(), 0, 0, false, null, false, true, null);
         }
     }
 
@@ -70,7 +68,7 @@ public final class EchoLabApp extends Application {
     public void start(Stage stage) throws IOException {
         Setup how = setup == null ? Setup.defaults() : setup;
         Optional<Remembered> saved = Remembered.load(Remembered.node());
-        window = LabWindow.open(stage, saved.filter(r -> how.remember()).map(r -> r.applyTo(how.options())).orElse(how.options()));
+        window = LabWindow.open(stage, saved.filter(r -> how.remember()).map(r -> r.applyTo(how.options())).orElse(how.options()), hooks());
         log = openLog();
         errors = ErrorReporter.install(log, stage);
         log.info("window shown: Java " + System.getProperty("java.runtime.version") + ", JavaFX "
@@ -83,6 +81,7 @@ public final class EchoLabApp extends Application {
             stage.setMaximized(r.maximized());
         });
         saved.ifPresent(r -> window.zoom().zoomProperty().set(r.zoom()));
+        window.controller().looks().themeProperty().set(how.theme() != null ? how.theme() : saved.map(Remembered::theme).orElse(Theme.LIGHT));
         if (how.presenter() || saved.map(Remembered::presenter).orElse(false)) {
             window.controller().presenter(true);
         }
@@ -107,13 +106,60 @@ public final class EchoLabApp extends Application {
         afterSlow.play();
     }
 
+    private AppHooks hooks() {
+        return new AppHooks(getHostServices()::showDocument, this::rebind);
+    }
+
+    /**
+     * Server → Open to the classroom network (or back to this machine only): the lab starts again
+     * listening on {@code host}, on the same port, in the same stage, with the same look; when it
+     * cannot, the lab starts again where it was and says why.
+     */
+    private void rebind(String host) {
+        Stage stage = window.stage();
+        ServerOptions was = window.lab().server().options().toBuilder().port(window.lab().server().port()).build();
+        boolean presenter = window.controller().presenterOn();
+        double zoom = window.zoom().zoomProperty().get();
+        Theme theme = window.controller().looks().themeProperty().get();
+        double x = stage.getX(), y = stage.getY(), width = stage.getWidth(), height = stage.getHeight();
+        window.close();
+        try {
+            window = LabWindow.open(stage, was.toBuilder().host(host).build(), hooks());
+            log.info("the lab listens on " + host + " port " + window.lab().server().port() + " now");
+        } catch (IOException | RuntimeException e) {
+            log.error("could not listen on " + host, e);
+            try {
+                window = LabWindow.open(stage, was, hooks());
+            } catch (IOException again) {
+                throw new java.io.UncheckedIOException(again);
+            }
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                    "Could not listen on " + host + ": " + e.getMessage() + ". The lab listens where it did before.");
+            alert.initOwner(stage);
+            alert.show();
+        }
+        // the new scene must not move or resize the window (a size set only where it changed: a
+        // stage given one keeps it from then on)
+        if (stage.getX() != x || stage.getY() != y) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        if (stage.getWidth() != width || stage.getHeight() != height) {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        }
+        window.zoom().zoomProperty().set(zoom);
+        window.controller().presenter(presenter);
+        window.controller().looks().themeProperty().set(theme);
+    }
+
     /** The window and the server as they are now, to start the same way next time. */
     private Remembered remember() {
         Stage stage = window.stage();
         echolab.engine.EchoServer server = window.lab().server();
         return new Remembered(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
                 window.controller().presenterOn(), window.zoom().zoomProperty().get(), server.mode(), server.protection(), server.delayMillis(),
-                server.raceWindowMicros(), server.poolSize());
+                server.raceWindowMicros(), server.poolSize(), window.controller().looks().themeProperty().get());
     }
 
     /** Whether a remembered place is still on one of the screens (a projector unplugged since, say). */

@@ -12,6 +12,7 @@ import echolab.lab.ResourceSampler;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
+import echolab.ui.fx.BundledFonts;
 import echolab.ui.fx.ZoomPane;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
@@ -51,7 +52,13 @@ public final class LabWindow implements AutoCloseable {
 
     /** Starts a lab with {@code options} and shows its window on {@code stage}. */
     public static LabWindow open(Stage stage, ServerOptions options) throws IOException {
+        return open(stage, options, AppHooks.NONE);
+    }
+
+    /** Starts a lab with {@code options} and shows its window on {@code stage}; its menus use {@code hooks}. */
+    public static LabWindow open(Stage stage, ServerOptions options, AppHooks hooks) throws IOException {
         Background.windowOpened(); // the window goes first for the CPU; the lab's threads take the rest
+        BundledFonts.load(); // before any style sheet names them
         EventBus events = new EventBus();
         Subscription window = events.subscribe("window", EVENT_QUEUE);
         Lab lab = Lab.start(options, events);
@@ -71,13 +78,14 @@ public final class LabWindow implements AutoCloseable {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         ZoomPane zoom = new ZoomPane(root);
         BorderPane frame = new BorderPane(zoom); // the menus stay their size when the content is zoomed
-        frame.setTop(AppMenus.build(stage, controller, zoom));
         // the content 1600 by 1000 where the screen allows, the menu bar above it
         Scene scene = new Scene(frame, Math.min(1600, screen.getWidth()), Math.min(1000 + MENU_BAR_ROOM, screen.getHeight()));
         for (String sheet : new String[] {"/css/echolab.css", "/css/panels.css", "/css/diagram.css",
                 "/css/timeline.css", "/css/sync-lab.css", "/css/compare.css", "/css/lessons.css"}) {
             scene.getStylesheets().add(LabWindow.class.getResource(sheet).toExternalForm());
         }
+        controller.fitTo(zoom, new Looks(scene.getStylesheets()));
+        frame.setTop(AppMenus.build(stage, controller, zoom, lab.server(), hooks));
         stage.setTitle("EchoLab");
         stage.setScene(scene);
         stage.show();

@@ -10,6 +10,7 @@ import echolab.ui.controls.ControlsViewModel;
 import echolab.ui.controls.FiguresViewModel;
 import echolab.ui.diagram.DiagramView;
 import echolab.ui.fx.Nodes;
+import echolab.ui.fx.ZoomPane;
 import echolab.ui.lessons.LessonRequest;
 import echolab.ui.lessons.LessonsPanel;
 import echolab.ui.log.EventLogView;
@@ -34,8 +35,10 @@ import javafx.scene.control.ToggleButton;
  */
 public final class MainController {
 
-    static final String PRESENTER_CSS = "/css/presenter.css";
-
+    @FXML private javafx.scene.layout.BorderPane root;
+    @FXML private javafx.scene.layout.BorderPane workspace;
+    @FXML private javafx.scene.layout.HBox leftDock;
+    @FXML private javafx.scene.layout.HBox header;
     @FXML private Label listeningLabel;
     @FXML private Label modeLabel;
     @FXML private Label protectionLabel;
@@ -61,6 +64,9 @@ public final class MainController {
     private EventPump pump;
     private YourServerViewModel yourServerModel;
     private ControlsViewModel controls;
+    private ZoomPane zoom;
+    private Looks looks;
+    private SidePanels sidePanels;
 
     /** Connects the window to {@code lab}, whose events arrive on {@code events}. FX thread, once. */
     void attach(Lab lab, Subscription events, ResourceSampler sampler) {
@@ -72,11 +78,13 @@ public final class MainController {
 
         String host = server.host();
         java.util.List<String> reachable = echolab.cli.BindAddress.reachableAt(host);
-        listeningLabel.setText(reachable.isEmpty()
+        // a narrow window (a projector) keeps what a student types: the command with its address and port
+        Nodes.fit(listeningLabel, reachable.isEmpty()
                 ? "listening on " + host + ":" + server.port() + " — try: nc " + host + " " + server.port()
                 : "listening on " + (echolab.cli.BindAddress.isWildcard(host) ? "every address, port " : host + ":") + server.port()
                         + " — students: nc " + reachable.get(0) + " " + server.port()
-                        + (reachable.size() > 1 ? "  (or " + String.join(", ", reachable.subList(1, Math.min(4, reachable.size()))) + ")" : ""));
+                        + (reachable.size() > 1 ? "  (or " + String.join(", ", reachable.subList(1, Math.min(4, reachable.size()))) + ")" : ""),
+                reachable.isEmpty() ? "nc " + host + " " + server.port() : "students: nc " + reachable.get(0) + " " + server.port());
         modeLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> "mode: " + model.modeProperty().get().title(), model.modeProperty()));
         protectionLabel.textProperty().bind(Bindings.createStringBinding(
@@ -86,6 +94,7 @@ public final class MainController {
                 pump.pausedProperty(), pump.speedProperty()));
 
         lagBadge.visibleProperty().bind(lagBadge.textProperty().isNotEmpty());
+        lagBadge.managedProperty().bind(lagBadge.visibleProperty()); // hidden, it leaves its room to the others
         clientList.bind(model, pump);
         diagram.bind(model, pump);
         syncLab.bind(model, lab, pump);
@@ -108,6 +117,28 @@ public final class MainController {
             lessons.open(request.lesson());
         });
         pump.start();
+    }
+
+    /**
+     * The window's content is drawn through {@code zoom}: the presenter view enlarges it, and the
+     * side panels fold away when what it lays out at leaves the diagram too little room.
+     */
+    void fitTo(ZoomPane zoom, Looks looks) {
+        this.zoom = zoom;
+        this.looks = looks;
+        sidePanels = new SidePanels(zoom, root, leftDock, clientList, workspace);
+        sidePanels.lessonsShown(lessons.isVisible());
+        presenter(presenterToggle.isSelected());
+    }
+
+    /** The window's theme and presenter sheets. */
+    Looks looks() {
+        return looks;
+    }
+
+    /** For tests: the side panels' folding. */
+    SidePanels sidePanels() {
+        return sidePanels;
     }
 
     void detach() {
@@ -149,14 +180,15 @@ public final class MainController {
         return presenterToggle.isSelected();
     }
 
-    /** Switches the presenter stylesheet (large type, strong contrast) on or off. */
+    /**
+     * Switches the presenter view on or off: everything {@value ZoomPane#PRESENTER} times larger,
+     * diagram text included, and the presenter stylesheet's stronger colours.
+     */
     void presenter(boolean on) {
         presenterToggle.setSelected(on);
-        var sheets = presenterToggle.getScene().getStylesheets();
-        String presenter = MainController.class.getResource(PRESENTER_CSS).toExternalForm();
-        sheets.remove(presenter);
-        if (on) {
-            sheets.add(presenter);
+        if (zoom != null) {
+            zoom.presenterProperty().set(on);
+            looks.presenter(on);
         }
     }
 
@@ -174,11 +206,19 @@ public final class MainController {
         // the list goes before the panel shows (which may show it again, outlined), and comes back
         // after the panel hides (which hides what it showed only for its outline)
         if (on) {
-            Nodes.show(clientList, false);
+            listGivesWay(true);
             Nodes.show(lessons, true);
         } else {
             Nodes.show(lessons, false);
-            Nodes.show(clientList, true);
+            listGivesWay(false);
+        }
+    }
+
+    private void listGivesWay(boolean toLessons) {
+        if (sidePanels != null) {
+            sidePanels.lessonsShown(toLessons);
+        } else {
+            Nodes.show(clientList, !toLessons);
         }
     }
 

@@ -46,7 +46,7 @@ public final class OpenCommand implements Callable<Integer> {
     @Option(names = "--slow-clients", defaultValue = "0", paramLabel = "N", description = "slow clients to add first (default: ${DEFAULT-VALUE})")
     private int slowClients;
 
-    @Option(names = "--presenter", description = "start in the presenter view (large type, strong contrast)")
+    @Option(names = "--presenter", description = "start in the presenter view (everything larger, strong contrast)")
     private boolean presenter;
 
     @Option(names = "--sync", converter = ScenarioConverter.class, paramLabel = "SCENARIO",
@@ -83,8 +83,11 @@ public final class OpenCommand implements Callable<Integer> {
     private PerHostLimit perHost;
 
     @Option(names = "--forget", description = "forget what the window remembered (its place and size, the presenter view,"
-            + " the last mode and settings) and open with the defaults")
+            + " zoom, theme, the last mode and settings, the recent commands) and open with the defaults")
     private boolean forget;
+
+    @Option(names = "--theme", paramLabel = "NAME", description = "light, or dark (high contrast, for projectors); default: the last one used")
+    private String theme;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
             description = "with --observe: your server's command line, after --")
@@ -120,6 +123,12 @@ public final class OpenCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("open: " + warning);
             spec.commandLine().getErr().flush();
         }
+        Theme chosenTheme;
+        try {
+            chosenTheme = theme == null ? null : Theme.parse(theme);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--theme: " + e.getMessage());
+        }
         Lesson chosen = lesson(); // before the window: a lesson that cannot be used is said on the command line
         if (observe) {
             ObserveRequest.leave(new ObserveRequest(observed, framingChoice));
@@ -129,9 +138,9 @@ public final class OpenCommand implements Callable<Integer> {
         }
         try {
             if (forget) {
-                Remembered.forget(Remembered.node());
+                Remembered.forgetAll();
             }
-            EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync, compare, !serverOptionGiven()));
+            EchoLabApp.open(new EchoLabApp.Setup(options, slowClients, clients, presenter, sync, compare, !serverOptionGiven(), chosenTheme));
         } catch (WindowUnavailable e) {
             spec.commandLine().getErr().println("open: " + e.getMessage());
             spec.commandLine().getErr().flush();

@@ -11,7 +11,8 @@ import echolab.sync.Protection;
 
 /**
  * What the window remembers from one launch to the next: where it was and how big, whether the
- * presenter view was on, its zoom, and the server's mode and settings when it closed. Kept in the user's
+ * presenter view was on, its zoom and theme, and the server's mode and settings when it closed (the
+ * "Your server" tab's recent commands are kept by {@link echolab.ui.observe.CommandHistory}). Kept in the user's
  * preferences (node {@value #DEFAULT_NODE}, or the one the system property {@value #NODE_PROPERTY}
  * names); {@code open --forget} forgets it. A value that no longer fits (a mode this Java cannot
  * run, a number out of its range) is not used, and the default stands.
@@ -19,7 +20,8 @@ import echolab.sync.Protection;
  * <p>No JavaFX. Threading: any thread.
  */
 public record Remembered(double x, double y, double width, double height, boolean maximized, boolean presenter,
-                         double zoom, Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize) {
+                         double zoom, Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize,
+                         Theme theme) {
 
     /** The preferences node, under the user's root; a system property so tests keep to a node of their own. */
     public static final String NODE_PROPERTY = "echolab.window.prefs";
@@ -42,7 +44,8 @@ public record Remembered(double x, double y, double width, double height, boolea
                     node.getDouble("width", Double.NaN), node.getDouble("height", Double.NaN),
                     node.getBoolean("maximized", false), node.getBoolean("presenter", false),
                     node.getDouble("zoom", 1), mode, protection,
-                    node.getLong("delayMillis", 0), node.getLong("raceWindowMicros", 50), node.getInt("poolSize", 4)));
+                    node.getLong("delayMillis", 0), node.getLong("raceWindowMicros", 50), node.getInt("poolSize", 4),
+                    Theme.parse(node.get("theme", Theme.LIGHT.id()))));
         } catch (IllegalArgumentException | IllegalStateException | SecurityException e) {
             return Optional.empty(); // unreadable or from another version: the defaults stand
         }
@@ -63,6 +66,7 @@ public record Remembered(double x, double y, double width, double height, boolea
             node.putLong("delayMillis", delayMillis);
             node.putLong("raceWindowMicros", raceWindowMicros);
             node.putInt("poolSize", poolSize);
+            node.put("theme", theme.id());
             node.flush();
         } catch (BackingStoreException | IllegalStateException | SecurityException e) {
             // not remembered this time
@@ -77,6 +81,12 @@ public record Remembered(double x, double y, double width, double height, boolea
         } catch (BackingStoreException | IllegalStateException | SecurityException e) {
             // nothing to forget, or nothing we may touch
         }
+    }
+
+    /** Forgets the window's settings and the "Your server" tab's recent commands: {@code open --forget}, File → Forget. */
+    static void forgetAll() {
+        forget(node());
+        echolab.ui.observe.CommandHistory.forgetStandard();
     }
 
     /** {@code options} with the remembered mode and settings, each where it still fits. */

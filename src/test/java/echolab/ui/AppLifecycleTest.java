@@ -90,4 +90,54 @@ class AppLifecycleTest {
             System.clearProperty(EchoLabApp.PORT_PROPERTY);
         }
     }
+
+    @Test
+    void theNetworkItemStartsTheLabAgainOnEveryAddressOnTheSamePortAndBack() throws Exception {
+        System.setProperty(EchoLabApp.PORT_PROPERTY, "0");
+        try {
+            FxToolkit.registerPrimaryStage();
+            EchoLabApp app = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
+            try {
+            int port = app.window().lab().server().port();
+            WaitForAsyncUtils.asyncFx(() -> app.window().controller().presenter(true)).get();
+            confirm(app, "Open to the classroom network…");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> echolab.cli.BindAddress.isWildcard(app.window().lab().server().host()));
+            assertEquals(port, app.window().lab().server().port(), "the port the students were given stays");
+            assertTrue(WaitForAsyncUtils.asyncFx(() -> app.window().controller().presenterOn()).get(), "the look stays");
+            String header = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) app.window().stage().getScene()
+                    .lookup("#listeningLabel")).getText()).get();
+            java.util.List<String> reachable = echolab.cli.BindAddress.reachableAt("0.0.0.0");
+            if (!reachable.isEmpty()) { // a machine with a network: the header gives the students' command (whole, or alone when narrow)
+                assertTrue(header.contains("students: nc " + reachable.get(0) + " " + port), header);
+            }
+            try (echolab.testing.LineClient client = new echolab.testing.LineClient(app.window().lab().server().address())) {
+                assertEquals("on the network\n", client.send("on the network\n").readLineText());
+            }
+            confirm(app, "Listen on this machine only…");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "127.0.0.1".equals(app.window().lab().server().host()));
+            assertEquals(port, app.window().lab().server().port());
+            } finally {
+                FxToolkit.cleanupApplication(app);
+            }
+        } finally {
+            System.clearProperty(EchoLabApp.PORT_PROPERTY);
+        }
+    }
+
+    /** Fires Server → {@code text} and clicks OK in its confirmation. */
+    private static void confirm(EchoLabApp app, String text) throws Exception {
+        javafx.scene.control.MenuBar bar = WaitForAsyncUtils.asyncFx(() -> (javafx.scene.control.MenuBar) app.window().stage().getScene()
+                .lookup("#menuBar")).get();
+        javafx.scene.control.MenuItem item = bar.getMenus().get(2).getItems().stream()
+                .filter(i -> "bindItem".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals(text, item.getText());
+        javafx.application.Platform.runLater(item::fire);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w.getScene() != null && w.getScene().lookup("#confirmDialog") != null)).get());
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) javafx.stage.Window.getWindows().stream()
+                    .map(w -> w.getScene().lookup("#confirmDialog")).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+            ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire();
+        }).get();
+    }
 }

@@ -25,7 +25,7 @@ class RememberedTest {
 
     @Test
     void whatIsSavedIsWhatIsLoaded() {
-        Remembered saved = new Remembered(40, 30, 1280, 720, false, true, 1.3, Mode.THREADS, Protection.LOCK, 20, 200, 6);
+        Remembered saved = new Remembered(40, 30, 1280, 720, false, true, 1.3, Mode.THREADS, Protection.LOCK, 20, 200, 6, Theme.DARK);
         saved.save(node);
         assertEquals(saved, Remembered.load(node).orElseThrow());
         assertTrue(saved.hasBounds());
@@ -34,14 +34,14 @@ class RememberedTest {
     @Test
     void nothingSavedOrForgottenLoadsAsNothing() {
         assertTrue(Remembered.load(node).isEmpty());
-        new Remembered(1, 2, 3, 4, true, false, 1.0, Mode.EVENTS, Protection.NONE, 0, 50, 4).save(node);
+        new Remembered(1, 2, 3, 4, true, false, 1.0, Mode.EVENTS, Protection.NONE, 0, 50, 4, Theme.LIGHT).save(node);
         Remembered.forget(node);
         assertTrue(Remembered.load(node).isEmpty());
     }
 
     @Test
     void aSavedValueThatIsNoLongerUnderstoodIsNotUsed() {
-        new Remembered(1, 2, 3, 4, false, false, 1.0, Mode.POOL, Protection.NONE, 0, 50, 4).save(node);
+        new Remembered(1, 2, 3, 4, false, false, 1.0, Mode.POOL, Protection.NONE, 0, 50, 4, Theme.LIGHT).save(node);
         node.put("mode", "a-mode-of-a-later-version");
         assertTrue(Remembered.load(node).isEmpty(), "unreadable: the defaults stand");
     }
@@ -49,7 +49,7 @@ class RememberedTest {
     @Test
     void theServersModeAndSettingsApplyWhereTheyStillFitTheLimits() {
         ServerOptions defaults = ServerOptions.defaults().toBuilder().port(0).build();
-        ServerOptions applied = new Remembered(1, 2, 3, 4, false, false, 1.0, Mode.THREADS, Protection.ATOMIC, 25, 300, 7)
+        ServerOptions applied = new Remembered(1, 2, 3, 4, false, false, 1.0, Mode.THREADS, Protection.ATOMIC, 25, 300, 7, Theme.LIGHT)
                 .applyTo(defaults);
         assertEquals(Mode.THREADS, applied.mode());
         assertEquals(Protection.ATOMIC, applied.protection());
@@ -58,10 +58,10 @@ class RememberedTest {
         assertEquals(7, applied.poolSize());
         assertEquals(0, applied.port(), "the port is not remembered: the command line's (or the default) stands");
 
-        ServerOptions outOfRange = new Remembered(1, 2, 3, 4, false, false, 1.0, Mode.POOL, Protection.NONE, -5, 50, 1_000_000)
+        ServerOptions outOfRange = new Remembered(1, 2, 3, 4, false, false, 1.0, Mode.POOL, Protection.NONE, -5, 50, 1_000_000, Theme.LIGHT)
                 .applyTo(defaults);
         assertEquals(defaults.delayMillis(), outOfRange.delayMillis());
         assertEquals(defaults.poolSize(), outOfRange.poolSize());
-        assertFalse(new Remembered(Double.NaN, Double.NaN, 0, 0, false, false, 1.0, Mode.POOL, Protection.NONE, 0, 50, 4).hasBounds());
+        assertFalse(new Remembered(Double.NaN, Double.NaN, 0, 0, false, false, 1.0, Mode.POOL, Protection.NONE, 0, 50, 4, Theme.LIGHT).hasBounds());
     }
 }

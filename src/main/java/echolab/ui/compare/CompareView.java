@@ -9,7 +9,10 @@ import java.util.List;
 import echolab.engine.Mode;
 import echolab.sync.Protection;
 import echolab.ui.compare.CompareReading.Paragraph;
+import echolab.ui.controls.ControlsViewModel;
+import echolab.ui.fx.Hints;
 import echolab.ui.fx.NodePng;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -17,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -57,6 +61,7 @@ public final class CompareView extends VBox {
     @FXML private Button cancelButton;
     @FXML private ProgressBar progress;
     @FXML private Label status;
+    @FXML private Label reason;
     @FXML private Button exportPng;
     @FXML private Button exportCsv;
     @FXML private VBox results;
@@ -90,8 +95,11 @@ public final class CompareView extends VBox {
             CheckBox box = new CheckBox(ModeNames.of(m));
             box.setId("compareMode-" + m.id());
             box.selectedProperty().bindBidirectional(vm.modeProperty(m));
+            Hints.tip(box, "Measures " + ModeNames.of(m) + " in the comparison. " + ControlsViewModel.explain(m));
+            Hints.reason(box, reason); // while a comparison runs
             m.unavailableReason().ifPresent(why -> {
                 box.setDisable(true);
+                Hints.reason(box, unavailable); // for good, on this Java
                 unavailable.setText(Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
             });
             modeBoxes.getChildren().add(box);
@@ -127,6 +135,7 @@ public final class CompareView extends VBox {
         plan.textProperty().bind(vm.planProperty());
         exportPng.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.runs()));
         exportCsv.disableProperty().bind(exportPng.disableProperty());
+        describeControls();
 
         reading.setId("compareReading");
         reading.getStyleClass().add("compare-reading");
@@ -140,6 +149,50 @@ public final class CompareView extends VBox {
         chartGrid.add(reading, i % 2, i / 2);
         showRuns();
         vm.runs().addListener((javafx.collections.ListChangeListener<CompareRun>) c -> showRuns());
+    }
+
+    /**
+     * The tooltips of the settings and buttons, and the line under the status that says why those
+     * disabled now are (a disabled control shows no tooltip): one line for the run bar and the
+     * settings, which wait while a comparison runs.
+     */
+    private void describeControls() {
+        Hints.tip(clients, "How many clients talk to each mode's server at the same time, 1 to 100.");
+        Hints.tip(lines, "How many lines of " + CompareViewModel.BYTES + " bytes each client sends, waiting for "
+                + "each echo, 1 to 2000. With Churn: how many connections each client opens.");
+        Hints.tip(delay, "How long the server waits before each echo, 0 to 100 ms, as if the work took time. "
+                + "Iterative then needs at least clients × lines × delay.");
+        Hints.tip(protection, "How every mode's server protects its shared counter: none, lock, semaphore or atomic. "
+                + "Two runs that differ only in this show what protection costs.");
+        Hints.tip(churn, "Each client opens a new connection for every line: connect, one line, close. "
+                + "Start-up then dominates, and Throughput counts connections per second.");
+        Hints.tip(repeat, "How many times each mode is measured, 1 to 5; the charts show the medians.");
+        Hints.tip(runButton, "Measures each ticked mode in turn on this workload: a fresh server per mode, real "
+                + "sockets. The last " + CompareViewModel.KEPT + " runs stay side by side.");
+        Hints.tip(cancelButton, "Stops the comparison; the modes measured by then are kept.");
+        Hints.tip(exportPng, "Saves the legend, the charts and the reading as one PNG image, at twice the "
+                + "screen's resolution.");
+        Hints.tip(exportCsv, "Saves the numbers of the runs shown as a CSV table: a row per run and mode.");
+        for (Control c : List.<Control>of(clients, lines, delay, protection, churn, repeat, runButton, cancelButton,
+                exportPng, exportCsv)) {
+            Hints.reason(c, reason);
+        }
+        reason.textProperty().bind(Bindings.createStringBinding(() -> {
+            boolean running = vm.runningProperty().get();
+            boolean noRuns = vm.runs().isEmpty();
+            if (running) {
+                return noRuns ? "Settings, Run and the saves wait until this comparison ends (Cancel stops it)."
+                        : "Settings and Run wait until this comparison ends (Cancel stops it).";
+            }
+            if (!vm.canRunProperty().get()) {
+                return noRuns ? "Tick at least one mode to Run; Cancel and the saves need a run."
+                        : "Tick at least one mode to Run; Cancel works only during a run.";
+            }
+            return noRuns ? "Cancel and the saves need a run: press Run first."
+                    : "Cancel works only while a comparison runs.";
+        }, vm.runningProperty(), vm.canRunProperty(), vm.runs()));
+        reason.visibleProperty().bind(reason.textProperty().isNotEmpty());
+        reason.managedProperty().bind(reason.visibleProperty());
     }
 
     // Handlers

@@ -1,22 +1,27 @@
 package echolab.ui.controls;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import echolab.engine.Mode;
 import echolab.sync.Protection;
+import echolab.ui.fx.Hints;
 import echolab.ui.model.LabViewModel;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 
 /**
  * The right-hand panel: mode, clients, protection, settings and the live figures. Its handlers
@@ -28,6 +33,11 @@ public final class ControlsController {
     @FXML private ToggleGroup modeGroup;
     @FXML private ToggleGroup protectionGroup;
     @FXML private Label modeExplanation;
+    @FXML private Label modeUnavailable;
+    @FXML private Button addClient;
+    @FXML private Button addFive;
+    @FXML private Button addSlow;
+    @FXML private Button disconnectAll;
     @FXML private Label protectionExplanation;
     @FXML private Label statusLabel;
     @FXML private Slider raceWindowSlider;
@@ -62,12 +72,8 @@ public final class ControlsController {
         LabViewModel model = controls.model();
         statusLabel.textProperty().bind(controls.statusProperty());
 
-        for (Toggle t : modeGroup.getToggles()) {
-            Mode m = Mode.parse((String) t.getUserData());
-            javafx.scene.control.ToggleButton b = (javafx.scene.control.ToggleButton) t;
-            b.setTooltip(new Tooltip(controls.unavailable(m).orElse(ControlsViewModel.explain(m))));
-            controls.unavailable(m).ifPresent(reason -> b.setDisable(true));
-        }
+        modeButtons(controls);
+        describeControls();
         follow(modeGroup, model.modeProperty(), Mode::id, Mode::parse, controls::selectMode);
         modeExplanation.textProperty().bind(Bindings.createStringBinding(
                 () -> ControlsViewModel.explain(model.modeProperty().get()), model.modeProperty()));
@@ -88,6 +94,64 @@ public final class ControlsController {
         });
 
         bindFigures(figures);
+    }
+
+    /**
+     * Each mode's button says what the mode does and its key (Ctrl+1 to Ctrl+6, the Server menu's);
+     * one this Java cannot run is disabled, and the line under the buttons says why.
+     */
+    private void modeButtons(ControlsViewModel controls) {
+        List<String> reasons = new ArrayList<>();
+        List<ToggleButton> unavailable = new ArrayList<>();
+        for (Toggle t : modeGroup.getToggles()) {
+            Mode m = Mode.parse((String) t.getUserData());
+            ToggleButton b = (ToggleButton) t;
+            Hints.tip(b, ControlsViewModel.explain(m) + " (" + key(Integer.toString(m.ordinal() + 1)) + ")");
+            controls.unavailable(m).ifPresent(why -> {
+                b.setDisable(true);
+                Hints.reason(b, modeUnavailable);
+                unavailable.add(b);
+                reasons.add(Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
+            });
+        }
+        modeUnavailable.setText(String.join(" ", reasons));
+        BooleanBinding anyDisabled = Bindings.createBooleanBinding(
+                () -> unavailable.stream().anyMatch(ToggleButton::isDisabled),
+                unavailable.stream().map(ToggleButton::disabledProperty).toArray(javafx.beans.Observable[]::new));
+        modeUnavailable.visibleProperty().bind(anyDisabled);
+        modeUnavailable.managedProperty().bind(anyDisabled);
+    }
+
+    /** The tooltips of the clients' buttons, the protections, the sliders and the check box. */
+    private void describeControls() {
+        Hints.tip(addClient, "Connects a client that sends 60 lines, one every tenth of a second (about six seconds), "
+                + "and checks every echo. (" + key("N") + ")");
+        Hints.tip(addFive, "Connects five such clients at once: enough to see them queue, share the workers "
+                + "and collide on the counter. (" + key("Shift+N") + ")");
+        Hints.tip(addSlow, "Connects a client that sends nothing for five seconds, then one line a byte at a time: "
+                + "in Iterative mode everybody else waits behind it. (" + key("Alt+N") + ")");
+        Hints.tip(disconnectAll, "Closes the connections of every client added here; an nc from a terminal stays "
+                + "connected. (" + key("D") + ")");
+        for (Toggle t : protectionGroup.getToggles()) {
+            Protection p = Protection.parse((String) t.getUserData());
+            Hints.tip((ToggleButton) t, ControlsViewModel.explain(p)
+                    + (p == Protection.NONE ? " Watch Lost updates in the figures." : ""));
+        }
+        Hints.tip(raceWindowSlider, "How long a worker waits between reading the counter and writing it back, "
+                + "0 to 1000 µs: the wider, the more often two workers overlap and, without protection, lose an update.");
+        Hints.tip(delaySlider, "How long the server waits before each echo, 0 to 2000 ms, as if the work took time: "
+                + "the longer, the longer each client keeps its worker busy.");
+        Hints.tip(poolSizeSlider, "How many worker threads the thread pool has, 1 to 16; a running pool changes at once. "
+                + "Clients beyond that many wait in its queue.");
+        Hints.tip(blockingLoopCheck, "Event loop mode only. On: the loop itself sleeps the wait before each echo, so "
+                + "while it waits nobody else is served. Off: the wait is a timer and the one thread serves everybody.");
+    }
+
+    /** The key that does what a button does, as this platform writes it: Ctrl+N, or ⌘N on macOS. */
+    private static String key(String keys) {
+        return System.getProperty("os.name", "").startsWith("Mac")
+                ? "⌘" + keys.replace("Shift+", "⇧").replace("Alt+", "⌥")
+                : "Ctrl+" + keys;
     }
 
     /** Keeps a toggle group showing {@code property}; a click asks for the change through {@code command}. */

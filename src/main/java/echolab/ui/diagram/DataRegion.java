@@ -97,7 +97,7 @@ final class DataRegion extends StackPane implements FrameCoalescer.Refreshable {
 
     private String describe(CounterTouch t) {
         if (!process.isServer()) {
-            return "its thread wrote " + t.value();
+            return "wrote " + t.value(); // its one thread, named beside: a child box is narrow
         }
         return switch (t.touch()) {
             case READ -> t.worker() + " read " + t.value();

@@ -50,7 +50,7 @@ final class ProcessBox extends VBox implements FrameCoalescer.Refreshable {
         header.getStyleClass().add("process-header");
         header.setAlignment(Pos.CENTER_LEFT);
         if (process.isServer()) {
-            header.getChildren().addAll(Nodes.label("PID " + process.pid() + " · echolab server (JVM)",
+            header.getChildren().addAll(Nodes.label("PID " + process.pid() + " · server JVM",
                     "process-title"), gap, rss, draining);
         } else {
             Label pid = Nodes.label("PID " + process.pid(), "process-title");
@@ -70,6 +70,7 @@ final class ProcessBox extends VBox implements FrameCoalescer.Refreshable {
             getChildren().addAll(header, client, memory, threads, footer);
         }
         Nodes.show(rss, false);
+        rss.setMinWidth(Region.USE_PREF_SIZE); // "RSS 347 MB" whole, or not at all
         watches = new Watches(frames, this).on(process.clientProperty(), process.spawnMicrosProperty(),
                 process.rssBytesProperty(), process.exitCodeProperty(), process.drainingProperty());
         refresh();

@@ -55,4 +55,28 @@ public final class Nodes {
         l.getStyleClass().addAll(styleClasses);
         return l;
     }
+
+    /**
+     * Shows {@code full} in {@code label} where it has the room, else {@code brief}: for a label
+     * that a narrow window would cut to "listening on 127.0…", losing what mattered. The label asks
+     * for {@code full}'s width and gives way down to {@code brief}'s.
+     */
+    public static void fit(Label label, String full, String brief) {
+        Runnable choose = () -> {
+            double insets = label.snappedLeftInset() + label.snappedRightInset() + 2;
+            double fullWidth = textWidth(label, full) + insets;
+            label.setPrefWidth(fullWidth);
+            label.setMinWidth(Math.min(fullWidth, textWidth(label, brief) + insets));
+            text(label, label.getWidth() == 0 || label.getWidth() >= fullWidth - 0.5 ? full : brief);
+        };
+        label.widthProperty().addListener(o -> choose.run());
+        label.fontProperty().addListener(o -> choose.run());
+        choose.run();
+    }
+
+    private static double textWidth(Label label, String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(label.getFont());
+        return Math.ceil(t.getLayoutBounds().getWidth());
+    }
 }

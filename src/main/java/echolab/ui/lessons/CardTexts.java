@@ -28,6 +28,24 @@ public final class CardTexts {
         return lesson.labPoint() + " · " + lesson.minutes() + " min";
     }
 
+    /**
+     * The catalogue entry's tooltip: what the lesson sets up, the first thing it asks, and how long
+     * it takes.
+     */
+    public static String entryTip(Lesson lesson) {
+        StringBuilder out = new StringBuilder();
+        lesson.steps().stream().filter(Step.SetUp.class::isInstance).map(s -> ((Step.SetUp) s).say())
+                .filter(say -> say != null && !say.isBlank()).findFirst()
+                .ifPresent(say -> out.append(say.strip()).append('\n'));
+        lesson.steps().stream().filter(Step.Predict.class::isInstance).map(s -> ((Step.Predict) s).question())
+                .filter(q -> q != null && !q.isBlank()).findFirst()
+                .ifPresent(q -> out.append("It asks first: ").append(q.strip()).append('\n'));
+        int steps = lesson.steps().size();
+        out.append(steps).append(steps == 1 ? " step" : " steps").append(", about ").append(lesson.minutes())
+                .append(" min. Opens here; its runs play on this window's server, in the diagram.");
+        return out.toString();
+    }
+
     /** "Step 2 of 5". */
     public static String position(int index, int count) {
         return "Step " + (index + 1) + " of " + count;

@@ -15,6 +15,7 @@ import echolab.lessons.LessonRunner;
 import echolab.lessons.Lessons;
 import echolab.lessons.RunResult;
 import echolab.lessons.Sitting;
+import echolab.ui.fx.Hints;
 import echolab.ui.fx.Nodes;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -82,6 +83,8 @@ public final class LessonsPanel extends VBox {
         Button openFile = new Button("Open lesson file…");
         openFile.setId("openLessonFile");
         openFile.setOnAction(e -> chooseFile());
+        Hints.tip(openFile, "Opens a teacher's own lesson, a YAML or JSON file. A file that cannot be used leaves "
+                + "everything as it was, and a line under this button says why.");
         catalogue.getChildren().setAll(entries(Lessons.builtIn()));
         catalogue.getChildren().addAll(openFile, fileError);
     }
@@ -90,12 +93,14 @@ public final class LessonsPanel extends VBox {
         return lessons.stream().map(l -> {
             Label title = Nodes.label(l.title(), "lesson-entry-title");
             Label about = Nodes.label(CardTexts.about(l), "lesson-entry-about");
-            about.setWrapText(true);
+            // one line each (the tooltip says more): a wrapping label inside a button's graphic is
+            // asked its height for no width, and answered as if every word were a line of its own
             Button b = new Button(null, new VBox(2, title, about));
             b.setId("lesson-" + l.id());
             b.getStyleClass().add("lesson-entry");
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> open(l));
+            Hints.tip(b, CardTexts.entryTip(l));
             return b;
         }).toList();
     }

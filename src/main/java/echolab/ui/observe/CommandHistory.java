@@ -48,6 +48,17 @@ public final class CommandHistory {
         }
     }
 
+    /** Forgets the user's history (open --forget, File → Forget). */
+    public static void forgetStandard() {
+        try {
+            Preferences node = Preferences.userRoot().node(System.getProperty(NODE_PROPERTY, DEFAULT_NODE));
+            node.remove(KEY);
+            node.flush();
+        } catch (BackingStoreException | IllegalArgumentException | IllegalStateException | SecurityException e) {
+            // nothing we may touch
+        }
+    }
+
     /** A history kept in memory only. */
     public static CommandHistory inMemory() {
         return new CommandHistory(null);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import echolab.ui.EventPump;
+import echolab.ui.fx.Hints;
 import echolab.ui.fx.Nodes;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -16,11 +17,13 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -44,6 +47,10 @@ public final class YourServerView extends VBox {
 
     @FXML private ComboBox<String> commandBox;
     @FXML private Button chooseButton;
+    @FXML private Label settingsReason;
+    @FXML private FlowPane buttons;
+    @FXML private Label buttonsReason;
+    @FXML private Label saveReason;
     @FXML private TextField cwdField;
     @FXML private ComboBox<FramingChoice> framingBox;
     @FXML private Button startButton;
@@ -111,8 +118,8 @@ public final class YourServerView extends VBox {
         cwdField.textProperty().bindBidirectional(model.workingDirectoryProperty());
         framingBox.valueProperty().bindBidirectional(model.framingProperty());
         counterField.textProperty().bindBidirectional(model.counterPatternProperty());
-        counterField.setTooltip(new javafx.scene.control.Tooltip("For the counter check: a pattern whose one group "
-                + "is the running total your server prints, e.g. echoed (\\d+) bytes. Empty: the counter is not checked."));
+        Hints.tip(counterField, "For the counter check: a pattern whose one group is the running total your server "
+                + "prints, e.g. echoed (\\d+) bytes. Empty: the counter is not checked.");
         var idle = Bindings.createBooleanBinding(() -> model.phaseProperty().get() == YourServerViewModel.Phase.IDLE,
                 model.phaseProperty());
         commandBox.disableProperty().bind(idle.not());
@@ -136,6 +143,7 @@ public final class YourServerView extends VBox {
         saveMarkdown.disableProperty().bind(model.hasReportProperty().not());
         saveJson.disableProperty().bind(model.hasReportProperty().not());
         verdictList.setItems(model.verdicts());
+        describeControls(model);
         // a report is what the student came for: when one arrives, give it most of the tab (the dividers stay movable)
         model.hasReportProperty().addListener((obs, was, is) -> {
             if (is) {
@@ -149,6 +157,78 @@ public final class YourServerView extends VBox {
             }
         });
         pump.onFrame(play -> frame(System.nanoTime()));
+    }
+
+    /**
+     * The tooltips of the bar's controls, and the lines beside them that say why those disabled now
+     * are (a disabled control shows no tooltip): one for the command row, one for the buttons, one
+     * for the saves; each shown only while a control it speaks for is disabled.
+     */
+    private void describeControls(YourServerViewModel model) {
+        Hints.tip(commandBox, "The command that starts your server, run in the directory below: the port goes where "
+                + "{port} is, or at the end. The list holds the last ten commands.");
+        Hints.tip(chooseButton, "Picks your server's program in a file chooser; it becomes the command.");
+        Hints.tip(cwdField, "The directory the command runs in. Empty: the one EchoLab was started in.");
+        Hints.tip(framingBox, "How a message ends for the clients: line (\\n, CS:APP's echo), blank-line "
+                + "(\\r\\n\\r\\n, the lab's starter code), or auto, which finds out.");
+        Hints.tip(startButton, "Starts the command on a free port, waits until it listens and draws its processes "
+                + "and threads; if it does not start, the line below says why.");
+        Hints.tip(stopButton, "Ends your server and every process it started.");
+        Hints.tip(checkButton, "Drives your running server with EchoLab's clients (5 to 30 s) and lists which of the "
+                + "lab's requirements hold, with the evidence.");
+        Hints.tip(addClient, "Connects a client that sends 60 lines, one every tenth of a second, and checks every "
+                + "byte that comes back.");
+        Hints.tip(addFive, "Connects five such clients at once.");
+        Hints.tip(addSlow, "Connects a client that sends nothing for five seconds, then one line a byte at a time: "
+                + "are the others served meanwhile?");
+        Hints.tip(burst, "Connects 32 clients at once, 5 lines each: does every one get served?");
+        Hints.tip(disconnect, "Closes the connections of every client this tab added.");
+        Hints.tip(saveMarkdown, "Saves the last check's verdicts and evidence as Markdown, for the lab's write-up.");
+        Hints.tip(saveJson, "Saves the last check's report as JSON.");
+
+        var phase = model.phaseProperty();
+        for (Control c : List.<Control>of(commandBox, chooseButton, cwdField, framingBox)) {
+            Hints.reason(c, settingsReason);
+        }
+        settingsReason.textProperty().bind(Bindings.createStringBinding(() -> switch (phase.get()) {
+            case IDLE -> "";
+            case STOPPING -> "Your server is stopping…";
+            default -> "Stop your server to change the command, directory or framing.";
+        }, phase));
+        show(settingsReason);
+
+        for (Control c : List.<Control>of(startButton, stopButton, checkButton, addClient, addFive, addSlow, burst,
+                disconnect)) {
+            Hints.reason(c, buttonsReason);
+        }
+        buttonsReason.textProperty().bind(Bindings.createStringBinding(() -> switch (phase.get()) {
+            case IDLE -> model.canStartProperty().get()
+                    ? "Stop, Check and the clients need your server running: Start it first."
+                    : "Type a command or choose a program to Start; the other buttons need your server running.";
+            case STARTING -> "Starting your server: the buttons wait until it listens.";
+            case RUNNING -> "Your server is running: Stop it to Start again.";
+            case CHECKING -> "Check is driving your server; the buttons wait until it ends.";
+            case STOPPING -> "Stopping your server and everything it started…";
+            case CLOSED -> "The window is closing.";
+        }, phase, model.canStartProperty()));
+        // in the row of buttons when it fits, else on its own line, wrapped
+        buttonsReason.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(120, buttons.getWidth() - buttons.getInsets().getLeft() - buttons.getInsets().getRight()),
+                buttons.widthProperty(), buttons.insetsProperty()));
+        show(buttonsReason);
+
+        Hints.reason(saveMarkdown, saveReason);
+        Hints.reason(saveJson, saveReason);
+        saveReason.textProperty().bind(Bindings.createStringBinding(() -> model.hasReportProperty().get() ? ""
+                : phase.get() == YourServerViewModel.Phase.CHECKING ? "The report comes when the check ends."
+                : "No report yet: run Check first.", model.hasReportProperty(), phase));
+        show(saveReason);
+    }
+
+    /** Shows {@code label} only while it has something to say. */
+    private static void show(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     /** Folds the frame's events; redraws what changed, at most ten times a second, while in front. */

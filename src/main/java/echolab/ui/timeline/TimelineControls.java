@@ -62,6 +62,9 @@ public final class TimelineControls extends HBox {
 
         lag.setId("lagLabel");
         lag.getStyleClass().addAll("lag-label", "lag-live");
+        // beside Go live, it says why that is greyed: the timeline is live already
+        lag.setTooltip(new Tooltip("How far behind the server the picture is; Go live is greyed while it says live"));
+        echolab.ui.fx.Hints.reason(live, lag);
 
         window.setId("windowChoice");
         window.getItems().setAll(WINDOWS);
