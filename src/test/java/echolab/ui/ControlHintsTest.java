@@ -73,6 +73,30 @@ class ControlHintsTest {
         assertEquals(List.of(), missing.stream().distinct().toList());
     }
 
+    @Test
+    void everyStepOfALessonSaysWhatItsControlsDoAndWhyOneIsGreyed(FxRobot robot) throws Exception {
+        List<String> missing = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.controller().showLessons(true);
+            ((javafx.scene.control.TitledPane) window.stage().getScene().lookup("#sittingRecord")).setExpanded(true);
+            window.controller().lessons().open(echolab.lessons.Lessons.find("iterative-second-client").orElseThrow());
+        }).get();
+        javafx.scene.control.Button next = robot.lookup("#lessonNext").queryAs(javafx.scene.control.Button.class);
+        for (int step = 1; step <= 10; step++) {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !"a run is under way".equals(
+                    ((Label) window.stage().getScene().lookup("#lessonNavReason")).getText())).get());
+            WaitForAsyncUtils.waitForFxEvents();
+            String where = "lesson step " + step;
+            missing.addAll(WaitForAsyncUtils.asyncFx(() -> check(window.stage().getScene().getRoot(), where)).get());
+            if (WaitForAsyncUtils.asyncFx(next::isDisabled).get()) {
+                break;
+            }
+            WaitForAsyncUtils.asyncFx(next::fire).get();
+        }
+        assertEquals(List.of(), missing.stream().distinct().toList());
+        WaitForAsyncUtils.asyncFx(() -> window.controller().lessons().close()).get();
+    }
+
     private static List<String> check(Node root, String where) {
         List<String> missing = new ArrayList<>();
         walk(root, n -> {

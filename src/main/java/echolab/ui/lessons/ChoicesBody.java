@@ -5,6 +5,7 @@ import java.util.List;
 
 import echolab.lessons.LessonPlayer;
 import echolab.lessons.Step;
+import echolab.ui.fx.Hints;
 import echolab.ui.fx.Nodes;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -32,6 +33,7 @@ final class ChoicesBody implements StepBody {
         root.getStyleClass().add("lesson-choices");
         tallySwitch.setId("tallySwitch");
         tallySwitch.getStyleClass().add("tally-switch");
+        Hints.tip(tallySwitch, "Count the class's raised hands for each answer instead of giving one answer");
         LessonPlayer.Prediction given = player.prediction(player.index());
         tallySwitch.setSelected(given != null && given.isTally());
         for (int i = 0; i < question.choices().size(); i++) {
@@ -40,6 +42,7 @@ final class ChoicesBody implements StepBody {
             number.setId("choice-" + choice);
             number.getStyleClass().add("choice-number");
             number.setOnAction(e -> player.choose(choice));
+            Hints.tip(number, "Answer " + choice + " (key " + choice + ")");
             Label text = Nodes.label(question.choices().get(i).text(), "choice-text");
             text.setWrapText(true);
             HBox.setHgrow(text, Priority.ALWAYS);
@@ -48,6 +51,7 @@ final class ChoicesBody implements StepBody {
             count.getStyleClass().add("hands-field");
             count.setPrefColumnCount(3);
             count.setPromptText("hands");
+            Hints.tip(count, "How many hands went up for answer " + choice + "; Enter goes to the next");
             count.setTextFormatter(new TextFormatter<String>(c -> c.getControlNewText().matches("\\d{0,4}") ? c : null));
             count.textProperty().addListener((obs, was, is) -> {
                 if (!is.isEmpty()) {

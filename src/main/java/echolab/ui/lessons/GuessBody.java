@@ -3,6 +3,7 @@ package echolab.ui.lessons;
 import echolab.lessons.LessonPlayer;
 import echolab.lessons.Measured;
 import echolab.lessons.Step;
+import echolab.ui.fx.Hints;
 import echolab.ui.fx.Nodes;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,9 +23,11 @@ final class GuessBody implements StepBody {
         field.setId("guessField");
         field.setPrefColumnCount(8);
         field.setPromptText("a number");
+        Hints.tip(field, "Your prediction, a number; Enter gives it");
         Label unit = Nodes.label(question.number().unit() == null ? "" : question.number().unit(), "guess-unit");
         Button guess = new Button("Guess");
         guess.setId("guessButton");
+        Hints.tip(guess, "Gives the number as the class's prediction");
         Runnable give = () -> {
             Double number = parse(field.getText());
             if (number == null) {

@@ -1,6 +1,7 @@
 package echolab.ui.lessons;
 
 import echolab.lessons.LessonPlayer;
+import echolab.ui.fx.Hints;
 import echolab.ui.fx.Nodes;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -40,6 +41,7 @@ final class RevealBody implements StepBody {
         }
         widen.setId("widenButton");
         widen.setOnAction(e -> player.widenAndRerun());
+        Hints.tip(widen, "Runs the step again with the lesson's wider setting, to see whether the effect shows then");
         Nodes.text(nothing, "Nothing has run yet: go back (←) and run it.");
         root.getChildren().addAll(nothing, beside, right, why, contradiction, widen);
     }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import echolab.lessons.Sitting;
+import echolab.ui.fx.Hints;
 import echolab.ui.fx.Nodes;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
@@ -51,13 +52,23 @@ final class SittingRecord extends TitledPane {
         markdown.setOnAction(e -> choose(SittingFiles.Format.MARKDOWN));
         csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getItems()));
         markdown.disableProperty().bind(csv.disableProperty());
+        Hints.tip(csv, "Saves the sitting's answers and measurements as a CSV table");
+        Hints.tip(markdown, "Saves the sitting's answers and measurements as a Markdown table, for notes");
+        Label empty = Nodes.label("nothing recorded yet", "hint", "disabled-reason");
+        empty.setId("sittingEmpty");
+        empty.visibleProperty().bind(csv.disableProperty());
+        empty.managedProperty().bind(empty.visibleProperty());
+        Hints.reason(csv, empty);
+        Hints.reason(markdown, empty);
         saved.setId("sittingSaved");
         saved.setWrapText(true);
         setId("sittingRecord");
         // folded by default: the card has the room; the title still counts what was recorded
         setExpanded(false);
         setText(title(0));
-        setContent(new VBox(6, table, new HBox(8, csv, markdown), saved));
+        HBox exports = new HBox(8, csv, markdown, empty);
+        exports.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setContent(new VBox(6, table, exports, saved));
     }
 
     private static TableColumn<Sitting.Row, String> column(String name, double width,

@@ -2,6 +2,7 @@ package echolab.ui.lessons;
 
 import echolab.lessons.LessonPlayer;
 import echolab.lessons.Step;
+import echolab.ui.fx.Hints;
 import echolab.ui.fx.Nodes;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,6 +27,8 @@ final class StepCard extends VBox {
     private final Button back = new Button("← Back");
     private final Button next = new Button("Next →");
     private final Button leave = new Button("Leave lesson");
+    /** Beside Back and Next: why one of them is greyed (the first step, the last, a run under way). */
+    private final Label navReason = Nodes.label("", "hint", "disabled-reason");
 
     private LessonPlayer shownPlayer;
     private int shownIndex = -1;
@@ -48,9 +51,16 @@ final class StepCard extends VBox {
         next.setId("lessonNext");
         leave.setId("lessonLeave");
         leave.setOnAction(e -> onLeave.run());
+        Hints.tip(back, "The step before (←); an answer given stays given");
+        Hints.tip(next, "The next step (Space or →); on a run step it runs the lab first");
+        Hints.tip(leave, "Closes the lesson (Esc) and shows the list of lessons; the sitting's record stays");
+        navReason.setId("lessonNavReason");
+        Hints.reason(back, navReason);
+        Hints.reason(next, navReason);
         Pane gap = new Pane();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        nav = new HBox(8, back, next, gap, leave);
+        nav = new HBox(8, back, next, navReason, gap, leave);
+        nav.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         nav.getStyleClass().add("lesson-nav");
         getChildren().addAll(title, position, text, bodyHolder, message);
     }
@@ -88,6 +98,10 @@ final class StepCard extends VBox {
         boolean runsNext = step instanceof Step.Run && player.result(player.index()) == null;
         next.setDisable(running || (last && !runsNext));
         next.setText(runsNext ? "Run ▶" : "Next →");
+        boolean first = player.index() <= 0;
+        Nodes.text(navReason, running ? "a run is under way" : first && last && !runsNext ? "the only step"
+                : first ? "the first step" : last && !runsNext ? "the last step" : "");
+        Nodes.show(navReason, !navReason.getText().isEmpty());
     }
 
     /** Whether the digit keys are for the hands being counted rather than for an answer. */
