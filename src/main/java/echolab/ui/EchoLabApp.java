@@ -68,7 +68,9 @@ public final class EchoLabApp extends Application {
     public void start(Stage stage) throws IOException {
         Setup how = setup == null ? Setup.defaults() : setup;
         Optional<Remembered> saved = Remembered.load(Remembered.node());
-        window = LabWindow.open(stage, saved.filter(r -> how.remember()).map(r -> r.applyTo(how.options())).orElse(how.options()), hooks());
+        Theme theme = how.theme() != null ? how.theme() : saved.map(Remembered::theme).orElse(Theme.LIGHT);
+        window = LabWindow.open(stage, saved.filter(r -> how.remember()).map(r -> r.applyTo(how.options())).orElse(how.options()),
+                hooks(), theme);
         log = openLog();
         errors = ErrorReporter.install(log, stage);
         log.info("window shown: Java " + System.getProperty("java.runtime.version") + ", JavaFX "
@@ -81,7 +83,6 @@ public final class EchoLabApp extends Application {
             stage.setMaximized(r.maximized());
         });
         saved.ifPresent(r -> window.zoom().zoomProperty().set(r.zoom()));
-        window.controller().looks().themeProperty().set(how.theme() != null ? how.theme() : saved.map(Remembered::theme).orElse(Theme.LIGHT));
         if (how.presenter() || saved.map(Remembered::presenter).orElse(false)) {
             window.controller().presenter(true);
         }
@@ -124,12 +125,12 @@ public final class EchoLabApp extends Application {
         double x = stage.getX(), y = stage.getY(), width = stage.getWidth(), height = stage.getHeight();
         window.close();
         try {
-            window = LabWindow.open(stage, was.toBuilder().host(host).build(), hooks());
+            window = LabWindow.open(stage, was.toBuilder().host(host).build(), hooks(), theme);
             log.info("the lab listens on " + host + " port " + window.lab().server().port() + " now");
         } catch (IOException | RuntimeException e) {
             log.error("could not listen on " + host, e);
             try {
-                window = LabWindow.open(stage, was, hooks());
+                window = LabWindow.open(stage, was, hooks(), theme);
             } catch (IOException again) {
                 throw new java.io.UncheckedIOException(again);
             }
@@ -150,7 +151,6 @@ public final class EchoLabApp extends Application {
         }
         window.zoom().zoomProperty().set(zoom);
         window.controller().presenter(presenter);
-        window.controller().looks().themeProperty().set(theme);
     }
 
     /** The window and the server as they are now, to start the same way next time. */

@@ -57,6 +57,11 @@ public final class LabWindow implements AutoCloseable {
 
     /** Starts a lab with {@code options} and shows its window on {@code stage}; its menus use {@code hooks}. */
     public static LabWindow open(Stage stage, ServerOptions options, AppHooks hooks) throws IOException {
+        return open(stage, options, hooks, Theme.LIGHT);
+    }
+
+    /** As {@link #open(Stage, ServerOptions, AppHooks)}, in {@code theme} from its first frame. */
+    public static LabWindow open(Stage stage, ServerOptions options, AppHooks hooks, Theme theme) throws IOException {
         Background.windowOpened(); // the window goes first for the CPU; the lab's threads take the rest
         BundledFonts.load(); // before any style sheet names them
         EventBus events = new EventBus();
@@ -85,6 +90,7 @@ public final class LabWindow implements AutoCloseable {
             scene.getStylesheets().add(LabWindow.class.getResource(sheet).toExternalForm());
         }
         controller.fitTo(zoom, new Looks(scene.getStylesheets()));
+        controller.looks().themeProperty().set(theme);
         frame.setTop(AppMenus.build(stage, controller, zoom, lab.server(), hooks));
         stage.setTitle("EchoLab");
         stage.setScene(scene);

@@ -65,6 +65,7 @@ class AppLifecycleTest {
             WaitForAsyncUtils.asyncFx(() -> {
                 app.window().controller().presenter(true);
                 app.window().zoom().zoomIn();
+                app.window().controller().looks().themeProperty().set(Theme.DARK);
             }).get();
             FxToolkit.cleanupApplication(app);
             // the place and size are not put back here: TestFX's stage is shared with the tests that
@@ -77,12 +78,16 @@ class AppLifecycleTest {
             assertEquals(300, again.window().lab().server().raceWindowMicros());
             assertTrue(WaitForAsyncUtils.asyncFx(() -> again.window().controller().presenterOn()).get());
             assertEquals(1.1, again.window().zoom().zoomProperty().get(), 1e-9);
+            assertEquals(Theme.DARK, again.window().controller().looks().themeProperty().get());
+            assertTrue(WaitForAsyncUtils.asyncFx(() -> again.window().stage().getScene().getStylesheets().stream()
+                    .anyMatch(u -> u.endsWith("/css/dark.css"))).get(), "dark from the first frame");
             FxToolkit.cleanupApplication(again);
 
             Remembered.forget(Remembered.node()); // what open --forget does
             EchoLabApp fresh = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
             assertEquals(Mode.POOL, fresh.window().lab().server().mode());
             assertEquals(ServerOptions.defaults().raceWindowMicros(), fresh.window().lab().server().raceWindowMicros());
+            assertEquals(Theme.LIGHT, fresh.window().controller().looks().themeProperty().get());
             org.junit.jupiter.api.Assertions.assertFalse(
                     WaitForAsyncUtils.asyncFx(() -> fresh.window().controller().presenterOn()).get());
             FxToolkit.cleanupApplication(fresh);

@@ -25,9 +25,26 @@ public final class NodePng {
     private NodePng() {
     }
 
+    /**
+     * What shows behind the node on screen: the colour of the nearest region around it with one
+     * (the theme's paper), so a dark theme's picture is not white where the node is transparent.
+     */
+    static javafx.scene.paint.Paint backdrop(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at instanceof javafx.scene.layout.Region r && r.getBackground() != null) {
+                for (javafx.scene.layout.BackgroundFill f : r.getBackground().getFills()) {
+                    if (f.getFill() instanceof Color c && c.getOpacity() == 1) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return Color.WHITE;
+    }
+
     public static void write(Node node, double scale, Path file) throws IOException {
         SnapshotParameters params = new SnapshotParameters();
-        params.setFill(Color.WHITE);
+        params.setFill(backdrop(node));
         params.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
         WritableImage image = node.snapshot(params, null);
         int w = (int) image.getWidth();
