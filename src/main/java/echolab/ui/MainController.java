@@ -50,11 +50,13 @@ public final class MainController {
     @FXML private DiagramView diagram;
     @FXML private TabPane centreTabs;
     @FXML private Tab tabSync;
-    @FXML private SyncLabView syncLab;
     @FXML private Tab tabCompare;
-    @FXML private CompareView compare;
     @FXML private Tab tabYourServer;
-    @FXML private YourServerView yourServer;
+    // the three tabs' views are built the first time their tab shows or they are asked for
+    private SyncLabView syncLab;
+    private CompareView compare;
+    private YourServerView yourServer;
+    private Lab lab;
     @FXML private TimelineView timeline;
     @FXML private EventLogView eventLog;
     @FXML private ControlsController controlsController;
@@ -70,6 +72,7 @@ public final class MainController {
 
     /** Connects the window to {@code lab}, whose events arrive on {@code events}. FX thread, once. */
     void attach(Lab lab, Subscription events, ResourceSampler sampler) {
+        this.lab = lab;
         var server = lab.server();
         model = new LabViewModel(server.mode(), server.protection(), server.delayMillis(),
                 server.raceWindowMicros(), server.poolSize(), server.blockingLoop());
@@ -97,9 +100,6 @@ public final class MainController {
         lagBadge.managedProperty().bind(lagBadge.visibleProperty()); // hidden, it leaves its room to the others
         clientList.bind(model, pump);
         diagram.bind(model, pump);
-        syncLab.bind(model, lab, pump);
-        stepThrough = new StepThroughView(lab.events()); // its steps go into the log too
-        syncLab.stepThroughHolder().getChildren().add(stepThrough);
         timeline.bind(model, pump);
         eventLog.bind(model);
         controls = new ControlsViewModel(lab, model);
@@ -108,10 +108,12 @@ public final class MainController {
         // the student's server: its own subscription of the same bus, folded once per frame by the pump
         yourServerModel = new YourServerViewModel(lab.events(), () -> lab.subscribe("your-server", 1 << 16),
                 CommandHistory.standard());
-        yourServer.bind(yourServerModel, pump, tabYourServer.selectedProperty());
+        tabSync.selectedProperty().addListener((obs, was, is) -> syncLab());
+        tabCompare.selectedProperty().addListener((obs, was, is) -> compare());
+        tabYourServer.selectedProperty().addListener((obs, was, is) -> yourServer());
         ObserveRequest.take().ifPresent(this::observe);
         // the lessons run on this window's lab, so their runs animate here; a compare run is drawn in the Compare tab
-        lessons.bind(lab, run -> compare.viewModel().show(run.compared(), "a lesson"));
+        lessons.bind(lab, run -> compare().viewModel().show(run.compared(), "a lesson"));
         LessonRequest.take().ifPresent(request -> {
             showLessons(true);
             lessons.open(request.lesson());
@@ -149,8 +151,12 @@ public final class MainController {
         if (stepThrough != null) {
             stepThrough.close(); // its two threads end with the window
         }
-        compare.close(); // a comparison under way stops and lets go of its servers and children
-        yourServer.close(); // the student's server, its sampler and its clients end, and are waited for
+        if (compare != null) {
+            compare.close(); // a comparison under way stops and lets go of its servers and children
+        }
+        if (yourServerModel != null) {
+            yourServerModel.close(); // the student's server, its sampler and its clients end, and are waited for
+        }
     }
 
     @FXML
@@ -256,11 +262,26 @@ public final class MainController {
         return pump;
     }
 
+    /** The Synchronization lab's view, built (and put in its tab) the first time it is needed. */
     public SyncLabView syncLab() {
+        if (syncLab == null) {
+            syncLab = new SyncLabView();
+            syncLab.setId("syncLab");
+            syncLab.bind(model, lab, pump);
+            stepThrough = new StepThroughView(lab.events()); // its steps go into the log too
+            syncLab.stepThroughHolder().getChildren().add(stepThrough);
+            tabSync.setContent(syncLab);
+        }
         return syncLab;
     }
 
+    /** The Compare tab's view, built (and put in its tab) the first time it is needed. */
     public CompareView compare() {
+        if (compare == null) {
+            compare = new CompareView();
+            compare.setId("compareView");
+            tabCompare.setContent(compare);
+        }
         return compare;
     }
 
@@ -268,7 +289,14 @@ public final class MainController {
         return lessons;
     }
 
+    /** The "Your server" tab's view, built (and put in its tab) the first time it is needed. */
     public YourServerView yourServer() {
+        if (yourServer == null) {
+            yourServer = new YourServerView();
+            yourServer.setId("yourServer");
+            yourServer.bind(yourServerModel, pump, tabYourServer.selectedProperty());
+            tabYourServer.setContent(yourServer);
+        }
         return yourServer;
     }
 }

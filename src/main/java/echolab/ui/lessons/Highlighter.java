@@ -17,23 +17,23 @@ final class Highlighter {
 
     private Node outlined;
     private boolean shownForIt;
+    private HighlightTargets.Target shownTarget;
 
     /** Outlines {@code target} in {@code scene}, and nothing else; null for nothing at all. */
     void show(Scene scene, HighlightTargets.Target target) {
+        if (scene != null && target != null && !target.equals(shownTarget)) {
+            // once per target, and first: a tab's view is built the first time it shows (and a tab
+            // the user brings forward afterwards stays in front)
+            bringTabToFront(scene, target);
+        }
+        shownTarget = target;
         Node node = scene == null || target == null ? null : find(scene, target);
         if (node == outlined) {
             return;
         }
-        clear();
+        unoutline();
         if (node == null) {
             return;
-        }
-        if (target.tabId() != null && scene.lookup("#centreTabs") instanceof TabPane tabs) {
-            for (Tab tab : tabs.getTabs()) {
-                if (target.tabId().equals(tab.getId())) {
-                    tabs.getSelectionModel().select(tab);
-                }
-            }
         }
         if (!node.isVisible()) {
             Nodes.show(node, true);
@@ -43,8 +43,13 @@ final class Highlighter {
         outlined = node;
     }
 
-    /** Takes the outline off (and hides again what was shown only for it). */
+    /** Takes the outline off (and hides again what was shown only for it); the next target's tab comes to the front. */
     void clear() {
+        unoutline();
+        shownTarget = null;
+    }
+
+    private void unoutline() {
         if (outlined != null) {
             Nodes.toggle(outlined, CSS_CLASS, false);
             if (shownForIt) {
@@ -58,6 +63,16 @@ final class Highlighter {
     /** The node outlined now, or null; for tests. */
     Node outlined() {
         return outlined;
+    }
+
+    private static void bringTabToFront(Scene scene, HighlightTargets.Target target) {
+        if (target.tabId() != null && scene.lookup("#centreTabs") instanceof TabPane tabs) {
+            for (Tab tab : tabs.getTabs()) {
+                if (target.tabId().equals(tab.getId())) {
+                    tabs.getSelectionModel().select(tab);
+                }
+            }
+        }
     }
 
     private static Node find(Scene scene, HighlightTargets.Target target) {

@@ -277,7 +277,13 @@ class LessonsPanelTest {
         });
     }
 
+    /** The target's node, its tab brought to the front first as the Highlighter does (a tab's view is built when first shown). */
     private static Node find(FxRobot robot, HighlightTargets.Target target) {
+        if (target.tabId() != null) {
+            javafx.scene.control.TabPane tabs = robot.lookup("#centreTabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getTabs().stream().filter(t -> target.tabId().equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        }
         Node node = robot.lookup(target.selector()).tryQuery().orElse(null);
         for (int i = 0; i < target.up() && node != null; i++) {
             node = node.getParent();
