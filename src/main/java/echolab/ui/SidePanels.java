@@ -58,7 +58,7 @@ final class SidePanels {
         }
 
         void apply(boolean hasRoom, boolean wanted) {
-            Nodes.show(strip, !hasRoom);
+            Nodes.show(strip, !hasRoom && wanted);
             Nodes.show(panel, wanted && (hasRoom || strip.isSelected()));
         }
     }
@@ -108,7 +108,6 @@ final class SidePanels {
 
     private void apply() {
         clients.apply(room.clients(), !lessonsShown);
-        Nodes.show(clients.strip, !room.clients() && !lessonsShown);
         controls.apply(room.controls(), true);
         timeline.apply(room.timelineAndLog(), true);
     }
@@ -116,14 +115,5 @@ final class SidePanels {
     /** What the window has room for now. */
     PanelRoom room() {
         return room;
-    }
-
-    /** For tests: the strip that brings back the panel named {@code id}'s panel. */
-    ToggleButton strip(String id) {
-        return switch (id) {
-            case "clients" -> clients.strip;
-            case "controls" -> controls.strip;
-            default -> timeline.strip;
-        };
     }
 }

@@ -18,8 +18,7 @@ import javafx.scene.text.Font;
  */
 public final class BundledFonts {
 
-    /** The sheets' families. */
-    public static final String SANS = "DejaVu Sans";
+    /** The monospace family, for code set in Java rather than in a sheet. */
     public static final String MONO = "DejaVu Sans Mono";
 
     static final List<String> FILES = List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",

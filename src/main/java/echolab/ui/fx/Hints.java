@@ -8,16 +8,14 @@ import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
 /**
- * What each control says about itself: a tooltip, or a hint already shown beside it (a label the
- * control is linked to); and, because a disabled control shows no tooltip, the label beside it
- * that says why it is disabled. The links are kept in the control's properties, so a test can walk
+ * What each control says about itself: a tooltip; and, because a disabled control shows no
+ * tooltip, the label beside it that says why it is disabled. The links are kept in the control's properties, so a test can walk
  * the window and find a control that says nothing.
  *
  * <p>Threading: FX thread only.
  */
 public final class Hints {
 
-    private static final String HINT = "echolab.hint";
     private static final String REASON = "echolab.disabledReason";
 
     private Hints() {
@@ -33,18 +31,9 @@ public final class Hints {
         return control;
     }
 
-    /** {@code hint}, shown beside {@code control}, says what it does (no tooltip needed). */
-    public static void hint(Control control, Label hint) {
-        control.getProperties().put(HINT, hint);
-    }
-
     /** {@code reason}, beside {@code control}, says why it is disabled whenever it is. */
     public static void reason(Control control, Label reason) {
         control.getProperties().put(REASON, reason);
-    }
-
-    public static Optional<Label> hintFor(Control control) {
-        return Optional.ofNullable((Label) control.getProperties().get(HINT));
     }
 
     public static Optional<Label> reasonFor(Control control) {
