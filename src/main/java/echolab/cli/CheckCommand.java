@@ -92,9 +92,10 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         EventBus events = new EventBus();
         StudentServer server;
+        Launch launch = attachPid != null ? null : new Launch(command, cwd, Duration.ofSeconds(listenTimeoutSeconds));
         try {
-            server = attachPid != null ? StudentServer.attach(attachPid, attachPort, events)
-                    : StudentServer.start(new Launch(command, cwd, Duration.ofSeconds(listenTimeoutSeconds)), events);
+            server = launch == null ? StudentServer.attach(attachPid, attachPort, events)
+                    : StudentServer.start(launch, events);
         } catch (LaunchException e) {
             err.println("check: " + e.getMessage());
             if (!e.output().isEmpty()) {
@@ -108,7 +109,7 @@ public final class CheckCommand implements Callable<Integer> {
         try (TreeSampler sampler = TreeSampler.start(server, events)) {
             err.println("checking " + server.command() + " (PID " + server.pid() + ")");
             err.flush();
-            CheckReport report = CheckRun.run(server, sampler, events, settings, line -> {
+            CheckReport report = CheckRun.run(server, sampler, launch, events, settings, line -> {
                 err.println("  " + line);
                 err.flush();
             });

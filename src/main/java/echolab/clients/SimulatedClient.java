@@ -212,10 +212,34 @@ public final class SimulatedClient implements Runnable {
         events.publish((s, t) -> new Event.ClientEchoReceived(s, t, name, port, got.length, rtt, matched));
         if (!matched) {
             String text = new String(got, StandardCharsets.UTF_8).strip();
+            String other = sender(got);
             throw new EchoMismatch(text.startsWith("ERROR") ? "refused: " + text
+                    : other != null ? "got bytes that " + other + " sent"
                     : "echo differs from line " + (verified + 1));
         }
         verified++;
+    }
+
+    /**
+     * The other client whose bytes came back instead of this one's, named by the head every
+     * message starts with ({@code client-9 #1 }); null when the bytes are nobody else's.
+     */
+    private String sender(byte[] got) {
+        String head = new String(got, 0, Math.min(got.length, 64), StandardCharsets.ISO_8859_1);
+        int hash = head.indexOf(" #");
+        if (hash <= 0) {
+            return null;
+        }
+        String who = head.substring(0, hash);
+        return who.equals(name) || who.contains(" ") || !who.startsWith(namePrefix()) ? null : who;
+    }
+
+    private String namePrefix() {
+        int i = name.length();
+        while (i > 0 && Character.isDigit(name.charAt(i - 1))) {
+            i--;
+        }
+        return name.substring(0, i);
     }
 
     /** Up to and including the next terminator of the framing, or at most {@code expected + 1} bytes, or EOF. */

@@ -1,6 +1,9 @@
 package echolab.observe;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,6 +33,18 @@ public final class Recording {
     private final Map<Integer, Set<String>> servingThreads = new TreeMap<>();
     private final Set<Long> children = new LinkedHashSet<>();
     private final Set<Long> childrenInAccept = new TreeSet<>();
+    private final Map<Long, ThreadLife> threadLives = new LinkedHashMap<>();
+    private final Map<Long, ProcessLife> processLives = new LinkedHashMap<>();
+
+    /**
+     * One thread as the recording saw it: when it was first and last seen, and the clients (by
+     * their local port) it was seen serving, that is blocked in a read or write on their connection.
+     */
+    public record ThreadLife(long pid, long tid, String name, long firstNanos, long lastNanos, Set<Integer> served) {}
+
+    /** One process as the recording saw it: its parent, when first and last seen, whether it ever waited in accept. */
+    public record ProcessLife(long pid, long ppid, String command, long firstNanos, long lastNanos, boolean accepted,
+                              boolean heldListener) {}
 
     Recording(TreeSampler sampler, long rootPid, int serverPort) {
         this.sampler = sampler;
@@ -47,6 +62,7 @@ public final class Recording {
         int zombiesNow = 0;
         int threads = 0;
         for (ProcessSnapshot p : tree.processes()) {
+            life(p, tree.nanos());
             if (p.zombie()) {
                 zombiesNow++;
             } else {
@@ -79,9 +95,64 @@ public final class Recording {
         peakThreads = Math.max(peakThreads, threads);
     }
 
+    private void life(ProcessSnapshot p, long nanos) {
+        boolean accepting = p.threads().stream().anyMatch(t -> t.waitsIn() == WaitKind.ACCEPT);
+        boolean listener = p.sockets().stream().anyMatch(s -> s.listening() && s.localPort() == serverPort);
+        ProcessLife was = processLives.get(p.pid());
+        if (!p.zombie()) {
+            processLives.put(p.pid(), was == null
+                    ? new ProcessLife(p.pid(), p.ppid(), p.command(), nanos, nanos, accepting, listener)
+                    : new ProcessLife(p.pid(), p.ppid(), was.command(), was.firstNanos(), nanos,
+                    was.accepted() || accepting, was.heldListener() || listener));
+        }
+        Map<Integer, Integer> portOfFd = new java.util.HashMap<>();
+        for (SocketEnd s : p.sockets()) {
+            if (!s.listening() && s.localPort() == serverPort) {
+                portOfFd.put(s.fd(), s.remotePort());
+            }
+        }
+        for (ThreadSnapshot t : p.threads()) {
+            ThreadLife old = threadLives.get(t.tid());
+            Set<Integer> served = old == null ? new TreeSet<>() : old.served();
+            if ((t.waitsIn() == WaitKind.READ || t.waitsIn() == WaitKind.WRITE) && t.argument() >= 0) {
+                Integer port = portOfFd.get((int) t.argument());
+                if (port != null) {
+                    served.add(port);
+                }
+            }
+            threadLives.put(t.tid(), new ThreadLife(p.pid(), t.tid(), t.name(),
+                    old == null ? nanos : old.firstNanos(), nanos, served));
+        }
+    }
+
+    /** Every thread seen, in order of first sight; {@link ThreadLife#served()} is a copy. */
+    public synchronized List<ThreadLife> threadLives() {
+        List<ThreadLife> all = new ArrayList<>();
+        threadLives.values().forEach(t -> all.add(new ThreadLife(t.pid(), t.tid(), t.name(), t.firstNanos(),
+                t.lastNanos(), Set.copyOf(t.served()))));
+        return all;
+    }
+
+    /** Every live process seen, in order of first sight. */
+    public synchronized List<ProcessLife> processLives() {
+        return new ArrayList<>(processLives.values());
+    }
+
+    /**
+     * A recording of readings taken before: what a sampler would have recorded had it read them, for
+     * a replay and for judging readings written down by hand.
+     */
+    public static Recording of(long rootPid, int serverPort, List<TreeSnapshot> readings) {
+        Recording r = new Recording(null, rootPid, serverPort);
+        readings.forEach(r::add);
+        return r;
+    }
+
     /** Stops adding readings; returns this. */
     public Recording stop() {
-        sampler.forget(this);
+        if (sampler != null) {
+            sampler.forget(this);
+        }
         return this;
     }
 

@@ -21,6 +21,7 @@ final class BurstCheck implements Check {
     public Verdict judge(Evidence e) {
         List<String> evidence = new ArrayList<>();
         List<String> orphaned = new ArrayList<>();
+        List<String> crossed = new ArrayList<>();
         int failed = 0;
         for (Evidence.Burst b : e.bursts()) {
             StringBuilder line = new StringBuilder("burst of " + b.size() + ": " + b.served() + " served in "
@@ -33,7 +34,12 @@ final class BurstCheck implements Check {
             if (!b.failed().isEmpty()) {
                 line.append("; failed: ");
                 List<String> parts = new ArrayList<>();
-                b.failed().forEach((client, why) -> parts.add(client + " (" + why + ")"));
+                b.failed().forEach((client, why) -> {
+                    parts.add(client + " (" + why + ")");
+                    if (why.startsWith("got bytes that ")) {
+                        crossed.add(client + " " + why);
+                    }
+                });
                 line.append(String.join(", ", parts));
                 failed += b.failed().size();
             }
@@ -46,6 +52,11 @@ final class BurstCheck implements Check {
         String what = (orphaned.isEmpty() ? "" : orphaned.size() + " client" + (orphaned.size() == 1 ? " was" : "s were")
                 + " never answered (orphaned)") + (orphaned.isEmpty() || failed == 0 ? "" : " and ")
                 + (failed == 0 ? "" : failed + " got a wrong answer or a closed connection");
+        if (!crossed.isEmpty()) {
+            return Verdict.fail(id(), "Under bursts clients got each other's bytes: " + Figures.names(crossed)
+                    + ". A buffer shared by threads: each thread (each client) needs a buffer of its own — a local "
+                    + "variable of the thread's function, not a global or static one.", evidence);
+        }
         return Verdict.fail(id(), "Under bursts " + what + ": if accepted connections are handed to workers, "
                 + "every worker must take its own connection — a single shared slot is overwritten by the next "
                 + "accept; guard a queue of connections with semaphores (a mutex, free slots, waiting clients).",

@@ -1,6 +1,5 @@
 package echolab.observe.check;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,26 +25,28 @@ import echolab.events.EventBus;
 import echolab.events.Subscription;
 import echolab.observe.ProcessSnapshot;
 import echolab.observe.Recording;
-import echolab.observe.StudentServer;
 import echolab.observe.ThreadSnapshot;
-import echolab.observe.TreeSampler;
 import echolab.observe.TreeSnapshot;
 import echolab.observe.WaitKind;
 
 /**
  * Runs the experiments of a check on a student's server, phase by phase, and gathers what they
- * showed: the tricky messages; a silent client and a second one; clients that stay a while, a few
- * at a time (who holds each connection, what is left after they leave); a quiet second (CPU); the
- * counter's clients; the bursts. Clients connect a few milliseconds apart except in the bursts,
- * so that one mistake (a hand-off race) shows in its own check and not in every other one.
+ * showed: tricky messages, and messages sent as real clients send them; a silent client and a
+ * second one; waves of clients that stay a while (who serves each one, what is left after each
+ * wave); a quiet second (CPU); the counter's clients; the bursts. Clients connect a few
+ * milliseconds apart except in the bursts, so that one mistake (a hand-off race) shows in its own
+ * check and not in every other one. A server that dies is a finding of the phase it died in: it
+ * is started again, and the check goes on.
  *
  * <p>Threading: one thread; blocks for the whole run (seconds).
  */
 final class CheckDriver {
 
+    /** Two waves: a pool is the same threads serving both, a leak grows with each, a thread per client comes back. */
+    static final List<Integer> WAVES = List.of(8, 16);
     static final int HELD_CLIENTS = 8;
-    static final long HOLD_MILLIS = 400;
-    static final long STAGGER_MILLIS = 30;
+    static final long HOLD_MILLIS = 300;
+    static final long STAGGER_MILLIS = 25;
     static final long SECOND_CLIENT_LIMIT_MILLIS = 1_000;
     static final long IDLE_MILLIS = 1_000;
     static final int COUNTER_CLIENTS = 8;
@@ -55,27 +56,86 @@ final class CheckDriver {
     static final int MESSAGE_BYTES = 48;
     static final long SETTLE_MILLIS = 2_000;
 
-    private final StudentServer server;
-    private final TreeSampler sampler;
+    private final CheckSubject subject;
     private final EventBus events;
     private final CheckSettings settings;
     private final Consumer<String> progress;
     private final AtomicLong lastTotal = new AtomicLong(Long.MIN_VALUE);
+    private final List<Evidence.Crash> crashes = new ArrayList<>();
     private ClientFleet fleet;
+    private Framing framing;
+    private Recording whole;
+    private String sending = "";
+    private ServerRoles wavesRoles;
 
-    CheckDriver(StudentServer server, TreeSampler sampler, EventBus events, CheckSettings settings,
-                Consumer<String> progress) {
-        this.server = server;
-        this.sampler = sampler;
+    CheckDriver(CheckSubject subject, EventBus events, CheckSettings settings, Consumer<String> progress) {
+        this.subject = subject;
         this.events = events;
         this.settings = settings;
         this.progress = progress;
     }
 
-    /** Runs every phase; throws {@link CheckAborted} when the server dies or forks without end midway. */
+    /** Runs every phase; throws {@link CheckAborted} when nothing could be checked, or the server would not start again. */
     Evidence run() throws InterruptedException, CheckAborted {
+        framing = settings.framing();
+        if (framing == null) {
+            progress.accept("finding the framing: a line, or a block ending in an empty line");
+            framing = FramingProbe.detect(subject.server().address(), 1_000);
+            if (!subject.alive()) {
+                throw new CheckAborted("the server " + subject.how() + " while EchoLab looked for its framing; "
+                        + "its last output:\n" + subject.server().output().lastLines(10));
+            }
+            if (framing == null) {
+                throw new CheckAborted("the server echoed neither a line (\\n) nor a block ending in an empty line "
+                        + "(\\r\\n\\r\\n) within a second: is it an echo server? Name the framing with --framing");
+            }
+        }
+        begin();
+        try {
+            subject.sampler().awaitSamples(2, 2_000);
+            ServerRoles roles = ServerRoles.of(subject.sampler().latest(), subject.server().port());
+            progress.accept("echo: tricky messages, and messages as real clients send them, in the "
+                    + framing.id() + " framing");
+            Evidence.Echo echo = echo();
+            progress.accept("concurrency: a silent client, then a second one");
+            Evidence.Concurrency concurrency = phase("concurrency", this::concurrency);
+            progress.accept("processes, threads, descriptors: waves of " + WAVES.get(0) + " and then "
+                    + WAVES.get(1) + " clients that stay a while");
+            Evidence.Waves waves = phase("descriptors", this::waves);
+            roles = wavesRoles == null ? roles : wavesRoles;
+            progress.accept("busy-wait: a quiet second");
+            Evidence.Idle idle = phase("busy-wait", this::idle);
+            Evidence.Counter counter = null;
+            if (settings.counterPattern() != null) {
+                progress.accept("counter: " + COUNTER_CLIENTS + " clients × " + COUNTER_MESSAGES + " messages at once");
+                counter = phase("counter", this::counter);
+            }
+            Recording burstRecording = subject.sampler().record();
+            List<Evidence.Burst> bursts = new ArrayList<>();
+            for (int size : settings.bursts()) {
+                progress.accept("burst: " + size + " clients at once");
+                bursts.add(phase("burst", () -> burst(size)));
+            }
+            burstRecording.stop();
+            whole.stop();
+            return new Evidence(framing, subject.server().pid(), roles.serverPid(), roles.launchers(),
+                    Runtime.of(roles.serverPid()), echo,
+                    concurrency, waves, idle, counter, bursts, burstRecording, whole,
+                    subject.sampler().capabilities().sockets(), subject.sampler().capabilities().threadWaits(),
+                    crashes);
+        } finally {
+            whole.stop();
+            fleet.close();
+        }
+    }
+
+    /** Fresh clients and a fresh recording, for the server as it is now (again, after a crash). */
+    private void begin() throws InterruptedException {
+        if (fleet != null) {
+            fleet.close();
+        }
         if (settings.counterPattern() != null) {
-            server.output().watch(line -> {
+            subject.server().output().watch(line -> {
                 Matcher m = settings.counterPattern().matcher(line.text());
                 if (m.find()) {
                     try {
@@ -86,104 +146,110 @@ final class CheckDriver {
                 }
             });
         }
-        Framing framing = settings.framing();
-        if (framing == null) {
-            progress.accept("finding the framing: a line, or a block ending in an empty line");
-            framing = FramingProbe.detect(server.address(), 1_000);
-            alive();
-            if (framing == null) {
-                throw new CheckAborted("the server echoed neither a line (\\n) nor a block ending in an empty line "
-                        + "(\\r\\n\\r\\n) within a second: is it an echo server? Name the framing with --framing");
-            }
-        }
-        fleet = new ClientFleet(server.address(), events, settings.clientPrefix(), Wire.text(framing));
-        Recording whole = sampler.record();
-        try {
-            sampler.awaitSamples(2, 2_000);
-            progress.accept("echo: tricky messages in the " + framing.id() + " framing");
-            Evidence.Echo echo = echo();
-            alive();
-            progress.accept("concurrency: a silent client, then a second one");
-            Evidence.Concurrency concurrency = concurrency();
-            alive();
-            progress.accept("processes, threads, descriptors: " + HELD_CLIENTS + " clients that stay a while");
-            settle();
-            TreeSnapshot before = sampler.latest();
-            Recording heldRecording = sampler.record();
-            Evidence.Held held = held(heldRecording);
-            alive();
-            progress.accept("after the clients left: zombies, descriptors, threads");
-            Evidence.Settled settled = settled(before);
-            alive();
-            progress.accept("busy-wait: a quiet second");
-            Evidence.Idle idle = idle();
-            alive();
-            Evidence.Counter counter = null;
-            if (settings.counterPattern() != null) {
-                progress.accept("counter: " + COUNTER_CLIENTS + " clients × " + COUNTER_MESSAGES + " messages at once");
-                counter = counter();
-                alive();
-            }
-            Recording burstRecording = sampler.record();
-            List<Evidence.Burst> bursts = new ArrayList<>();
-            for (int size : settings.bursts()) {
-                progress.accept("burst: " + size + " clients at once");
-                bursts.add(burst(size));
-                alive();
-            }
-            burstRecording.stop();
-            whole.stop();
-            return new Evidence(framing, server.pid(), echo, concurrency, held, settled, idle, counter, bursts,
-                    burstRecording, whole, sampler.capabilities().sockets(), sampler.capabilities().threadWaits());
-        } finally {
-            whole.stop();
-            fleet.close();
-        }
+        fleet = new ClientFleet(subject.server().address(), events, settings.clientPrefix(), Wire.text(framing));
+        whole = subject.sampler().record();
     }
 
-    private void alive() throws CheckAborted {
-        if (!sampler.running() || !server.alive()) {
-            String why = sampler.ended().isEmpty() ? "the server " + server.exitDescription() : sampler.ended();
-            throw new CheckAborted(why + " during the check; its last output:\n" + server.output().lastLines(10));
+    // ---- phases, and a crash in one
+
+    interface Phase<T> {
+        T run() throws InterruptedException;
+    }
+
+    /** Runs one phase; if the server died during it, records the crash against {@code check} and starts it again. */
+    private <T> T phase(String check, Phase<T> body) throws InterruptedException, CheckAborted {
+        T result = body.run();
+        crashed(check);
+        return result;
+    }
+
+    /** Whether the server died; if so the crash is recorded and the server started again (or the check ends). */
+    private boolean crashed(String check) throws InterruptedException, CheckAborted {
+        if (subject.alive()) {
+            subject.sampler().awaitSamples(2, 500); // a crash on the way out of a handler comes a moment later
+            if (subject.alive()) {
+                return false;
+            }
+        }
+        awaitOutput();
+        int signal = subject.signal();
+        String how = subject.how();
+        String output = subject.server().output().lastLines(8);
+        progress.accept("the server " + how + " during the " + check + " check, while EchoLab sent " + sending
+                + "; starting it again");
+        whole.stop();
+        boolean again = subject.restart();
+        String hint = signal == 0 ? "" : echolab.observe.SignalNames.meaning(signal);
+        crashes.add(new Evidence.Crash(check, how, signal, sending, hint, output, again));
+        if (!again) {
+            throw new CheckAborted("the server " + how + " during the " + check + " check, while EchoLab sent "
+                    + sending + ", and would not start again; its last output:\n" + output);
+        }
+        begin();
+        subject.sampler().awaitSamples(2, 2_000);
+        return true;
+    }
+
+    /** Gives the dead program's last words a moment to arrive through its pipes. */
+    private void awaitOutput() throws InterruptedException {
+        long before = -1;
+        for (int i = 0; i < 6 && before != subject.server().output().bytes(); i++) {
+            before = subject.server().output().bytes();
+            TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 
     // ---- echo
 
-    private Evidence.Echo echo() throws InterruptedException {
-        List<String> labels = List.of("ASCII", "UTF-8", "4 KiB", "one byte");
-        List<byte[]> bodies = List.of(
-                "Hello, echo! 0123456789 ~`!@#$%^&*()_+-=[]{}|;':\",./<>?".getBytes(StandardCharsets.US_ASCII),
-                "Grüße, 你好, Привет, 🙂 — naïve café".getBytes(StandardCharsets.UTF_8),
-                kib4(),
-                "x".getBytes(StandardCharsets.US_ASCII));
-        SimulatedClient client = fleet.start(new Behaviour.Scripted(bodies));
-        ClientResult r = await(client, settings.timeoutSeconds() * 1000L);
+    private Evidence.Echo echo() throws InterruptedException, CheckAborted {
+        EchoProbe probe = new EchoProbe(framing, settings.timeoutSeconds() * 1000L);
         List<Evidence.EchoTry> tries = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            boolean ok = r != null && i < r.linesVerified();
-            String outcome = ok ? "came back byte for byte"
-                    : r == null ? "no echo within " + settings.timeoutSeconds() + " s"
-                    : i == r.linesVerified() ? r.outcome() : "not sent";
-            tries.add(new Evidence.EchoTry(labels.get(i), bodies.get(i).length + 0, ok, outcome));
-        }
-        return new Evidence.Echo(client.name(), tries);
-    }
-
-    private static byte[] kib4() {
-        byte[] b = new byte[4096];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) ('a' + i % 26);
-            if (i % 64 == 63) {
-                b[i] = ' ';
+        List<EchoProbe.Message> row = probe.inARow();
+        int next = 0;
+        while (next < row.size()) {
+            // one connection for the ordinary messages in a row; after a crash, a new one for those left
+            try (EchoProbe.Connection c = probe.connect(subject.server().address())) {
+                while (next < row.size()) {
+                    EchoProbe.Message m = row.get(next++);
+                    sending = "the " + m.label() + " message";
+                    String outcome = c.send(m);
+                    tries.add(new Evidence.EchoTry(m.label(), m.expected().length, EchoProbe.MATCHED.equals(outcome),
+                            outcome));
+                    if (!subject.alive() || !EchoProbe.MATCHED.equals(outcome)) {
+                        break;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                EchoProbe.Message m = row.get(next++);
+                tries.add(new Evidence.EchoTry(m.label(), m.expected().length, false,
+                        "could not connect: " + e.getMessage()));
+            }
+            if (crashed("echo")) {
+                continue;
+            }
+            if (next < row.size() && !tries.isEmpty() && !tries.get(tries.size() - 1).matched()) {
+                // the row broke off: the rest is sent on a fresh connection
+                continue;
             }
         }
-        return b;
+        for (EchoProbe.Message m : probe.asClientsSend()) {
+            sending = "the message " + m.label();
+            String outcome;
+            try (EchoProbe.Connection c = probe.connect(subject.server().address())) {
+                outcome = c.send(m);
+            } catch (java.io.IOException e) {
+                outcome = "could not connect: " + e.getMessage();
+            }
+            tries.add(new Evidence.EchoTry(m.label(), m.expected().length, EchoProbe.MATCHED.equals(outcome), outcome));
+            crashed("echo");
+        }
+        return new Evidence.Echo(tries);
     }
 
     // ---- concurrency
 
     private Evidence.Concurrency concurrency() throws InterruptedException {
+        sending = "a silent client, and a second client's message";
         Subscription watch = events.subscribe("echolab-check", 1 << 14);
         try {
             SimulatedClient silent = fleet.start(new Behaviour.Silent(30_000));
@@ -232,30 +298,49 @@ final class CheckDriver {
         return all;
     }
 
-    // ---- held clients, and what they leave behind
+    // ---- waves of clients that stay a while, and what each leaves behind
 
-    private Evidence.Held held(Recording recording) throws InterruptedException {
-        List<SimulatedClient> clients = new ArrayList<>();
-        for (int i = 0; i < HELD_CLIENTS; i++) {
-            clients.add(fleet.start(new Behaviour.Steady(2, HOLD_MILLIS, MESSAGE_BYTES)));
-            TimeUnit.MILLISECONDS.sleep(STAGGER_MILLIS);
-        }
-        long limit = Math.max(settings.timeoutSeconds() * 1000L, HELD_CLIENTS * (HOLD_MILLIS + 200) + 2_000);
-        Map<String, ClientResult> results = awaitAll(clients, limit);
-        sampler.awaitSamples(2, 1_000);
-        recording.stop();
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        int served = 0;
-        for (SimulatedClient c : clients) {
-            ClientResult r = results.get(c.name());
-            if (r != null) {
-                ports.put(c.name(), r.localPort());
-                if (r.allVerified()) {
-                    served++;
+    private Evidence.Waves waves() throws InterruptedException {
+        settle();
+        wavesRoles = ServerRoles.of(subject.sampler().latest(), subject.server().port());
+        long serverPid = wavesRoles.serverPid();
+        Evidence.State before = state(subject.sampler().latest(), serverPid);
+        Recording recording = subject.sampler().record();
+        subject.sampler().awaitSamples(2, 1_000); // the recording sees the server as it was before the first client
+        List<Evidence.Wave> waves = new ArrayList<>();
+        for (int size : WAVES) {
+            sending = "a wave of " + size + " clients, each sending 2 messages of " + MESSAGE_BYTES + " bytes";
+            List<SimulatedClient> clients = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < size; i++) {
+                clients.add(fleet.start(new Behaviour.Steady(2, HOLD_MILLIS, MESSAGE_BYTES)));
+                TimeUnit.MILLISECONDS.sleep(STAGGER_MILLIS);
+            }
+            long limit = Math.max(settings.timeoutSeconds() * 1000L, size * (2 * HOLD_MILLIS + 200) + 2_000);
+            Map<String, ClientResult> results = awaitAll(clients, limit);
+            for (SimulatedClient c : clients) {
+                if (!results.containsKey(c.name())) {
+                    c.disconnect();
                 }
             }
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            int served = 0;
+            for (SimulatedClient c : clients) {
+                ClientResult r = results.get(c.name());
+                if (r != null) {
+                    ports.put(c.name(), r.localPort());
+                    served += r.allVerified() ? 1 : 0;
+                }
+            }
+            if (!subject.alive()) {
+                break;
+            }
+            Evidence.State after = settled(before, serverPid);
+            waves.add(new Evidence.Wave(size, start, ports, served, after));
         }
-        return new Evidence.Held(clients.stream().map(SimulatedClient::name).toList(), ports, recording, served);
+        subject.sampler().awaitSamples(1, 500);
+        recording.stop();
+        return new Evidence.Waves(serverPid, before, waves, recording);
     }
 
     /** Waits until the tree stops changing (three readings alike), at most {@link #SETTLE_MILLIS}. */
@@ -264,8 +349,8 @@ final class CheckDriver {
         String last = "";
         int alike = 0;
         while (System.nanoTime() < deadline && alike < 3) {
-            sampler.awaitSamples(1, 500);
-            String shape = shape(sampler.latest());
+            subject.sampler().awaitSamples(1, 500);
+            String shape = shape(subject.sampler().latest());
             alike = shape.equals(last) ? alike + 1 : 0;
             last = shape;
         }
@@ -282,26 +367,48 @@ final class CheckDriver {
         return sb.toString();
     }
 
-    private Evidence.Settled settled(TreeSnapshot before) throws InterruptedException {
-        ProcessSnapshot rootBefore = root(before);
+    /**
+     * The server once the clients have left: as soon as it is back where it was (no zombie, no more
+     * descriptors or threads than before), else after the tree stopped changing, at most
+     * {@link #SETTLE_MILLIS}.
+     */
+    private Evidence.State settled(Evidence.State before, long serverPid) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
-        TreeSnapshot after;
+        String last = "";
+        int alike = 0;
+        Evidence.State now;
         while (true) {
-            sampler.awaitSamples(1, 500);
-            after = sampler.latest();
-            ProcessSnapshot r = root(after);
-            boolean clean = after.processes().stream().noneMatch(ProcessSnapshot::zombie)
-                    && r.descriptors() <= rootBefore.descriptors()
-                    && r.threads().size() <= rootBefore.threads().size();
-            if (clean || System.nanoTime() > deadline) {
-                break;
+            subject.sampler().awaitSamples(1, 500);
+            TreeSnapshot tree = subject.sampler().latest();
+            now = state(tree, serverPid);
+            boolean clean = now.zombies().isEmpty() && now.descriptors() <= before.descriptors()
+                    && now.threads().size() <= before.threads().size();
+            String shape = shape(tree);
+            alike = shape.equals(last) ? alike + 1 : 0;
+            last = shape;
+            if (clean || alike >= 6 || System.nanoTime() > deadline) {
+                return now;
             }
         }
-        ProcessSnapshot rootAfter = root(after);
+    }
+
+    private Evidence.State state(TreeSnapshot tree, long serverPid) {
+        Map<Long, Long> parentOf = new HashMap<>();
+        tree.processes().forEach(p -> parentOf.put(p.pid(), p.ppid()));
+        ProcessSnapshot server = tree.process(serverPid).orElse(null);
+        Set<Long> threads = new TreeSet<>();
+        Set<Long> children = new TreeSet<>();
         Set<Long> zombies = new TreeSet<>();
-        after.processes().stream().filter(ProcessSnapshot::zombie).forEach(p -> zombies.add(p.pid()));
-        return new Evidence.Settled(rootBefore.descriptors(), rootAfter.descriptors(), rootBefore.threads().size(),
-                rootAfter.threads().size(), HELD_CLIENTS, zombies, biggestFutexGroup(rootBefore));
+        for (ProcessSnapshot p : tree.processes()) {
+            if (p.pid() != serverPid && ServerRoles.underServer(p.pid(), serverPid, parentOf)) {
+                (p.zombie() ? zombies : children).add(p.pid());
+            }
+        }
+        if (server == null) {
+            return new Evidence.State(-1, threads, children, zombies, 0);
+        }
+        server.threads().forEach(t -> threads.add(t.tid()));
+        return new Evidence.State(server.descriptors(), threads, children, zombies, biggestFutexGroup(server));
     }
 
     /** Idle workers of a pool wait on one semaphore or condition: the most threads blocked on one futex address. */
@@ -315,19 +422,15 @@ final class CheckDriver {
         return groups.values().stream().max(Integer::compare).orElse(0);
     }
 
-    private ProcessSnapshot root(TreeSnapshot tree) {
-        return tree.root().orElseGet(() -> new ProcessSnapshot(server.pid(), 0, "", 'X', -1, -1, -1, List.of(),
-                List.of()));
-    }
-
     // ---- a quiet second
 
     private Evidence.Idle idle() throws InterruptedException {
-        sampler.awaitSamples(1, 500);
-        Recording quiet = sampler.record();
+        sending = "nothing (no client was connected)";
+        subject.sampler().awaitSamples(1, 500);
+        Recording quiet = subject.sampler().record();
         long start = System.nanoTime();
         TimeUnit.MILLISECONDS.sleep(IDLE_MILLIS);
-        sampler.awaitSamples(1, 500);
+        subject.sampler().awaitSamples(1, 500);
         quiet.stop();
         double seconds = (System.nanoTime() - start) / 1e9;
         TreeSnapshot a = quiet.first();
@@ -348,8 +451,10 @@ final class CheckDriver {
                     Long was = cpuBefore.get(p.pid() + "/" + t.tid());
                     if (was != null && was >= 0 && t.cpuNanos() >= 0) {
                         double share = (t.cpuNanos() - was) / 1e9 / span;
-                        tree += share;
                         busy.add(new Evidence.BusyThread(p.pid(), t.tid(), t.name(), share));
+                        if (!RuntimeThreads.isRuntime(t.name())) {
+                            tree += share;
+                        }
                     }
                 }
             }
@@ -362,6 +467,8 @@ final class CheckDriver {
 
     private Evidence.Counter counter() throws InterruptedException {
         Long before = awaitQuietTotal();
+        sending = COUNTER_CLIENTS + " clients at once, " + COUNTER_MESSAGES + " messages of " + MESSAGE_BYTES
+                + " bytes each";
         List<SimulatedClient> clients = new ArrayList<>();
         for (int i = 0; i < COUNTER_CLIENTS; i++) {
             // a few milliseconds apart, and each long enough that all of them send at the same time
@@ -372,16 +479,30 @@ final class CheckDriver {
         long messages = results.values().stream().mapToLong(ClientResult::linesVerified).sum();
         long sent = settings.counterUnit() == CounterUnit.BYTES ? messages * MESSAGE_BYTES : messages;
         Long after = awaitQuietTotal();
+        String why = after != null ? "" : noTotal();
         return new Evidence.Counter(settings.counterPattern().pattern(), settings.counterUnit(), before, after, sent,
-                COUNTER_CLIENTS, (int) messages);
+                COUNTER_CLIENTS, (int) messages, why);
+    }
+
+    /** Why no total could be read, as exactly as the output says. */
+    private String noTotal() {
+        var out = subject.server().output();
+        if (out.lines() == 0) {
+            return "the server printed nothing at all while " + COUNTER_CLIENTS + " clients were echoed: if it "
+                    + "prints its total with printf, its output sits in a buffer until the buffer fills (stdout to a "
+                    + "pipe is block-buffered); call fflush(stdout) after each line, or setvbuf(stdout, NULL, _IOLBF, 0)";
+        }
+        return "the server printed " + out.lines() + " line" + (out.lines() == 1 ? "" : "s")
+                + ", none matching " + settings.counterPattern().pattern() + "; its last line: "
+                + out.lastLines(1).strip();
     }
 
     /** The last total printed, once the output has been quiet for a moment; null if none was ever printed. */
     private Long awaitQuietTotal() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         long lines = -1;
-        while (System.nanoTime() < deadline && lines != server.output().lines()) {
-            lines = server.output().lines();
+        while (System.nanoTime() < deadline && lines != subject.server().output().lines()) {
+            lines = subject.server().output().lines();
             TimeUnit.MILLISECONDS.sleep(300);
         }
         long total = lastTotal.get();
@@ -391,6 +512,7 @@ final class CheckDriver {
     // ---- bursts
 
     private Evidence.Burst burst(int size) throws InterruptedException {
+        sending = "a burst of " + size + " clients at once, each with a message of its own";
         long start = System.nanoTime();
         List<SimulatedClient> clients = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -445,7 +567,7 @@ final class CheckDriver {
         return done;
     }
 
-    /** The check could not go on: the server died, or forked without end. */
+    /** The check could not go on: nothing could be checked, or the server would not start again. */
     static final class CheckAborted extends Exception {
         private static final long serialVersionUID = 1L;
 

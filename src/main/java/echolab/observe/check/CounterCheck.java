@@ -19,7 +19,7 @@ final class CounterCheck implements Check {
         }
         if (c.after() == null) {
             return Verdict.skip(id(), "The server printed no line matching " + c.pattern() + ", so its total "
-                    + "could not be compared.", List.of("pattern: " + c.pattern()));
+                    + "could not be compared.", List.of("pattern: " + c.pattern(), c.why()));
         }
         long before = c.before() == null ? 0 : c.before();
         long grew = c.after() - before;

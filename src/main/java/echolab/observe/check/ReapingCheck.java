@@ -12,12 +12,16 @@ final class ReapingCheck implements Check {
 
     @Override
     public Verdict judge(Evidence e) {
-        if (e.whole().children().isEmpty()) {
+        if (e.waves().waves().isEmpty()) {
+            return Verdict.skip(id(), "No wave of clients was completed, so reaping could not be followed.",
+                    List.of("waves completed: none"));
+        }
+        if (Children.of(e).all().isEmpty() && e.waves().after().zombies().isEmpty()) {
             return Verdict.skip(id(), "The server started no child processes, so there is nothing to reap.",
                     List.of("child processes seen: none"));
         }
         int peak = e.whole().peakZombies();
-        var left = e.settled().zombiesAfter();
+        var left = e.waves().after().zombies();
         List<String> evidence = List.of("most zombies at once: " + peak,
                 "zombies " + Figures.seconds(CheckDriver.SETTLE_MILLIS) + " after the clients left: "
                         + (left.isEmpty() ? "none" : left.size() + " (PIDs " + Figures.pids(left) + ")"));

@@ -96,9 +96,10 @@ class ExampleServersCheckTest {
         // a short wait for echoes: an orphaned client costs the whole timeout
         CheckSettings settings = new CheckSettings(framing, CheckSettings.DEFAULT_BURSTS, TOTAL,
                 CounterUnit.BYTES, 3);
-        try (StudentServer server = StudentServer.start(new Launch(command), events);
+        Launch launch = new Launch(command);
+        try (StudentServer server = StudentServer.start(launch, events);
              TreeSampler sampler = TreeSampler.start(server, events)) {
-            return CheckRun.run(server, sampler, events, settings, line -> { });
+            return CheckRun.run(server, sampler, launch, events, settings, line -> { });
         }
     }
 }
