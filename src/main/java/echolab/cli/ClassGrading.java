@@ -11,6 +11,7 @@ import java.util.List;
 import echolab.observe.Launch;
 import echolab.observe.check.CheckSettings;
 import echolab.observe.check.report.ClassTable;
+import echolab.observe.check.report.CouldNotCheck;
 import echolab.observe.check.report.ClassTable.Result;
 import echolab.observe.check.report.ClassTable.Row;
 
@@ -99,13 +100,25 @@ final class ClassGrading {
         }
         SubmissionCheck.NotChecked n = (SubmissionCheck.NotChecked) outcome;
         return switch (n.why()) {
-            case DID_NOT_START -> Row.notChecked(name, "did not start: " + n.detail().reason(), n.seconds(),
+            case DID_NOT_START -> Row.notChecked(name, "did not start: " + oneLine(n.detail()), n.seconds(),
                     Result.DID_NOT_START);
             case TIMED_OUT -> Row.notChecked(name, n.detail().reason() + leftovers, n.seconds(), Result.FAILED);
-            case FAILED_DURING_CHECK -> Row.notChecked(name, "could not be checked: " + n.detail().reason()
+            case FAILED_DURING_CHECK -> Row.notChecked(name, "could not be checked: " + oneLine(n.detail())
                     + leftovers, n.seconds(), Result.FAILED);
         };
     }
+
+    /** The reason and the program's last line, on one line that a table cell can hold. */
+    static String oneLine(CouldNotCheck detail) {
+        String reason = detail.reason().replaceFirst(";? ?its last output:$", "").strip();
+        List<String> lines = detail.output().lines().map(l -> l.replaceFirst("^  [!|] ", "").strip())
+                .filter(l -> !l.isEmpty()).toList();
+        String text = lines.isEmpty() ? reason : reason + " (last output: " + lines.get(lines.size() - 1) + ")";
+        return text.length() > NOTE_CHARACTERS ? text.substring(0, NOTE_CHARACTERS - 1) + "…" : text;
+    }
+
+    /** A note longer than this is cut: the whole reason is in the submission's own report. */
+    private static final int NOTE_CHARACTERS = 200;
 
     private static String line(Row row) {
         String seconds = String.format(java.util.Locale.ROOT, "%.1f s", row.seconds());
