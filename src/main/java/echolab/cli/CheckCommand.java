@@ -10,13 +10,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import echolab.clients.Framing;
-import echolab.events.EventBus;
 import echolab.observe.Launch;
-import echolab.observe.LaunchException;
-import echolab.observe.StudentServer;
-import echolab.observe.TreeSampler;
-import echolab.observe.check.CheckReport;
-import echolab.observe.check.CheckRun;
 import echolab.observe.check.CheckSettings;
 import echolab.observe.check.CounterUnit;
 import picocli.CommandLine.Command;
@@ -29,13 +23,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code check}: starts a student's echo server, drives it with EchoLab's clients while watching
  * its processes and threads, and says which of the lab's requirements hold, with the evidence.
- * Exit 0 when every check passes, 1 when one fails, 2 on a usage error or when the server cannot
- * be started, never listens, or dies during the check.
+ * Exit 0 when every check passes, 1 when one fails (or the {@code --limit-s} ran out), 2 on a usage
+ * error or when the server cannot be started, never listens, or dies during the check. The report
+ * is text, JSON, Gradescope's {@code results.json} or JUnit XML ({@code --format}). {@code --each}
+ * grades a folder of submissions ({@link ClassGrading}); one server's check is {@link SubmissionCheck}.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Checks your own echo server against the lab: runs it, drives it, watches its processes "
                 + "and threads, and reports each requirement with its evidence.%n"
-                + "Example: check --framing blank-line -- ./server   (the port is appended, or put {port} where it goes)")
+                + "Example: check --framing blank-line -- ./server   (the port is appended, or put {port} where it goes)%n"
+                + "A class: check --each 'submissions/*/' --table grades -- ./server   (each run in its own directory)")
 public final class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -75,8 +72,28 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "with --attach: the port it listens on")
     private Integer attachPort;
 
-    @Option(names = "--json", description = "print the report as one JSON object")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text, json, gradescope (an autograder's results.json) or junit (JUnit XML) (default: text)")
+    private String format;
+
+    @Option(names = "--json", description = "the same as --format json")
     private boolean json;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE instead of stdout")
+    private Path outFile;
+
+    @Option(names = "--each", paramLabel = "GLOB",
+            description = "check every directory GLOB matches (e.g. 'submissions/*/'), one by one, each run in its "
+                    + "own directory, and print the class table")
+    private String each;
+
+    @Option(names = "--table", paramLabel = "OUT",
+            description = "with --each: also write OUT.md, OUT.csv and each submission's report in OUT/")
+    private Path table;
+
+    @Option(names = "--limit-s", paramLabel = "N",
+            description = "seconds one check may take, start included, before it is stopped (--each: default 60)")
+    private Integer limitSeconds;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
             description = "the server's command line, after --; {port} is replaced by the port, else it is appended")
@@ -85,54 +102,137 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CheckSettings settings = settings();
+        ReportFormat reportFormat = reportFormat();
+        checkOutputs();
         if (cwd != null && !Files.isDirectory(cwd)) {
             throw new ParameterException(spec.commandLine(), "--cwd " + cwd + " is not a directory");
         }
+        Duration limit = limitSeconds == null ? null : Duration.ofSeconds(limitSeconds);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        EventBus events = new EventBus();
-        StudentServer server;
-        Launch launch = attachPid != null ? null : new Launch(command, cwd, Duration.ofSeconds(listenTimeoutSeconds));
-        try {
-            server = launch == null ? StudentServer.attach(attachPid, attachPort, events)
-                    : StudentServer.start(launch, events);
-        } catch (LaunchException e) {
-            err.println("check: " + e.getMessage());
-            if (!e.output().isEmpty()) {
-                err.print(e.output());
-            }
-            err.flush();
-            return 2;
+        if (each != null) {
+            return grade(settings, reportFormat, limit == null ? Duration.ofSeconds(DEFAULT_EACH_LIMIT_S) : limit,
+                    out, err);
         }
-        Thread hook = new Thread(server::stop, "echolab-check-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (TreeSampler sampler = TreeSampler.start(server, events)) {
-            err.println("checking " + server.command() + " (PID " + server.pid() + ")");
-            err.flush();
-            CheckReport report = CheckRun.run(server, sampler, launch, events, settings, line -> {
-                err.println("  " + line);
-                err.flush();
-            });
-            out.print(json ? report.toJson() + "\n" : report.toText());
+        SubmissionCheck.Outcome outcome = attachPid != null
+                ? SubmissionCheck.attach(attachPid, attachPort, settings, line -> say(err, line))
+                : SubmissionCheck.check(new Launch(command, cwd, Duration.ofSeconds(listenTimeoutSeconds)), settings,
+                        limit, line -> say(err, line));
+        if (outcome instanceof SubmissionCheck.Checked checked) {
+            write(out, reportFormat.write(checked.report(), checked.seconds()));
+            return checked.report().passed() ? 0 : 1;
+        }
+        SubmissionCheck.NotChecked notChecked = (SubmissionCheck.NotChecked) outcome;
+        err.println("check: " + notChecked.detail().reason());
+        if (!notChecked.detail().output().isEmpty()) {
+            err.print(notChecked.detail().output());
+        }
+        err.flush();
+        if (reportFormat.reportsNotChecked()) {
+            write(out, reportFormat.write(notChecked.detail(), notChecked.seconds()));
+        }
+        // out of time is the server's fault, found by checking it; exit 2 says nothing could be checked
+        return notChecked.why() == SubmissionCheck.Why.TIMED_OUT ? 1 : 2;
+    }
+
+    /** {@code --each}'s default time limit per submission, in seconds. */
+    static final int DEFAULT_EACH_LIMIT_S = 60;
+
+    private int grade(CheckSettings settings, ReportFormat reportFormat, Duration limit, PrintWriter out,
+                      PrintWriter err) throws Exception {
+        List<SubmissionGlob.Submission> submissions;
+        try {
+            submissions = SubmissionGlob.match(each, Path.of("").toAbsolutePath());
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) { // a bad pattern, an unreadable folder
+            throw new ParameterException(spec.commandLine(), "--each " + each + ": " + e.getMessage());
+        }
+        if (submissions.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--each " + each + " matches no directory (here: "
+                    + Path.of("").toAbsolutePath() + ")");
+        }
+        Path tableBase = null;
+        if (table != null) {
+            String name = table.getFileName().toString().replaceFirst("\\.(md|csv)$", "");
+            tableBase = table.toAbsolutePath().resolveSibling(name);
+        }
+        return new ClassGrading(submissions, command, Duration.ofSeconds(listenTimeoutSeconds), settings, limit,
+                tableBase, reportFormat, out, err, ProgressBar.stderrIsTerminal()).run();
+    }
+
+    private static void say(PrintWriter err, String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    /** The report to stdout, or to {@code --out}. */
+    private void write(PrintWriter out, String text) throws java.io.IOException {
+        if (outFile == null) {
+            out.print(text);
             out.flush();
-            return report.passed() ? 0 : 1;
-        } catch (CheckRun.Failed e) {
-            err.println("check: " + e.getMessage());
-            err.flush();
-            return 2;
-        } finally {
-            String how = server.stop();
-            err.println("the server " + how);
-            err.flush();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or ran: the server is being stopped anyway
+        } else {
+            Files.writeString(outFile, text, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private ReportFormat reportFormat() {
+        ReportFormat f;
+        try {
+            f = format == null ? ReportFormat.TEXT : ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
+        if (json) {
+            if (format != null && f != ReportFormat.JSON) {
+                throw new ParameterException(spec.commandLine(), "--json means --format json, not --format " + format
+                        + ": give one of them");
             }
+            f = ReportFormat.JSON;
+        }
+        return f;
+    }
+
+    /** Where reports go must exist before a server is started, so that a run is not lost at its end. */
+    private void checkOutputs() {
+        if (each == null) {
+            if (table != null) {
+                throw new ParameterException(spec.commandLine(), "--table goes with --each: the class table");
+            }
+        } else {
+            if (outFile != null) {
+                throw new ParameterException(spec.commandLine(), "--out is for one check; with --each, --table OUT "
+                        + "writes the table and each submission's report");
+            }
+            if (table != null) {
+                mustBeWritable("--table", table);
+            }
+        }
+        if (outFile != null) {
+            mustBeWritable("--out", outFile);
+        }
+        if (limitSeconds != null && (limitSeconds < 1 || limitSeconds > 3600)) {
+            throw new ParameterException(spec.commandLine(), "--limit-s: 1 to 3600 seconds");
+        }
+    }
+
+    private void mustBeWritable(String option, Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file + ": the folder " + folder
+                    + " does not exist");
+        }
+        if (Files.isDirectory(file) && option.equals("--out")) {
+            throw new ParameterException(spec.commandLine(), "--out " + file + " is a folder; name a file");
         }
     }
 
     private CheckSettings settings() {
+        if (each != null && attachPid != null) {
+            throw new ParameterException(spec.commandLine(), "--each starts each submission: it cannot --attach");
+        }
+        if (each != null && cwd != null) {
+            throw new ParameterException(spec.commandLine(), "--each runs each submission in its own directory: "
+                    + "give no --cwd");
+        }
         if (attachPid != null) {
             if (attachPort == null || attachPort < 1 || attachPort > 65535) {
                 throw new ParameterException(spec.commandLine(), "--attach needs --port N, the port the server listens on");
@@ -141,8 +241,9 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--attach checks a running server: give no command");
             }
         } else if (command == null || command.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "say which server to check after --, e.g. check -- ./server "
-                    + "(or --attach PID --port N)");
+            throw new ParameterException(spec.commandLine(), each != null
+                    ? "say how to run each submission after --, e.g. check --each 'submissions/*/' -- ./server"
+                    : "say which server to check after --, e.g. check -- ./server (or --attach PID --port N)");
         } else if (attachPort != null) {
             throw new ParameterException(spec.commandLine(), "--port goes with --attach; a started server gets a free port");
         }
