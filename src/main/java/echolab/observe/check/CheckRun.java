@@ -65,17 +65,20 @@ public final class CheckRun {
                 new ThreadsCheck(), new BusyWaitCheck(), new CounterCheck(), new ModelCheck());
         List<Verdict> verdicts = new ArrayList<>();
         for (Check check : checks) {
-            Evidence.Crash crash = evidence.crashIn(check.id());
-            verdicts.add(crash != null ? crashed(check.id(), crash) : check.judge(evidence));
+            List<Evidence.Crash> crashes = evidence.crashesIn(check.id());
+            verdicts.add(crashes.isEmpty() ? check.judge(evidence) : crashed(check.id(), crashes));
         }
         return new CheckReport(server.command(), evidence.framing().id(), ModelCheck.infer(evidence), verdicts,
                 observed(evidence, sampler, seconds));
     }
 
     /** A crash during a check's phase is that check's failure, with the signal, what was sent, and the last output. */
-    private static Verdict crashed(String id, Evidence.Crash c) {
+    private static Verdict crashed(String id, List<Evidence.Crash> crashes) {
+        Evidence.Crash c = crashes.get(0);
         List<String> evidence = new ArrayList<>();
-        evidence.add("the server " + c.how() + " while EchoLab sent " + c.sending());
+        for (Evidence.Crash each : crashes) {
+            evidence.add("the server " + each.how() + " while EchoLab sent " + each.sending());
+        }
         if (!c.hint().isEmpty()) {
             evidence.add(echolab.observe.SignalNames.name(c.signal()) + " usually means " + c.hint());
         }

@@ -38,9 +38,9 @@ public record Evidence(Framing framing, long rootPid, long serverPid, List<Strin
         crashes = List.copyOf(crashes);
     }
 
-    /** The crash during the phase of check {@code id}, or null. */
-    public Crash crashIn(String id) {
-        return crashes.stream().filter(c -> c.check().equals(id)).findFirst().orElse(null);
+    /** The crashes during the phase of check {@code id}, in order. */
+    public List<Crash> crashesIn(String id) {
+        return crashes.stream().filter(c -> c.check().equals(id)).toList();
     }
 
     /** One tricky message: what it was, and whether it came back byte for byte. */
