@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import echolab.events.Event;
 import echolab.events.EventBus;
@@ -22,6 +23,13 @@ import echolab.events.EventBus;
  * forks, until {@link #stop}. It starts the program in its own process group where the system
  * allows it, so that a polite signal, and then a kill, reach every descendant at once, also one
  * that forks without end; PIDs the sampler saw are remembered and ended too.
+ *
+ * <p>A started server ends with EchoLab, however EchoLab ends: {@link #stop} when the window closes
+ * or a command finishes; a JVM shutdown hook when EchoLab exits otherwise (SIGTERM, SIGINT, an error
+ * that ends it, {@code System.exit}); and a {@link ServerWatchdog} process when no Java code runs
+ * at all ({@code kill -9}, a crash of the JVM).
+ *
+ * <p>Its output is line-buffered where the system allows it ({@link #lineBuffered()}).
  *
  * <p>Threading: every method may be called from any thread.
  */
@@ -40,10 +48,22 @@ public final class StudentServer implements AutoCloseable {
     private final ProgramOutput output;
     private final EventBus events;
     private final Set<Long> seen = ConcurrentHashMap.newKeySet();
+    private final Launch launch;
+    private final OutputBuffering buffering;
+    private final ServerWatchdog watchdog;
+    private final List<Thread> drains = new ArrayList<>(2);
     private String stopped;
 
+    /** Started servers not yet stopped: the shutdown hook ends them. */
+    private static final Set<StudentServer> LIVE = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean HOOKED = new AtomicBoolean();
+
     private StudentServer(Process process, ProcessHandle root, boolean ownGroup, int port, String command,
-                          ProgramOutput output, EventBus events) {
+                          ProgramOutput output, EventBus events, Launch launch, OutputBuffering buffering,
+                          ServerWatchdog watchdog) {
+        this.launch = launch;
+        this.buffering = buffering;
+        this.watchdog = watchdog;
         this.process = process;
         this.root = root;
         this.ownGroup = ownGroup;
@@ -70,16 +90,30 @@ public final class StudentServer implements AutoCloseable {
         if (ownGroup) {
             argv.add(setsid());
         }
+        OutputBuffering buffering = OutputBuffering.forThisSystem();
+        argv.addAll(buffering.prefix()); // stdbuf execs the program: the PID stays the program's
         argv.addAll(line);
         ProgramOutput output = new ProgramOutput();
+        hookOnce();
+        // before the program: between its start and the watchdog's arming only microseconds pass
+        ServerWatchdog watchdog = ServerWatchdog.start(ownGroup);
         Process process;
         try {
-            process = new ProcessBuilder(argv).directory(launch.workingDirectory().toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(argv).directory(launch.workingDirectory().toFile());
+            builder.environment().putAll(OutputBuffering.ENVIRONMENT);
+            process = builder.start();
         } catch (IOException e) {
+            if (watchdog != null) {
+                watchdog.disarm();
+            }
             throw new LaunchException("cannot start " + launch.display() + ": " + e.getMessage(), "");
         }
+        if (watchdog != null) {
+            watchdog.arm(process.pid());
+        }
         StudentServer server = new StudentServer(process, process.toHandle(), ownGroup, port,
-                Launch.brief(line), output, events);
+                Launch.brief(line), output, events, launch, buffering, watchdog);
+        LIVE.add(server);
         long pid = process.pid();
         output.onLine(l -> events.publish((s, t) -> new Event.ObservedOutput(s, t, pid, l.stream(), l.text())));
         try {
@@ -87,8 +121,8 @@ public final class StudentServer implements AutoCloseable {
         } catch (IOException ignored) {
             // nothing to close
         }
-        output.drain(process.getInputStream(), "stdout", "echolab-observed-stdout");
-        output.drain(process.getErrorStream(), "stderr", "echolab-observed-stderr");
+        server.drains.add(output.drain(process.getInputStream(), "stdout", "echolab-observed-stdout"));
+        server.drains.add(output.drain(process.getErrorStream(), "stderr", "echolab-observed-stderr"));
         try {
             server.awaitListening(launch.listenTimeout().toMillis());
         } catch (LaunchException | RuntimeException e) {
@@ -107,7 +141,8 @@ public final class StudentServer implements AutoCloseable {
             throw new LaunchException("nothing accepts connections on 127.0.0.1:" + port, "");
         }
         String command = Launch.brief(List.of(handle.info().commandLine().orElse("PID " + pid)));
-        StudentServer server = new StudentServer(null, handle, false, port, command, new ProgramOutput(), events);
+        StudentServer server = new StudentServer(null, handle, false, port, command, new ProgramOutput(), events,
+                null, OutputBuffering.attached(), null);
         events.publish((s, t) -> new Event.ObservedServerStarted(s, t, pid, port, command));
         return server;
     }
@@ -138,13 +173,82 @@ public final class StudentServer implements AutoCloseable {
         return root.isAlive();
     }
 
-    /** How the program ended by itself, or empty while it runs (or when attached). */
+    /** How it was started: to start it again after a crash; null when attached. */
+    public Launch launch() {
+        return launch;
+    }
+
+    /**
+     * Whether the program was started with its stdout line-buffered ({@code stdbuf -oL}), so that a
+     * C program's {@code printf} lines reach EchoLab as it prints them. When not, {@link #bufferingReason()}
+     * says why.
+     */
+    public boolean lineBuffered() {
+        return buffering.lineBuffered();
+    }
+
+    /**
+     * Empty when {@link #lineBuffered()}; else why not, in one line, e.g. "stdbuf not found (it comes
+     * with GNU coreutils): a C program's printf output reaches EchoLab only when its 4 KiB buffer
+     * fills or it calls fflush(stdout)".
+     */
+    public String bufferingReason() {
+        return buffering.reason();
+    }
+
+    /**
+     * How the program ended by itself: "exited with code 3", "crashed: SIGSEGV (signal 11)", or for
+     * a signal that comes from outside rather than from a fault, "was killed: SIGKILL (signal 9)";
+     * empty while it runs (or when attached).
+     */
     public String exitDescription() {
-        if (process == null || process.isAlive()) {
+        if (process == null || !exited()) {
             return "";
         }
+        int signal = exitSignal();
+        if (signal == 0) {
+            return "exited with code " + process.exitValue();
+        }
+        String name = SignalNames.name(signal) + " (signal " + signal + ")";
+        return switch (signal) {
+            case 1, 2, 9, 15 -> "was killed: " + name;
+            default -> CRASHED + name;
+        };
+    }
+
+    /** The words {@link #exitDescription()} starts with for a crash. */
+    public static final String CRASHED = "crashed: ";
+
+    /**
+     * The signal that ended the program, 0 when it exited (or runs, or is attached). Java reports a
+     * death by signal N as the exit value 128 + N, which a program could also {@code exit()} with
+     * (a shell that started it does, when it dies so): either way the server died of that signal.
+     */
+    public int exitSignal() {
+        if (process == null || !exited()) {
+            return 0;
+        }
         int code = process.exitValue();
-        return code > 128 ? "was killed by signal " + (code - 128) : "exited with code " + code;
+        return code > 128 && code < 128 + 65 ? code - 128 : 0;
+    }
+
+    /**
+     * Whether the program has ended and Java knows how: the OS may show it gone (reaped) a moment
+     * before Java's reaper thread has recorded its exit value, so that moment is waited out.
+     */
+    private boolean exited() {
+        if (!process.isAlive()) {
+            return true;
+        }
+        if (root.isAlive()) {
+            return false;
+        }
+        try {
+            return process.waitFor(500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     /** PIDs the sampler saw in the tree, ended with it even if they left the process group. */
@@ -179,9 +283,16 @@ public final class StudentServer implements AutoCloseable {
         }
         try {
             process.waitFor(2, TimeUnit.SECONDS); // reaps it, so no zombie of ours remains
+            for (Thread drain : drains) {
+                drain.join(500); // its last words (a crash's stderr) come before the word that it stopped
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (watchdog != null) {
+            watchdog.disarm();
+        }
+        LIVE.remove(this);
         long pid = pid();
         String reason = stopped;
         events.publish((s, t) -> new Event.ObservedServerStopped(s, t, pid, reason));
@@ -194,6 +305,38 @@ public final class StudentServer implements AutoCloseable {
     }
 
     // ---- ending everything
+
+    /**
+     * Once per JVM: a shutdown hook that stops every started server still running, all at once, when
+     * EchoLab exits in any way Java code still runs (SIGTERM, SIGINT, System.exit, the last thread
+     * ending after an error). The window's own close stops them first; then there is nothing left.
+     */
+    private static void hookOnce() {
+        if (!HOOKED.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(StudentServer::stopAllLive, "echolab-student-servers-shutdown"));
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting already: each server's watchdog ends it
+        }
+    }
+
+    private static void stopAllLive() {
+        List<Thread> stopping = new ArrayList<>();
+        for (StudentServer s : List.copyOf(LIVE)) {
+            Thread t = new Thread(s::stop, "echolab-stop-" + s.pid());
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join(GRACE_MILLIS + 6_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
 
     private void signalAll(int signal) {
         if (ownGroup) {
@@ -285,7 +428,7 @@ public final class StudentServer implements AutoCloseable {
                 }
                 if (!process.isAlive()) {
                     awaitOutput();
-                    throw new LaunchException(command + " " + exitDescription() + " before it listened"
+                    throw new LaunchException(command + " " + beforeListening(exitDescription())
                             + (output.lines() == 0 ? ", and printed nothing" : "; its last output:"),
                             output.lastLines(10));
                 }
@@ -321,6 +464,13 @@ public final class StudentServer implements AutoCloseable {
                 sleep(25);
             }
         }
+    }
+
+    /** "exited with code 3 before it listened", "crashed before it listened: SIGSEGV (signal 11)". */
+    private static String beforeListening(String how) {
+        int colon = how.indexOf(": ");
+        return colon < 0 ? how + " before it listened"
+                : how.substring(0, colon) + " before it listened: " + how.substring(colon + 2);
     }
 
     private void awaitOutput() {

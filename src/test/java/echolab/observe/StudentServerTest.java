@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import echolab.clients.Behaviour;
 import echolab.clients.ClientFleet;
@@ -26,7 +28,9 @@ import echolab.clients.Wire;
 import echolab.events.EventBus;
 import echolab.observe.check.FramingProbe;
 import echolab.testing.ExampleServers;
+import echolab.testing.LineClient;
 import echolab.testing.NoLeftovers;
+import echolab.testing.TinyCServers;
 
 /**
  * A student's program that is not there, exits at once, never listens, listens elsewhere, floods
@@ -192,6 +196,56 @@ class StudentServerTest {
             }
             silent.disconnect();
         }
+    }
+
+    @Test
+    void aCProgramsPrintfLinesArriveAsItPrintsThemWithoutFflush(@TempDir Path dir) throws Exception {
+        Path program = TinyCServers.compile(dir, "counting", TinyCServers.COUNTING_NO_FLUSH);
+        try (StudentServer server = StudentServer.start(new Launch(List.of(program.toString())), events)) {
+            assumeTrue(server.lineBuffered(), server.bufferingReason());
+            assertEquals("", server.bufferingReason());
+            // stdbuf execs the program: the PID EchoLab watches is the one the program has
+            awaitOutput(server, "pid " + server.pid() + " listening on port " + server.port());
+            try (LineClient client = new LineClient(server.address())) {
+                for (int i = 1; i <= 3; i++) {
+                    long sent = System.nanoTime();
+                    assertEquals("hello\n", client.send("hello\n").readLineText());
+                    awaitOutput(server, "echoed " + 6 * i + " bytes");
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+                    assertTrue(millis < 1_000, "line " + i + " took " + millis + " ms");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aServerThatDiesOfASignalSaysWhichWithItsLastWordsOnStderr(@TempDir Path dir) throws Exception {
+        Path program = TinyCServers.compile(dir, "crash", TinyCServers.CRASH_ON_FIRST_CLIENT);
+        StudentServer server = StudentServer.start(new Launch(List.of(program.toString())), events);
+        try {
+            assertEquals(0, server.exitSignal(), "running: no signal yet");
+            assertEquals("", server.exitDescription());
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+                s.getOutputStream().write("hello\n".getBytes());
+                assertEquals(-1, s.getInputStream().read(), "the connection closes when the server dies");
+            }
+            awaitOutput(server, "read 6 bytes into a 16-byte buffer, then wrote through a null pointer");
+            assertEquals(11, server.exitSignal());
+            assertEquals("crashed: SIGSEGV (signal 11)", server.exitDescription());
+            assertTrue(server.output().tail().stream().anyMatch(l -> l.stream().equals("stderr")), "stderr is kept");
+        } finally {
+            assertEquals("had already crashed: SIGSEGV (signal 11)", server.stop());
+        }
+    }
+
+    @Test
+    void anExitCodeIsNotMistakenForASignal() throws Exception {
+        StudentServer server = StudentServer.start(python(ECHO + "import threading, time\n"
+                + "threading.Timer(1.5, lambda: os._exit(3)).start()\n" + ACCEPT_LOOP, 5), events);
+        ProcessHandle.of(server.pid()).ifPresent(p -> p.onExit().join());
+        assertEquals("exited with code 3", server.exitDescription());
+        assertEquals(0, server.exitSignal());
+        assertEquals("had already exited with code 3", server.stop());
     }
 
     private static boolean zombie(long pid) {

@@ -47,6 +47,11 @@ public final class VirtualDisplay implements AutoCloseable {
         return new VirtualDisplay(p, ":" + number.trim());
     }
 
+    /** The display's name, as {@code DISPLAY} says it ({@code :42}). */
+    public String name() {
+        return display;
+    }
+
     /** Starts {@code command} on this display; its output goes to {@code output}. */
     public Process launch(List<String> command, Map<String, String> env, Path output) throws IOException {
         ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

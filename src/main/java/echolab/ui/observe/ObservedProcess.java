@@ -19,6 +19,8 @@ public final class ObservedProcess {
     private final String command;
     private final boolean root;
     private boolean zombie;
+    private String crash = "";
+    private int crashSignal;
     private int descriptors = -1;
     private int firstDescriptors = -1;
     private int peakDescriptors = -1;
@@ -95,6 +97,26 @@ public final class ObservedProcess {
     /** A node id: {@code observed-process-PID}. */
     public String nodeId() {
         return "observed-process-" + pid;
+    }
+
+    /** How the program died, when a signal ended it: "crashed: SIGSEGV (signal 11)"; else empty. */
+    public String crash() {
+        return crash;
+    }
+
+    /** The signal it died of, 0 when it did not crash. */
+    public int crashSignal() {
+        return crashSignal;
+    }
+
+    /** Drawn as ended: a zombie, or the program after a crash. */
+    public boolean ended() {
+        return zombie || !crash.isEmpty();
+    }
+
+    void crash(String how, int signal) {
+        crash = how;
+        crashSignal = signal;
     }
 
     void zombie(boolean on) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import echolab.observe.SignalNames;
 import echolab.ui.fx.Nodes;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -39,6 +40,8 @@ final class ObservedProcessBox extends VBox {
     private final Label parent = Nodes.label("", "process-status");
     private final boolean root;
     private final Label zombieNote = Nodes.label("zombie — ended, not reaped", "zombie-note");
+    private final Label crashNote = Nodes.label("", "crash-note");
+    private final Label crashMeaning = Nodes.label("", "crash-meaning");
     private final Label descriptors = Nodes.label("", "descriptor-figure");
     private final FlowPane marks = new FlowPane();
     private final Label moreMarks = Nodes.label("", "descriptor-more");
@@ -73,7 +76,8 @@ final class ObservedProcessBox extends VBox {
         descriptorRow.setAlignment(Pos.CENTER_LEFT);
         lanes.getStyleClass().add("lanes");
         heldRow.getStyleClass().add("held-row");
-        getChildren().addAll(header, zombieNote, descriptorRow, threadsTitle, lanes, moreLanes, heldRow);
+        crashMeaning.setWrapText(true);
+        getChildren().addAll(header, zombieNote, crashNote, crashMeaning, descriptorRow, threadsTitle, lanes, moreLanes, heldRow);
         if (!root) {
             getChildren().add(1, parent);
             Tooltip.install(parent, commandTip);
@@ -91,9 +95,16 @@ final class ObservedProcessBox extends VBox {
         Nodes.text(kind, command);
         Nodes.text(parent, p.ppid() > 0 ? "child of " + p.ppid() : "");
         commandTip.setText(command.isEmpty() ? "PID " + p.pid() : command);
-        boolean zombie = p.zombie();
-        Nodes.toggle(this, "zombie", zombie);
-        Nodes.show(zombieNote, zombie);
+        Nodes.toggle(this, "zombie", p.zombie());
+        Nodes.show(zombieNote, p.zombie());
+        boolean crashed = !p.crash().isEmpty();
+        Nodes.toggle(this, "crashed", crashed);
+        Nodes.text(crashNote, p.crash());
+        Nodes.show(crashNote, crashed);
+        String meaning = crashed ? SignalNames.meaning(p.crashSignal()) : "";
+        Nodes.text(crashMeaning, meaning.isEmpty() ? "" : "usually " + meaning);
+        Nodes.show(crashMeaning, !meaning.isEmpty());
+        boolean zombie = p.ended(); // nothing of an ended process runs: no lanes, no descriptors
         descriptors(p, zombie);
         lanes(p, zombie);
         boolean holds = held.show(p.clients());

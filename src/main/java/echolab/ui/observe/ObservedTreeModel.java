@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import echolab.events.Event;
+import echolab.observe.StudentServer;
 import echolab.observe.WaitKind;
 
 /**
@@ -49,6 +50,7 @@ public final class ObservedTreeModel {
     private String command = "";
     private boolean running;
     private String stopReason = "";
+    private String crash = "";
     private int reaped;
     private int zombiesReaped;
 
@@ -72,6 +74,7 @@ public final class ObservedTreeModel {
             command = s.command();
             running = true;
             stopReason = "";
+            crash = "";
             reaped = 0;
             zombiesReaped = 0;
             line(s.pid(), OutputLine.ECHOLAB, "▶ PID " + s.pid() + " listens on 127.0.0.1:" + s.port() + ": " + s.command());
@@ -82,8 +85,16 @@ public final class ObservedTreeModel {
             }
             running = false;
             stopReason = s.reason();
+            ObservedProcess was = processes.get(serverPid);
             processes.clear();
             detachAll();
+            crash = crashIn(s.reason());
+            if (!crash.isEmpty()) { // the program's box stays, saying how it died, until the next start
+                ObservedProcess ghost = new ObservedProcess(s.pid(), was == null ? -1 : was.ppid(),
+                        was == null ? command : was.command(), true);
+                ghost.crash(crash, crashSignal(crash));
+                processes.put(s.pid(), ghost);
+            }
             line(s.pid(), OutputLine.ECHOLAB, "■ PID " + s.pid() + ": " + s.reason());
             return true;
         } else if (e instanceof Event.ObservedOutput s) {
@@ -248,6 +259,20 @@ public final class ObservedTreeModel {
         }
     }
 
+    private static final java.util.regex.Pattern SIGNAL = java.util.regex.Pattern.compile("\\(signal (\\d+)\\)");
+
+    /** "crashed: SIGSEGV (signal 11)" out of a stop's reason ("the server crashed: ..."), or empty. */
+    static String crashIn(String reason) {
+        int at = reason.indexOf(StudentServer.CRASHED);
+        return at < 0 ? "" : reason.substring(at);
+    }
+
+    /** 11 out of "crashed: SIGSEGV (signal 11)"; 0 when it names no number. */
+    static int crashSignal(String crash) {
+        java.util.regex.Matcher m = SIGNAL.matcher(crash);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     private static String nameOf(String workerId) {
         int paren = workerId.lastIndexOf(" (");
         return paren > 0 ? workerId.substring(0, paren) : workerId;
@@ -284,6 +309,11 @@ public final class ObservedTreeModel {
     /** Whether the program runs, as far as the events tell. */
     public boolean running() {
         return running;
+    }
+
+    /** How the last program died when a signal ended it ("crashed: SIGSEGV (signal 11)"), or empty. */
+    public String crash() {
+        return crash;
     }
 
     /** Why the last program stopped, or empty. */
@@ -359,7 +389,7 @@ public final class ObservedTreeModel {
             return "";
         }
         if (!running) {
-            return "PID " + serverPid + " stopped";
+            return "PID " + serverPid + (crash.isEmpty() ? " stopped" : " " + crash);
         }
         int children = processes.size() - (processes.containsKey(serverPid) ? 1 : 0);
         int zombies = zombies();

@@ -84,7 +84,7 @@ public final class ObservedTreeView extends ScrollPane {
         Nodes.text(childrenTitle, "CHILDREN · " + alive + " running"
                 + (zombies > 0 ? " · " + zombies + (zombies == 1 ? " zombie" : " zombies") + ": ended, not reaped" : "")
                 + (tree.reaped() > 0 ? " · " + tree.reaped() + " reaped" : ""));
-        Nodes.show(childrenTitle, !kids.isEmpty() || tree.reaped() > 0);
+        Nodes.show(childrenTitle, !kids.isEmpty() || tree.reaped() > 0 && tree.crash().isEmpty());
         Nodes.toggle(children, "many", kids.size() > 8);
     }
 

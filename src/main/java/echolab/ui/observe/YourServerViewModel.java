@@ -20,6 +20,7 @@ import echolab.events.EventBus;
 import echolab.events.Subscription;
 import echolab.observe.Launch;
 import echolab.observe.LaunchException;
+import echolab.observe.SignalNames;
 import echolab.observe.check.Status;
 import echolab.ui.fx.FxHandOff;
 import javafx.application.Platform;
@@ -398,9 +399,24 @@ public final class YourServerViewModel {
                     session = null;
                 }
                 phase.set(Phase.IDLE);
-                status.set(why.isEmpty() ? "PID " + s.pid() + " " + how : "PID " + s.pid() + ": " + why);
+                status.set(why.isEmpty() ? "PID " + s.pid() + " " + how : endedByItself(s, why));
             });
         });
+    }
+
+    /**
+     * "PID 4711: the server exited with code 4", or for a crash "PID 4711 crashed: SIGSEGV (signal 11):
+     * usually a read or write past the end of a buffer, ...; its last lines are in the output below.
+     * Start runs it again."
+     */
+    private static String endedByItself(ObservedSession s, String why) {
+        String crash = ObservedTreeModel.crashIn(why);
+        if (crash.isEmpty()) {
+            return "PID " + s.pid() + ": " + why;
+        }
+        String meaning = SignalNames.meaning(ObservedTreeModel.crashSignal(crash));
+        return "PID " + s.pid() + " " + crash + (meaning.isEmpty() ? "" : ": usually " + meaning)
+                + "; its last lines are in the output below. Start runs it again.";
     }
 
     private void clients(int count, Supplier<Behaviour> behaviour) {

@@ -218,4 +218,39 @@ class ObservedTreeModelTest {
         apply(new Event.ObservedThreadWaits(s(), 0, SERVER, SERVER, "fork_noreap (4711)", "SOMETHING_NEW", -1));
         assertEquals(WaitKind.UNKNOWN, tree.process(SERVER).thread(SERVER).waitsIn());
     }
+
+    @Test
+    void aCrashKeepsTheProgramsBoxSayingWhichSignalUntilTheNextStart() {
+        forkingServerListens();
+        childServesAClient();
+        apply(new Event.ObservedOutput(s(), 0, SERVER, "stderr", "*** stack smashing detected ***: terminated"),
+                new Event.ObservedServerStopped(s(), 0, SERVER, "the server crashed: SIGABRT (signal 6)"));
+        assertFalse(tree.running());
+        assertEquals("crashed: SIGABRT (signal 6)", tree.crash());
+        assertEquals("PID 4711 crashed: SIGABRT (signal 6)", tree.summary());
+        List<ObservedProcess> left = tree.processes();
+        assertEquals(1, left.size(), "the program's box alone; its children went with it");
+        ObservedProcess ghost = left.get(0);
+        assertTrue(ghost.root() && ghost.ended());
+        assertEquals("crashed: SIGABRT (signal 6)", ghost.crash());
+        assertEquals(6, ghost.crashSignal());
+        assertEquals("./fork_noreap 40000", ghost.command());
+        assertTrue(ghost.threads().isEmpty() && ghost.clients().isEmpty(), "nothing of it runs");
+        assertTrue(tree.output().stream().anyMatch(l -> l.stderr() && l.text().contains("stack smashing detected")));
+        // the second word on the same end (EchoLab's stop after the sampler's) changes nothing
+        assertFalse(tree.apply(new Event.ObservedServerStopped(s(), 0, SERVER, "had already crashed: SIGABRT (signal 6)")));
+
+        apply(new Event.ObservedServerStarted(s(), 0, SERVER + 10, 40001, "./fork_noreap 40001"));
+        assertEquals("", tree.crash());
+        assertTrue(tree.processes().isEmpty(), "a fresh start draws a fresh tree");
+    }
+
+    @Test
+    void anExitOrAStopByEchoLabLeavesNoBox() {
+        forkingServerListens();
+        apply(new Event.ObservedServerStopped(s(), 0, SERVER, "ended on SIGTERM"));
+        assertEquals("", tree.crash());
+        assertTrue(tree.processes().isEmpty());
+        assertEquals("PID 4711 stopped", tree.summary());
+    }
 }

@@ -282,4 +282,37 @@ class YourServerTabTest {
         assertFalse(NoLeftovers.ourThreads().contains("echolab-observer"), "no longer watched");
         assertTrue(LiveLab.onFx(() -> vm().canStartProperty().get()), "Start can be pressed again");
     }
+
+    @Test
+    void aServerThatCrashesSaysWhichSignalShowsItsLastWordsAndStartsAgain(FxRobot robot) throws Exception {
+        Path program = echolab.testing.TinyCServers.compile(build, "crash", echolab.testing.TinyCServers.CRASH_ON_FIRST_CLIENT);
+        robot.clickOn("#tabYourServer");
+        typeCommand(robot, program.toString());
+        robot.clickOn("#yourStart");
+        waitFor(20, () -> status(robot).startsWith("listening on"));
+        long first = LiveLab.onFx(() -> vm().serverPid());
+        robot.clickOn("#yourAddClient"); // its first client: the server writes through a null pointer
+
+        waitFor(20, () -> vm().phaseProperty().get() == YourServerViewModel.Phase.IDLE);
+        assertTrue(status(robot).startsWith("PID " + first + " crashed: SIGSEGV (signal 11): usually a read or write past"),
+                status(robot));
+        assertTrue(status(robot).endsWith("Start runs it again."), status(robot));
+        waitFor(5, () -> robot.lookup("#observed-process-" + first).tryQuery().isPresent());
+        Node box = robot.lookup("#observed-process-" + first).query();
+        assertTrue(LiveLab.onFx(() -> box.getStyleClass().contains("crashed")));
+        assertEquals("crashed: SIGSEGV (signal 11)", LiveLab.onFx(() -> robot.from(box).lookup(".crash-note").queryAs(Label.class).getText()));
+        @SuppressWarnings("unchecked")
+        ListView<OutputLine> output = robot.lookup("#yourOutput").queryAs(ListView.class);
+        waitFor(5, () -> output.getItems().stream().anyMatch(l -> l.stderr() && l.text().contains("wrote through a null pointer")));
+        assertFalse(ProcessHandle.of(first).map(p -> p.isAlive()).orElse(false), "the crashed server is reaped");
+
+        assertTrue(LiveLab.onFx(() -> vm().canStartProperty().get()), "Start can be pressed again");
+        robot.clickOn("#yourStart");
+        waitFor(20, () -> status(robot).startsWith("listening on"));
+        long second = LiveLab.onFx(() -> vm().serverPid());
+        assertTrue(second != first, "a fresh server");
+        waitFor(5, () -> robot.lookup("#observed-process-" + first).tryQuery().isEmpty());
+        robot.clickOn("#yourStop");
+        waitFor(20, () -> vm().phaseProperty().get() == YourServerViewModel.Phase.IDLE);
+    }
 }
