@@ -487,6 +487,10 @@ final class CheckDriver {
     /** Why no total could be read, as exactly as the output says. */
     private String noTotal() {
         var out = subject.server().output();
+        if (out.lines() == 0 && !subject.server().lineBuffered() && !subject.server().bufferingReason().isEmpty()) {
+            return "the server printed nothing at all while " + COUNTER_CLIENTS + " clients were echoed, and it could "
+                    + "not be started line-buffered: " + subject.server().bufferingReason();
+        }
         if (out.lines() == 0) {
             return "the server printed nothing at all while " + COUNTER_CLIENTS + " clients were echoed: if it "
                     + "prints its total with printf, its output sits in a buffer until the buffer fills (stdout to a "

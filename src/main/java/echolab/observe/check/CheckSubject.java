@@ -1,8 +1,5 @@
 package echolab.observe.check;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import echolab.events.EventBus;
 import echolab.observe.Launch;
 import echolab.observe.LaunchException;
@@ -16,8 +13,6 @@ import echolab.observe.TreeSampler;
  * <p>Threading: used by the check's one thread.
  */
 final class CheckSubject implements AutoCloseable {
-
-    private static final Pattern SIGNAL = Pattern.compile("signal (\\d+)");
 
     private final Launch launch;
     private final EventBus events;
@@ -58,19 +53,9 @@ final class CheckSubject implements AutoCloseable {
         return d.isEmpty() ? "ended" : d;
     }
 
-    /** The signal that ended the server, or 0; a launcher's shell reports its child's signal N as exit code 128 + N. */
+    /** The signal that ended the server, or 0 (a launcher's shell that died of its child's signal N counts as N). */
     int signal() {
-        String d = server.exitDescription();
-        Matcher m = SIGNAL.matcher(d);
-        if (m.find()) {
-            return Integer.parseInt(m.group(1));
-        }
-        Matcher code = Pattern.compile("exited with code (\\d+)").matcher(d);
-        if (code.find()) {
-            int c = Integer.parseInt(code.group(1));
-            return c > 128 && c < 160 ? c - 128 : 0;
-        }
-        return 0;
+        return server.exitSignal();
     }
 
     /** Starts the server again after it died; false (with nothing running) when it cannot be. */

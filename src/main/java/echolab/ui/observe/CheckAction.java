@@ -35,7 +35,8 @@ final class CheckAction {
                 d.counterUnit(), d.timeoutSeconds()).withClientPrefix("check-client-");
         CheckReport report;
         try {
-            report = CheckRun.run(session.server(), session.sampler(), events, settings, progress);
+            report = CheckRun.run(session.server(), session.sampler(), session.server().launch(), events, settings,
+                    progress);
         } catch (CheckRun.Failed e) {
             return CheckOutcome.failed(e.getMessage());
         }
