@@ -32,10 +32,7 @@ import echolab.testing.StudentExamples.Row;
  * exactly the checks its row names, and each is named as the model its row says. A server whose
  * toolchain this machine lacks is skipped with the reason. Real processes, real sockets on
  * 127.0.0.1, the real sampler reading {@code /proc}.
- *
- * <p>Tagged {@code students}, and left out of the default build ({@code echolab.excludedGroups} in
- * the pom) until {@code check} judges these servers right (Issue 18). Run it with
- * {@code ./mvnw -o test -Dtest=StudentExamplesCheckTest -Decholab.excludedGroups=none}.
+ * Tagged {@code students}, so that it can be run alone or left out ({@code -Dgroups=students}).
  */
 @Tag("students")
 @EnabledOnOs(OS.LINUX)
@@ -79,7 +76,7 @@ class StudentExamplesCheckTest {
         Launch how = new Launch(launch.argv(), launch.directory(), Duration.ofSeconds(30));
         try (StudentServer server = StudentServer.start(how, events);
              TreeSampler sampler = TreeSampler.start(server, events)) {
-            return CheckRun.run(server, sampler, events, settings, line -> { });
+            return CheckRun.run(server, sampler, how, events, settings, line -> { });
         } catch (CheckRun.Failed e) {
             System.out.println("[students] " + row.name() + " NO VERDICT: " + e.getMessage());
             return fail(row.name() + ": check ended without a report: " + e.getMessage());
