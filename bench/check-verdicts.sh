@@ -3,7 +3,9 @@
 # toolchain this machine has, and prints per server what it measured:
 #   correct server: runs with a false FAIL (any check failed, or no report at all);
 #   faulty server:  runs that caught it (every check of its `fails` column failed);
-#   runs whose model differed from the `model` column; median and max seconds of one whole check.
+#   runs whose model differed from the `model` column; median and max seconds of the check itself (the
+#   report's checkSeconds: from the first client to the verdicts) and of the whole command (wall: the
+#   JVMs' start, the server's start and stop too).
 # Then, per server, which checks failed how often, with one failing verdict's summary.
 # Exit 1 when a correct server got a false FAIL or a faulty one was missed in any run; 2 on bad usage.
 #
@@ -57,7 +59,8 @@ r = json.load(sys.stdin)
 failed = sorted((c for c in r["checks"] if c["status"] == "fail"), key=lambda c: c["id"])
 ids = sorted(c["id"] for c in failed)
 first = (failed[0]["id"] + ": " + " ".join(failed[0]["summary"].split())) if failed else ""
-print((r.get("model") or "(none)") + "\x1f" + ",".join(ids) + "\x1f" + first)
+secs = r.get("observed", {}).get("checkSeconds", "")
+print((r.get("model") or "(none)") + "\x1f" + ",".join(ids) + "\x1f" + str(secs) + "\x1f" + first)
 '
 }
 
@@ -101,7 +104,7 @@ while IFS=$'\x1f' read -r name language needs build run framing counter model fa
   kind=correct
   [ -n "$fails" ] && kind=faulty
   expected=$(printf '%s' "$fails" | tr ',' '\n' | sed '/^$/d' | sort | paste -sd, -)
-  hits=0 model_off=0 times=() outcomes=()
+  hits=0 model_off=0 times=() checks=() outcomes=()
   declare -A seen=() example=()
   for ((r = 1; r <= RUNS; r++)); do
     t0=$(date +%s.%N)
@@ -110,7 +113,8 @@ while IFS=$'\x1f' read -r name language needs build run framing counter model fa
     t1=$(date +%s.%N)
     times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')")
     if got=$(printf '%s' "$json" | read_report 2>/dev/null); then
-      IFS=$'\x1f' read -r got_model got_failed got_first <<<"$got"
+      IFS=$'\x1f' read -r got_model got_failed got_secs got_first <<<"$got"
+      [ -n "$got_secs" ] && checks+=("$got_secs")
       [ -z "$got_failed" ] && got_failed=-
     else
       got_model="(no report)"
@@ -133,6 +137,8 @@ while IFS=$'\x1f' read -r name language needs build run framing counter model fa
   done
   rm -f /tmp/check-verdicts.$$.err
   read -r med max <<<"$(median_max "${times[@]}")"
+  cmed=- cmax=-
+  [ "${#checks[@]}" -gt 0 ] && read -r cmed cmax <<<"$(median_max "${checks[@]}")"
   if [ "$kind" = correct ]; then
     verdicts="$hits/$RUNS false FAIL"
     [ "$hits" -gt 0 ] && bad=1
@@ -141,8 +147,8 @@ while IFS=$'\x1f' read -r name language needs build run framing counter model fa
     [ "$hits" -lt "$RUNS" ] && bad=1
   fi
   measured=$((measured + 1))
-  table+=("$(printf '%-24s %-8s %4d  %-16s %4d/%-4d %6s %6s' "$name" "$kind" "$RUNS" "$verdicts" "$model_off" \
-    "$RUNS" "$med" "$max")")
+  table+=("$(printf '%-24s %-8s %4d  %-16s %4d/%-4d %7s %7s %6s %6s' "$name" "$kind" "$RUNS" "$verdicts" \
+    "$model_off" "$RUNS" "$cmed" "$cmax" "$med" "$max")")
   details+=("$name (expected: fails ${expected:--}, model $model)")
   for key in "${!seen[@]}"; do
     details+=("    ${seen[$key]}x  failed: $key${example[$key]:+   e.g. ${example[$key]}}")
@@ -150,7 +156,8 @@ while IFS=$'\x1f' read -r name language needs build run framing counter model fa
   unset seen example
 done < <(tr '\t' '\037' <"$MANIFEST")
 
-printf '%-24s %-8s %4s  %-16s %9s %6s %6s\n' server kind runs verdicts "model off" "med s" "max s"
+printf '%-24s %-8s %4s  %-16s %9s %7s %7s %6s %6s\n' server kind runs verdicts "model off" "check s" "max" \
+  "wall s" "max"
 printf '%s\n' "${table[@]}"
 echo
 echo "What failed, per server (count x failed checks | model named, e.g. one failing verdict):"

@@ -45,7 +45,7 @@ final class CheckDriver {
     /** Two waves: a pool is the same threads serving both, a leak grows with each, a thread per client comes back. */
     static final List<Integer> WAVES = List.of(8, 16);
     static final int HELD_CLIENTS = 8;
-    static final long HOLD_MILLIS = 300;
+    static final long HOLD_MILLIS = 250;
     static final long STAGGER_MILLIS = 25;
     static final long SECOND_CLIENT_LIMIT_MILLIS = 1_000;
     static final long IDLE_MILLIS = 1_000;
@@ -119,7 +119,7 @@ final class CheckDriver {
             burstRecording.stop();
             whole.stop();
             return new Evidence(framing, subject.server().pid(), roles.serverPid(), roles.launchers(),
-                    Runtime.of(roles.serverPid()), echo,
+                    ServerRuntime.of(roles.serverPid()), echo,
                     concurrency, waves, idle, counter, bursts, burstRecording, whole,
                     subject.sampler().capabilities().sockets(), subject.sampler().capabilities().threadWaits(),
                     crashes);
@@ -386,7 +386,7 @@ final class CheckDriver {
             String shape = shape(tree);
             alike = shape.equals(last) ? alike + 1 : 0;
             last = shape;
-            if (clean || alike >= 6 || System.nanoTime() > deadline) {
+            if (clean || alike >= 4 || System.nanoTime() > deadline) {
                 return now;
             }
         }
@@ -507,7 +507,7 @@ final class CheckDriver {
         long lines = -1;
         while (System.nanoTime() < deadline && lines != subject.server().output().lines()) {
             lines = subject.server().output().lines();
-            TimeUnit.MILLISECONDS.sleep(300);
+            TimeUnit.MILLISECONDS.sleep(150); // its output comes line by line (stdbuf -oL): a short quiet will do
         }
         long total = lastTotal.get();
         return total == Long.MIN_VALUE ? null : total;

@@ -54,7 +54,7 @@ final class EchoProbe {
         int third = split.length / 3;
         m.add(new Message("split over 3 writes", "read until the whole message has arrived: one read may bring part of it",
                 List.of(Arrays.copyOfRange(split, 0, third), Arrays.copyOfRange(split, third, 2 * third),
-                        Arrays.copyOfRange(split, 2 * third, split.length)), 150, split));
+                        Arrays.copyOfRange(split, 2 * third, split.length)), 100, split));
         ByteArrayOutputStream three = new ByteArrayOutputStream();
         for (int i = 1; i <= 3; i++) {
             three.writeBytes(framing.frame(("message " + i + " of 3 in one write").getBytes(StandardCharsets.US_ASCII)));

@@ -28,7 +28,7 @@ import echolab.observe.Recording;
  * @param threadWaits whether this system says what each thread waits in
  * @param crashes     each time the server died during the check, with what was being sent
  */
-public record Evidence(Framing framing, long rootPid, long serverPid, List<String> launchers, Runtime runtime, Echo echo,
+public record Evidence(Framing framing, long rootPid, long serverPid, List<String> launchers, ServerRuntime runtime, Echo echo,
                        Concurrency concurrency, Waves waves, Idle idle, Counter counter, List<Burst> bursts,
                        Recording burstRecording, Recording whole, boolean sockets, boolean threadWaits,
                        List<Crash> crashes) {

@@ -40,10 +40,10 @@ final class ModelCheck implements Check {
         if (e.waves().before().threads().size() == 1) {
             return "single-threaded event loop";
         }
-        if (e.runtime() == Runtime.GO) {
+        if (e.runtime() == ServerRuntime.GO) {
             return "goroutines";
         }
-        if (e.runtime() == Runtime.JVM && w.others().containsKey("VirtualThread-u")
+        if (e.runtime() == ServerRuntime.JVM && w.others().containsKey("VirtualThread-u")
                 || w.others().keySet().stream().anyMatch(n -> n.startsWith("ForkJoinPool"))
                 && (w.others().containsKey("Read-Poller") || w.others().containsKey("MasterPoller"))) {
             return "virtual threads";

@@ -38,8 +38,9 @@ final class ThreadsCheck implements Check {
             evidence.add("threads seen serving a client: " + w.workers().size() + "; of them serving more than one: "
                     + w.reused().size() + "; still there after the last wave: " + w.alive().size());
         }
-        evidence.add("threads that served no client (the runtime's, or the program's own helpers): "
-                + w.othersInWords());
+        evidence.add("threads that served no client, " + (e.runtime().words().isEmpty()
+                ? "the program's own helpers or its runtime's" : "mostly " + e.runtime().words() + "'s own") + ", "
+                + "counted neither as workers nor as leaked: " + w.othersInWords());
         if (!w.leaked().isEmpty()) {
             evidence.add("outlived their clients and never served again: " + tids(w.leaked()));
             return Verdict.fail(id(), w.leaked().size() + " thread" + (w.leaked().size() == 1 ? "" : "s")

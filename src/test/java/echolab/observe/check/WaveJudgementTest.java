@@ -126,7 +126,7 @@ class WaveJudgementTest {
 
     private static Evidence evidence(Evidence.Waves waves, List<String> launchers) {
         Recording none = Recording.of(SERVER, PORT, List.of());
-        return new Evidence(Framing.LINE, launchers.isEmpty() ? SERVER : 1, waves.serverPid(), launchers, Runtime.NATIVE,
+        return new Evidence(Framing.LINE, launchers.isEmpty() ? SERVER : 1, waves.serverPid(), launchers, ServerRuntime.NATIVE,
                 new Evidence.Echo(List.of()),
                 new Evidence.Concurrency("client-1", "client-2", 1, true, 5, 1_000), waves,
                 new Evidence.Idle(1, 0, List.of()), null, List.of(), none, none, true, true, List.of());

@@ -12,12 +12,12 @@ import java.nio.file.Path;
  *
  * <p>Threading: stateless.
  */
-enum Runtime {
+enum ServerRuntime {
     JVM("the JVM"), NODE("Node"), PYTHON("Python"), GO("the Go runtime"), NATIVE("");
 
     private final String words;
 
-    Runtime(String words) {
+    ServerRuntime(String words) {
         this.words = words;
     }
 
@@ -26,7 +26,7 @@ enum Runtime {
     }
 
     /** The runtime of process {@code pid}, read from {@code /proc/PID/exe}; {@link #NATIVE} when it cannot be told. */
-    static Runtime of(long pid) {
+    static ServerRuntime of(long pid) {
         Path exe = Path.of("/proc", Long.toString(pid), "exe");
         String name;
         try {
