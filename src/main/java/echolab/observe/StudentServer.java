@@ -83,7 +83,25 @@ public final class StudentServer implements AutoCloseable {
      */
     public static StudentServer start(Launch launch, EventBus events) throws LaunchException {
         checkRunnable(launch);
-        int port = freePort();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOn(freePort(), launch, events);
+            } catch (LaunchException e) {
+                // the port was free when EchoLab chose it, but another program's socket took it before
+                // this one bound it: a race no program can help, so it gets another port
+                if (attempt == PORT_ATTEMPTS || !ADDRESS_IN_USE.matcher(e.getMessage() + "\n" + e.output()).find()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** How many ports a program is given in turn when the one it got was taken before it could bind it. */
+    static final int PORT_ATTEMPTS = 3;
+    private static final java.util.regex.Pattern ADDRESS_IN_USE = java.util.regex.Pattern.compile(
+            "(?i)address already in use|EADDRINUSE|BindException|Only one usage of each socket address");
+
+    private static StudentServer startOn(int port, Launch launch, EventBus events) throws LaunchException {
         List<String> line = launch.withPort(port);
         List<String> argv = new ArrayList<>();
         boolean ownGroup = setsid() != null && PosixSignals.available();

@@ -219,6 +219,25 @@ class StudentServerTest {
     }
 
     @Test
+    void aProgramWhosePortWasTakenBeforeItCouldBindItIsGivenAnotherPort(@TempDir Path dir) throws Exception {
+        // the first run finds its port taken, as when another program's socket takes it between
+        // EchoLab's choice and the program's bind; the second run listens
+        Path script = dir.resolve("server.sh");
+        java.nio.file.Files.writeString(script, "#!/bin/sh\n"
+                + "if [ ! -e tried ]; then touch tried; echo \"bind: Address already in use\" >&2; exit 1; fi\n"
+                + "exec python3 " + ExampleServers.sources().resolve("echo_server.py") + " \"$1\" --framing line\n");
+        assertTrue(script.toFile().setExecutable(true));
+        try (StudentServer server = StudentServer.start(new Launch(List.of("./server.sh"), dir,
+                java.time.Duration.ofSeconds(10)), events)) {
+            assertTrue(server.alive());
+            try (LineClient client = new LineClient(server.address())) {
+                assertEquals("again\n", client.send("again\n").readLineText());
+            }
+        }
+        assertTrue(java.nio.file.Files.exists(dir.resolve("tried")), "the first run found its port taken");
+    }
+
+    @Test
     void aServerThatDiesOfASignalSaysWhichWithItsLastWordsOnStderr(@TempDir Path dir) throws Exception {
         Path program = TinyCServers.compile(dir, "crash", TinyCServers.CRASH_ON_FIRST_CLIENT);
         StudentServer server = StudentServer.start(new Launch(List.of(program.toString())), events);
