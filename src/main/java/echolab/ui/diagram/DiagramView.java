@@ -126,9 +126,11 @@ public final class DiagramView extends ScrollPane {
         VBox socketBlock = new VBox(socketRow, backlog);
         socketBlock.getStyleClass().add("socket-block");
         serverBox.top().getChildren().add(socketBlock);
+        // before the marks: a list built when updates were already lost replays them at once, onto lanes
+        // that may be virtual threads' (Issue 19 names this ordering bug)
+        virtualThreads = new VirtualThreadsView(model, process, serverBox.memory().heapSlot(), frames);
         serverBox.data().add(new LostMarkList(model, process, this::markLanes, frames));
         relays = new RelayNote(model.processes(), frames);
-        virtualThreads = new VirtualThreadsView(model, process, serverBox.memory().heapSlot(), frames);
         serverBox.bottom().getChildren().addAll(relays, poolQueue, watched, virtualThreads);
         serverSlot.getChildren().setAll(serverBox);
         serverAppears.dispose();

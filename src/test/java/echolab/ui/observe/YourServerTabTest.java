@@ -299,7 +299,7 @@ class YourServerTabTest {
         assertTrue(status(robot).endsWith("Start runs it again."), status(robot));
         waitFor(5, () -> robot.lookup("#observed-process-" + first).tryQuery().isPresent());
         Node box = robot.lookup("#observed-process-" + first).query();
-        assertTrue(LiveLab.onFx(() -> box.getStyleClass().contains("crashed")));
+        waitFor(5, () -> box.getStyleClass().contains("crashed")); // drawn on the frame after the status says so
         assertEquals("crashed: SIGSEGV (signal 11)", LiveLab.onFx(() -> robot.from(box).lookup(".crash-note").queryAs(Label.class).getText()));
         @SuppressWarnings("unchecked")
         ListView<OutputLine> output = robot.lookup("#yourOutput").queryAs(ListView.class);
