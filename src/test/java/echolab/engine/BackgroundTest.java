@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -70,24 +72,39 @@ class BackgroundTest {
         assertEquals(ours, nice.get("echolab-bg-1"), () -> "simulated client: " + nice);
     }
 
-    /** The nice value of each thread of this JVM whose name starts "echolab-", by its (15-character) name. */
+    /**
+     * The nice value of each thread of this JVM whose name starts "echolab-", by its (15-character)
+     * name, among the threads started for this server. A thread of an earlier test that Java already
+     * counts as ended may still be in {@code /proc} a moment longer, under the same name and with the
+     * priority it had: the threads that were there before are left out.
+     */
     private static Map<String, Integer> niceOfLabThreadsWhileServing(Mode mode) throws Exception {
+        Set<Path> before = tasks();
         EchoServer server = Servers.start(Servers.options(mode).poolSize(2).build(), new EventBus(false));
         try (ClientFleet fleet = new ClientFleet(server.address(), new EventBus(false), "bg-",
                 echolab.clients.Wire.text(echolab.clients.Framing.LINE));
              LineClient probe = new LineClient(server.address())) {
             fleet.start(new Behaviour.Steady(Integer.MAX_VALUE, 5, 16));
             assertEquals("probe\n", probe.send("probe\n").readLineText()); // served: the lab's threads run
-            return niceByName();
+            return niceByName(before);
         } finally {
             server.close();
         }
     }
 
-    private static Map<String, Integer> niceByName() throws IOException {
+    private static Set<Path> tasks() throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.collect(Collectors.toSet());
+        }
+    }
+
+    private static Map<String, Integer> niceByName(Set<Path> leftOut) throws IOException {
         Map<String, Integer> nice = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
+                if (leftOut.contains(task)) {
+                    continue;
+                }
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
                     if (name.startsWith("echolab-")) {
