@@ -82,21 +82,31 @@ class GuideDocumentTest {
     @Test
     void aGuideIsReadIntoHeadingsStyledRunsListsPreformattedTextAndTables() {
         GuideDocument doc = GuideDocument.read("""
-                <html xmlns="http://www.w3.org/1999/xhtml"><head><title>T</title></head><body>
-                <h1>Guide</h1>
-                <h2 id="one">One   <code>two</code></h2>
-                <p>Press  <kbd>Ctrl</kbd>+<kbd>F</kbd>,
-                   then <b>type <i>a</i></b> word; see <a href="#one">one</a> or <a href="https://example.org/">the site</a>. </p>
-                <ol><li>first <code>a  b</code></li><li> second </li></ol>
-                <pre>
+                <!-- a comment is not shown -->
+                # T
+
+                <a id="one"></a>
+                ## One   `two`
+
+                Press  <kbd>Ctrl</kbd>+<kbd>F</kbd>,
+                   then **type *a*** word; see [one](#one) or [the site](https://example.org/).\s
+
+                ![a picture only the web shows](window-pool.png)
+
+                1. first `a  b`
+                2.  second\s
+
+                ```sh
                   two spaces
-                line &amp; more
-                </pre>
-                <table><tr><th>key</th><th>does</th></tr><tr><td><kbd>N</kbd></td><td>adds</td></tr></table>
-                </body></html>
-                """, "t.html");
+                line & more
+                ```
+
+                | key | does |
+                |---|---|
+                | <kbd>N</kbd> | adds \\| [the commands](commands.md#serve) |
+                """, "t.md");
         assertEquals("T", doc.title());
-        assertEquals(new Heading(1, "Guide", ""), doc.blocks().get(0));
+        assertEquals(new Heading(1, "T", ""), doc.blocks().get(0));
         assertEquals(new Heading(2, "One two", "one"), doc.blocks().get(1));
         assertEquals(List.of(new Heading(2, "One two", "one")), doc.contents());
 
@@ -107,7 +117,7 @@ class GuideDocumentTest {
         assertEquals(new Run("a", Kind.TEXT, true, true, null), p.get(6));
         assertEquals(new Run("one", Kind.TEXT, false, false, "#one"), p.get(8));
         assertEquals(new Run("the site", Kind.TEXT, false, false, "https://example.org/"), p.get(10));
-        assertEquals(List.of("#one", "https://example.org/"), doc.links());
+        assertEquals(List.of("#one", "https://example.org/"), doc.links(), "a link to another page of docs/ is text here");
 
         ItemList list = (ItemList) doc.blocks().get(3);
         assertTrue(list.ordered());
@@ -122,46 +132,61 @@ class GuideDocumentTest {
         assertFalse(table.rows().get(1).get(0).header());
         assertEquals("N", table.rows().get(1).get(0).text());
         assertEquals(Kind.KBD, table.rows().get(1).get(0).runs().get(0).kind());
+        assertEquals("adds | the commands", table.rows().get(1).get(1).text(), "an escaped bar stays in its cell");
+        assertEquals(6, doc.blocks().size(), "the comment and the picture are not shown: " + doc.blocks());
     }
 
     @Test
     void aMalformedGuideIsRefusedInOneLineNamingItsLine() {
         BrokenGuide unclosed = broken("""
-                <html><body>
-                <h2 id="a">A</h2>
-                <p>fine</p>
-                <p>never closed
-                </body></html>
+                <a id="a"></a>
+                ## A
+
+                fine
+
+                ```
+                never closed
                 """);
-        assertTrue(unclosed.getMessage().startsWith("guide.html:5: not well-formed XHTML: "), unclosed.getMessage());
+        assertEquals("guide.md:6: a code block opened here with ``` is never closed", unclosed.getMessage());
         assertOneLine(unclosed);
 
-        BrokenGuide doctype = broken("<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<html><body/></html>");
-        assertEquals("guide.html:2: not well-formed XHTML: a DOCTYPE is not allowed: write characters as they are,"
-                + " not as named entities", doctype.getMessage());
+        BrokenGuide doctype = broken("<!-- fine -->\n<!DOCTYPE html>\n# Guide");
+        assertEquals("guide.md:2: <DOCTYPE> is not part of the guide's Markdown: it may use <a id> above a heading,"
+                + " <kbd> in text and <!-- comments -->", doctype.getMessage());
 
-        BrokenGuide entity = broken("<html><body>\n<p>a&nbsp;b</p></body></html>");
-        assertTrue(entity.getMessage().startsWith("guide.html:2: ") && entity.getMessage().contains("nbsp"), entity.getMessage());
+        BrokenGuide entity = broken("# Guide\na&nbsp;b");
+        assertTrue(entity.getMessage().startsWith("guide.md:2: ") && entity.getMessage().contains("nbsp"), entity.getMessage());
+        BrokenGuide open = broken("# Guide\n\nsome\n**strong\ntext");
+        assertEquals("guide.md:4: a ** is never closed (write \\* for a star)", open.getMessage());
+        assertOneLine(open);
     }
 
     @Test
     void aGuideOutsideItsSubsetIsRefusedNamingTheLineAndWhatIsWrong() {
-        assertEquals("guide.html:3: <div> is not one of the blocks a guide may use: h1, h2, h3, p, ul, ol, pre, table",
-                broken("<html><body>\n<p>a</p>\n<div>b</div>\n</body></html>").getMessage());
-        assertEquals("guide.html:2: <h2> needs an id: the contents and the links find it by its id",
-                broken("<html><body>\n<h2>No id</h2>\n</body></html>").getMessage());
-        assertEquals("guide.html:3: the id 'a' is given twice",
-                broken("<html><body>\n<h2 id=\"a\">A</h2>\n<h3 id=\"a\">B</h3>\n</body></html>").getMessage());
-        assertEquals("guide.html:2: <span> cannot be inside <p>: text may use b, strong, i, em, code, kbd and a",
-                broken("<html><body><p>\nsome <span>x</span></p></body></html>").getMessage());
-        assertEquals("guide.html:4: text outside a paragraph: 'loose words'",
-                broken("<html><body>\n<p>a</p>\n\n  loose words\n</body></html>").getMessage());
-        assertEquals("guide.html:1: <a> needs an href of #id or a web address (http, https or mailto), not 'file:/etc/passwd'",
-                broken("<html><body><p><a href=\"file:/etc/passwd\">x</a></p></body></html>").getMessage());
+        assertEquals("guide.md:3: <div> is not part of the guide's Markdown: it may use <a id> above a heading,"
+                        + " <kbd> in text and <!-- comments -->",
+                broken("# Guide\na\n<div>b</div>\n").getMessage());
+        assertEquals("guide.md:2: a heading of level 2 needs an id: put <a id=\"…\"></a> on the line above it",
+                broken("# Guide\n## No id\n").getMessage());
+        assertEquals("guide.md:4: the id 'a' is given twice",
+                broken("<a id=\"a\"></a>\n## A\n<a id=\"a\"></a>\n### B\n").getMessage());
+        assertEquals("guide.md:2: <span> cannot be in text: text may use **, *, `code`, <kbd> and links",
+                broken("# Guide\nsome <span>x</span>\n").getMessage());
+        assertEquals("guide.md:4: <span> cannot be in text: text may use **, *, `code`, <kbd> and links",
+                broken("# Guide\n\na paragraph of\nthree <span>lines</span>\nnamed by its own line\n").getMessage());
+        assertEquals("guide.md:4: <a id=\"loose\"></a> stands above a heading, and none follows it",
+                broken("# Guide\na\n\n<a id=\"loose\"></a>\nloose words\n").getMessage());
+        assertEquals("guide.md:1: a link needs a target of #id, a web address (http, https or mailto) or another page"
+                        + " of docs/, not 'file:/etc/passwd'",
+                broken("[x](file:/etc/passwd)").getMessage());
+        assertEquals("guide.md:3: a heading of level 4: the guide uses levels 1 to 3",
+                broken("# Guide\n\n#### Deep\n").getMessage());
+        assertEquals("guide.md:2: a ** is never closed (write \\* for a star)",
+                broken("# Guide\nsome **strong\n").getMessage());
     }
 
-    private static BrokenGuide broken(String xhtml) {
-        return assertThrows(BrokenGuide.class, () -> GuideDocument.read(xhtml, "guide.html"));
+    private static BrokenGuide broken(String markdown) {
+        return assertThrows(BrokenGuide.class, () -> GuideDocument.read(markdown, "guide.md"));
     }
 
     private static void assertOneLine(BrokenGuide e) {
