@@ -115,7 +115,7 @@ public final class FigureNames {
         return false;
     }
 
-    /** Every figure's name and meaning, for the README and {@code lessons --figures}. */
+    /** Every figure's name and meaning, for docs/lessons.md and {@code lessons --figures}. */
     public static Map<String, String> all() {
         Map<String, String> out = new LinkedHashMap<>(RUN);
         CLIENT.forEach((k, v) -> out.put("clientN." + k, v));

@@ -357,7 +357,7 @@ public final class LessonReader {
 
     private static String unknownFigure(String name) {
         return "unknown figure '" + name + "'" + (name.contains(".") ? " (in front of a figure's name: a run's label, a mode or clientN)" : "")
-                + "; the README lists the figures";
+                + "; docs/lessons.md lists the figures, and so does lessons --figures";
     }
 
     private Fields object(Node node, String path) throws LessonFileException {

@@ -18,7 +18,7 @@ public record Settings(Mode mode, Protection protection, Long delayMillis, Long 
                        Boolean blockingLoop, Scenario scenario, Boolean safe, DeadlockFix fix, Boolean fair,
                        Integer permits, Long holdMillis, Long handoffWindowMicros) {
 
-    /** The settings a file may name, in the order the README lists them. */
+    /** The settings a file may name, in the order docs/lessons.md lists them. */
     public static final List<String> NAMES = List.of("mode", "protection", "delayMillis", "raceWindowMicros",
             "poolSize", "blockingLoop", "scenario", "safe", "fix", "fair", "permits", "holdMillis",
             "handoffWindowMicros");

@@ -94,12 +94,12 @@ class LessonReaderTest {
     @CsvSource(delimiter = '|', textBlock = """
             unknown mode            | mode: threads             | mode: forking                | bad.yaml:8: steps[1].setUp.mode: unknown mode 'forking': expected one of iterative, processes, threads, pool, events, virtual
             question without choices| choices:                  | nothing:                     | bad.yaml:12: steps[2].predict.nothing: unknown field; expected one of question, choices, number
-            unknown figure          | expect: [increments == 40] | expect: [increments == lots] | bad.yaml:20: steps[3].run.expect[1]: unknown figure 'lots'; the README lists the figures
+            unknown figure          | expect: [increments == 40] | expect: [increments == lots] | bad.yaml:20: steps[3].run.expect[1]: unknown figure 'lots'; docs/lessons.md lists the figures, and so does lessons --figures
             unknown field           | minutes: 2                | minutes: 2\\nlevel: hard      | bad.yaml:5: level: unknown field; expected one of id, title, labPoint, minutes, steps
             not a number            | minutes: 2                | minutes: two                 | bad.yaml:4: minutes: expected a number, found 'two'
             unknown kind of client  | kind: burst               | kind: angry                  | bad.yaml:19: steps[3].run.clients[1].kind: unknown kind of client 'angry': expected one of steady, burst, slow, silent
             expectation not a condition | expect: [increments == 40] | expect: [increments + 40] | bad.yaml:20: steps[3].run.expect[1]: 'increments + 40': expected a comparison (==, !=, <, <=, >, >=) at column 16
-            unknown placeholder     | why: "{lost} were lost."  | why: "{gone} were lost."     | bad.yaml:21: steps[4].reveal: unknown figure 'gone'; the README lists the figures
+            unknown placeholder     | why: "{lost} were lost."  | why: "{gone} were lost."     | bad.yaml:21: steps[4].reveal: unknown figure 'gone'; docs/lessons.md lists the figures, and so does lessons --figures
             """)
     void aBadLessonIsRefusedWithTheFileTheLineAndTheField(String what, String from, String to, String message) {
         String text = GOOD.replace(from, to.replace("\\n", "\n"));
