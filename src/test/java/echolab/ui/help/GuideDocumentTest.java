@@ -46,6 +46,17 @@ class GuideDocumentTest {
     }
 
     @Test
+    void theHelpWindowShowsDocsGuideMdItselfSoTheGuideIsWrittenOnce() throws Exception {
+        String bundled;
+        try (java.io.InputStream in = GuideDocument.class.getResourceAsStream(GuideDocument.RESOURCE)) {
+            bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertEquals(java.nio.file.Files.readString(java.nio.file.Path.of("docs", "guide.md")), bundled,
+                "the jar's guide is docs/guide.md as the build copied it");
+        assertEquals(null, GuideDocument.class.getResource("/help/guide.html"), "no second guide beside it");
+    }
+
+    @Test
     void everyInternalLinkNamesAnIdOfTheGuideAndEveryOtherIsAWebAddress() {
         Set<String> anchors = GUIDE.anchors();
         List<String> internal = GUIDE.links().stream().filter(l -> l.startsWith("#")).toList();
