@@ -9,13 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import echolab.base.Limits;
 import echolab.engine.EchoServer;
-import echolab.engine.Limits;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.events.EventBus;
 import echolab.events.EventDrain;
 import echolab.events.Subscription;
+import echolab.lab.BindAddress;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Scenario;
 import echolab.sync.SyncLab;

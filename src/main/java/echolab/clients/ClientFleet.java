@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import echolab.engine.Background;
+import echolab.base.Background;
 import echolab.events.EventBus;
 
 /**

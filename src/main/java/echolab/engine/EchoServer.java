@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Histogram;
 
+import echolab.base.Background;
+import echolab.base.Limits;
 import echolab.events.Event;
 import echolab.events.EventBus;
 import echolab.sync.Protection;

@@ -12,6 +12,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import echolab.base.Background;
 import echolab.events.Event;
 
 /**

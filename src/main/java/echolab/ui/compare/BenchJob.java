@@ -18,7 +18,7 @@ import javafx.application.Platform;
  *
  * <p>Threading: {@link #start}, {@link #cancel} and {@link #close} from the FX thread; the
  * callbacks run on the FX thread; the task runs on the job's thread, at a lower priority than the
- * window ({@link echolab.engine.Background#lowerThisThread()}: the servers, their workers and the
+ * window ({@link echolab.base.Background#lowerThisThread()}: the servers, their workers and the
  * child processes of the comparison inherit it).
  */
 final class BenchJob implements AutoCloseable {
@@ -39,7 +39,7 @@ final class BenchJob implements AutoCloseable {
     BenchJob(Task task, Consumer<Progress> onProgress, Consumer<Outcome> onEnd) {
         FxHandOff<Progress> progress = new FxHandOff<>(onProgress);
         this.thread = new Thread(() -> {
-            echolab.engine.Background.lowerThisThread(); // the window first: it needs little, but promptly
+            echolab.base.Background.lowerThisThread(); // the window first: it needs little, but promptly
             Outcome outcome;
             try {
                 outcome = new Outcome(task.run(progress::offer, cancelled::get), cancelled.get(), null);
