@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import echolab.base.LabThreads;
 import echolab.bench.Bench;
 import echolab.bench.Progress;
 import echolab.ui.fx.FxHandOff;
@@ -38,7 +39,7 @@ final class BenchJob implements AutoCloseable {
 
     BenchJob(Task task, Consumer<Progress> onProgress, Consumer<Outcome> onEnd) {
         FxHandOff<Progress> progress = new FxHandOff<>(onProgress);
-        this.thread = new Thread(() -> {
+        this.thread = LabThreads.user(THREAD_NAME, () -> {
             echolab.base.Background.lowerThisThread(); // the window first: it needs little, but promptly
             Outcome outcome;
             try {
@@ -51,7 +52,7 @@ final class BenchJob implements AutoCloseable {
             }
             Outcome end = outcome;
             Platform.runLater(() -> onEnd.accept(end)); // queued after every progress hand-off: FIFO
-        }, THREAD_NAME);
+        });
     }
 
     void start() {
