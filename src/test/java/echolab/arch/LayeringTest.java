@@ -25,7 +25,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule engineSideImportsNoJavaFx = noClasses()
-            .that().resideInAnyPackage("echolab.engine..", "echolab.events..", "echolab.sync..",
+            .that().resideInAnyPackage("echolab.base..", "echolab.engine..", "echolab.events..", "echolab.sync..",
                     "echolab.clients..", "echolab.cli..", "echolab.bench..", "echolab.lab..", "echolab.observe..",
                     "echolab.lessons..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
@@ -33,7 +33,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule engineSideDoesNotReachIntoTheUi = noClasses()
-            .that().resideInAnyPackage("echolab.engine..", "echolab.events..", "echolab.sync..",
+            .that().resideInAnyPackage("echolab.base..", "echolab.engine..", "echolab.events..", "echolab.sync..",
                     "echolab.clients..", "echolab.cli..", "echolab.bench..", "echolab.lab..", "echolab.observe..",
                     "echolab.lessons..")
             .should().dependOnClassesThat().resideInAnyPackage("echolab.ui..")
@@ -67,6 +67,6 @@ class LayeringTest {
             .that().resideOutsideOfPackage("echolab.cli..")
             .and(not(belongToAnyOf(echolab.Main.class, OpenCommand.class, FrameTimeBenchmark.class)))
             .should().dependOnClassesThat().resideInAPackage("echolab.cli..")
-            .because("cli is the outermost layer: what the window needs of it (the bind address, the limits) "
-                    + "lives below, where the window and the command line both reach it");
+            .because("cli is the outermost layer: what the window needed of it (the bind address) lives "
+                    + "below, in lab, where the window and the command line both reach it");
 }
