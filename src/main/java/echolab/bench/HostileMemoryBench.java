@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import echolab.base.LabThreads;
 import echolab.engine.Mode;
 
 /**
@@ -135,7 +136,7 @@ public final class HostileMemoryBench {
         }
         return clients(address, s -> {
             InputStream in = s.getInputStream();
-            Thread reader = new Thread(() -> {
+            LabThreads.startDaemon("echolab-bench-reader", () -> {
                 byte[] sink = new byte[64 * 1024];
                 try {
                     while (in.read(sink) >= 0) {
@@ -144,9 +145,7 @@ public final class HostileMemoryBench {
                 } catch (IOException ignored) {
                     // closed
                 }
-            }, "echolab-bench-reader");
-            reader.setDaemon(true);
-            reader.start();
+            });
             OutputStream o = s.getOutputStream();
             while (true) {
                 o.write(lines);
@@ -165,15 +164,13 @@ public final class HostileMemoryBench {
             s.setReceiveBufferSize(4096);
             s.connect(address);
             sockets.add(s);
-            Thread t = new Thread(() -> {
+            LabThreads.startDaemon("echolab-bench-client-" + i, () -> {
                 try {
                     talk.run(s);
                 } catch (IOException ignored) {
                     // closed at the end of the load, or turned away
                 }
-            }, "echolab-bench-client-" + i);
-            t.setDaemon(true);
-            t.start();
+            });
         }
         return sockets;
     }

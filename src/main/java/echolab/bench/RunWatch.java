@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import echolab.base.LabThreads;
 import echolab.engine.EchoServer;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
@@ -38,11 +39,7 @@ final class RunWatch implements AutoCloseable {
         this.server = server;
         this.threadsBefore = threads.getThreadCount();
         threads.resetPeakThreadCount();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, THREAD_NAME);
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(LabThreads.daemons(THREAD_NAME));
         timer.scheduleWithFixedDelay(this::sample, 0, 50, TimeUnit.MILLISECONDS);
     }
 

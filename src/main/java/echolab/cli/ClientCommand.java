@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import echolab.base.LabThreads;
 import echolab.clients.Framing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,9 +98,7 @@ public final class ClientCommand implements Callable<Integer> {
             return failed("cannot connect to " + host + ":" + port + " (" + e.getMessage() + ")");
         }
         try (socket) {
-            Thread printer = new Thread(() -> copy(socket), "echolab-client-printer");
-            printer.setDaemon(true);
-            printer.start();
+            Thread printer = LabThreads.startDaemon("echolab-client-printer", () -> copy(socket));
             String eol = framing == Framing.BLANK_LINE ? "\r\n" : "\n";
             OutputStream out = socket.getOutputStream();
             java.io.BufferedReader in = new java.io.BufferedReader(
@@ -172,8 +171,7 @@ public final class ClientCommand implements Callable<Integer> {
         BurstClient(int number, int of, InetSocketAddress server, Framing framing, int timeoutSeconds) {
             this.number = number;
             byte[] message = framing.frame(("burst client " + number + " of " + of).getBytes(StandardCharsets.UTF_8));
-            this.thread = new Thread(() -> run(server, message, timeoutSeconds), "echolab-burst-" + number);
-            thread.setDaemon(true);
+            this.thread = LabThreads.daemon("echolab-burst-" + number, () -> run(server, message, timeoutSeconds));
         }
 
         void start() {

@@ -3,6 +3,7 @@ package echolab.cli;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import echolab.base.LabThreads;
 import echolab.events.Subscription;
 
 /**
@@ -21,8 +22,7 @@ final class EventPrinter {
     EventPrinter(Subscription subscription, JsonLines json) {
         this.subscription = subscription;
         this.json = json;
-        this.thread = new Thread(this::run, "echolab-event-printer");
-        thread.setDaemon(true);
+        this.thread = LabThreads.daemon("echolab-event-printer", this::run);
     }
 
     void start() {

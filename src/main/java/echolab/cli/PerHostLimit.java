@@ -1,6 +1,6 @@
 package echolab.cli;
 
-import echolab.engine.Limits;
+import echolab.base.Limits;
 import echolab.engine.ServerOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

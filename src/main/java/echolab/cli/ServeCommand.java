@@ -9,13 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import echolab.base.LabThreads;
+import echolab.base.Limits;
 import echolab.engine.EchoServer;
-import echolab.engine.Limits;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.events.EventBus;
 import echolab.events.EventDrain;
 import echolab.events.Subscription;
+import echolab.lab.BindAddress;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Scenario;
 import echolab.sync.SyncLab;
@@ -219,7 +221,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Reads live commands until {@code quit}; the end of stdin leaves the server running. */
     private static void startCommandReader(EchoServer server, JsonLines json, CountDownLatch quit) {
-        Thread reader = new Thread(() -> {
+        LabThreads.startDaemon("echolab-stdin", () -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = boundedLine(in)) != null) {
@@ -251,8 +253,6 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 System.err.println("error: stdin: " + e.getMessage());
             }
-        }, "echolab-stdin");
-        reader.setDaemon(true);
-        reader.start();
+        });
     }
 }

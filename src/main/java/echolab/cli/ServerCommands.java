@@ -3,8 +3,8 @@ package echolab.cli;
 import java.io.IOException;
 import java.util.Locale;
 
+import echolab.base.Limits;
 import echolab.engine.EchoServer;
-import echolab.engine.Limits;
 import echolab.engine.Mode;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Protection;

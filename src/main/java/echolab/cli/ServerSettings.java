@@ -1,6 +1,6 @@
 package echolab.cli;
 
-import echolab.engine.Limits;
+import echolab.base.Limits;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.sync.Protection;

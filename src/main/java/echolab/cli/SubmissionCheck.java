@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import echolab.base.LabThreads;
 import echolab.events.EventBus;
 import echolab.observe.Launch;
 import echolab.observe.LaunchException;
@@ -89,15 +90,13 @@ public final class SubmissionCheck {
         AtomicReference<Outcome> result = new AtomicReference<>();
         AtomicReference<RuntimeException> broke = new AtomicReference<>();
         Attempt attempt = new Attempt(display, launch, starter, settings, progress, started, start);
-        Thread worker = new Thread(() -> {
+        Thread worker = LabThreads.startDaemon("echolab-check-submission", () -> {
             try {
                 result.set(attempt.run());
             } catch (RuntimeException e) {
                 broke.set(e);
             }
-        }, "echolab-check-submission");
-        worker.setDaemon(true);
-        worker.start();
+        });
         if (limit == null) {
             worker.join();
         } else {
@@ -161,7 +160,7 @@ public final class SubmissionCheck {
                 stop(server);
                 return null;
             }
-            Thread hook = new Thread(server::stop, "echolab-check-shutdown");
+            Thread hook = LabThreads.user("echolab-check-shutdown", server::stop);
             Runtime.getRuntime().addShutdownHook(hook);
             try (TreeSampler sampler = TreeSampler.start(server, events)) {
                 progress.accept("checking " + server.command() + " (PID " + server.pid() + ")");

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import echolab.engine.Background;
+import echolab.base.Background;
+import echolab.base.LabThreads;
 import echolab.events.EventBus;
 
 /**
@@ -58,7 +59,7 @@ public final class ClientFleet implements AutoCloseable {
         String name = prefix + numbers.incrementAndGet();
         SimulatedClient client = new SimulatedClient(name, server, behaviour, events, wire);
         running.put(name, client);
-        Thread t = new Thread(() -> {
+        Thread t = LabThreads.daemon("echolab-" + name, () -> {
             Background.enter();
             try {
                 client.run();
@@ -73,8 +74,7 @@ public final class ClientFleet implements AutoCloseable {
                 running.remove(name);
                 threads.remove(name);
             }
-        }, "echolab-" + name);
-        t.setDaemon(true);
+        });
         threads.put(name, t);
         t.start();
         return client;

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import echolab.base.Background;
+import echolab.base.LabThreads;
 import echolab.events.Event;
 
 /**
@@ -59,12 +61,10 @@ final class ChildRelay {
     }
 
     private static Thread thread(String name, Runnable r) {
-        Thread t = new Thread(() -> {
+        return LabThreads.daemon(name, () -> {
             Background.enter();
             r.run();
-        }, name);
-        t.setDaemon(true);
-        return t;
+        });
     }
 
     void start() {

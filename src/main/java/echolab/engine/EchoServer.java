@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Histogram;
 
+import echolab.base.Background;
+import echolab.base.LabThreads;
+import echolab.base.Limits;
 import echolab.events.Event;
 import echolab.events.EventBus;
 import echolab.sync.Protection;
@@ -63,8 +66,7 @@ public final class EchoServer implements AutoCloseable {
         boolean busy;
 
         Acceptor(String name) {
-            thread = new Thread(this, name);
-            thread.setDaemon(true);
+            thread = LabThreads.daemon(name, this);
         }
 
         @Override

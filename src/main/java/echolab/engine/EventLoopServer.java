@@ -12,6 +12,8 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import echolab.base.Background;
+import echolab.base.LabThreads;
 import echolab.events.Event;
 
 /**
@@ -82,9 +84,7 @@ final class EventLoopServer implements ConcurrencyModel {
         this.selector = Selector.open();
         int instance = ctx.nextInstance();
         this.worker = instance == 1 ? "echolab-event-loop" : "echolab-event-loop" + instance;
-        this.loop = new Thread(this::run, worker);
-        loop.setDaemon(true);
-        loop.start();
+        this.loop = LabThreads.startDaemon(worker, this::run);
     }
 
     @Override

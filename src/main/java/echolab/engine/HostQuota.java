@@ -3,6 +3,8 @@ package echolab.engine;
 import java.net.InetAddress;
 import java.util.concurrent.ConcurrentHashMap;
 
+import echolab.base.Limits;
+
 /**
  * How many connections each other machine has open, and whether it may open one more: at most
  * {@code maxPerHost} each, so that in a classroom one student's burst of five hundred connections

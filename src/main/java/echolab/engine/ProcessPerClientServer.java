@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import echolab.base.LabThreads;
 import echolab.events.Event;
 
 /**
@@ -26,11 +27,7 @@ final class ProcessPerClientServer implements ConcurrencyModel {
     private final java.util.concurrent.ScheduledThreadPoolExecutor watchdog = watchdog();
 
     private static java.util.concurrent.ScheduledThreadPoolExecutor watchdog() {
-        var w = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "echolab-child-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
+        var w = new java.util.concurrent.ScheduledThreadPoolExecutor(1, LabThreads.daemons("echolab-child-watchdog"));
         w.setRemoveOnCancelPolicy(true);
         w.setKeepAliveTime(1, TimeUnit.SECONDS);
         w.allowCoreThreadTimeOut(true);

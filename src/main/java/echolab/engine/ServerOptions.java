@@ -1,5 +1,6 @@
 package echolab.engine;
 
+import echolab.base.Limits;
 import echolab.sync.Protection;
 
 /**

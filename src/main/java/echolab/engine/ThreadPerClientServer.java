@@ -1,5 +1,7 @@
 package echolab.engine;
 
+import echolab.base.LabThreads;
+
 /** Thread per client: the acceptor starts a new named platform thread for every connection. */
 final class ThreadPerClientServer extends OneThreadPerClient {
 
@@ -19,8 +21,6 @@ final class ThreadPerClientServer extends OneThreadPerClient {
 
     @Override
     protected Thread newThread(Runnable work, long clientId) {
-        Thread t = new Thread(work, "echolab-thread-c" + clientId);
-        t.setDaemon(true);
-        return t;
+        return LabThreads.daemon("echolab-thread-c" + clientId, work);
     }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import echolab.base.Background;
+import echolab.base.LabThreads;
 import echolab.events.Event;
 
 /**
@@ -77,8 +79,7 @@ final class ThreadPoolServer implements ConcurrencyModel {
                 excess.decrementAndGet();
                 continue;
             }
-            Thread t = new Thread(this::work, name + "-worker-" + nextWorker++);
-            t.setDaemon(true);
+            Thread t = LabThreads.daemon(name + "-worker-" + nextWorker++, this::work);
             try {
                 t.start();
             } catch (OutOfMemoryError e) { // "unable to create native thread": the system's limit, not the heap's

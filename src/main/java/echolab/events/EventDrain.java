@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
+import echolab.base.LabThreads;
+
 /**
  * Takes every event off a subscription on its own thread and counts it, as a watching window would
  * but without drawing: what it costs the server to be watched, and no more.
@@ -19,9 +21,7 @@ public final class EventDrain implements AutoCloseable {
 
     public EventDrain(Subscription subscription) {
         this.subscription = subscription;
-        this.thread = new Thread(this::run, "echolab-event-drain");
-        thread.setDaemon(true);
-        thread.start();
+        this.thread = LabThreads.startDaemon("echolab-event-drain", this::run);
     }
 
     private void run() {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.HdrHistogram.Histogram;
 
+import echolab.base.LabThreads;
 import echolab.engine.EchoServer;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
@@ -40,11 +41,7 @@ public final class ResourceSampler implements AutoCloseable {
 
     public ResourceSampler(EchoServer server) {
         this.server = server;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "echolab-sampler");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(LabThreads.daemons("echolab-sampler"));
         lastPublished = server.events().published();
         lastNanos = System.nanoTime();
         timer.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);

@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import echolab.base.LabThreads;
+
 /**
  * A lesson as a class goes through it: the step in front, the answers given, the runs made and
  * the reveal they support. Toolkit-free: the window (or a test) calls it from one thread and gets
@@ -69,11 +71,7 @@ public final class LessonPlayer implements AutoCloseable {
         this.runner = runner;
         this.sitting = sitting;
         this.deliver = deliver;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "echolab-lesson");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(LabThreads.daemons("echolab-lesson"));
     }
 
     /** Opens the first step (applying it if it is a set-up). */

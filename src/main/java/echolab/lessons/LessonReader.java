@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonToken;
 
-import echolab.engine.Limits;
+import echolab.base.Limits;
 import echolab.engine.Mode;
 import echolab.lessons.SourceTree.Arr;
 import echolab.lessons.SourceTree.Node;

@@ -126,12 +126,12 @@ public record Settings(Mode mode, Protection protection, Long delayMillis, Long 
     }
 
     /** The range a widenable setting must stay in. */
-    static echolab.engine.Limits.Range range(String setting) {
+    static echolab.base.Limits.Range range(String setting) {
         return switch (setting) {
-            case "delayMillis" -> echolab.engine.Limits.DELAY_MILLIS;
-            case "raceWindowMicros" -> echolab.engine.Limits.RACE_WINDOW_MICROS;
-            case "holdMillis" -> echolab.engine.Limits.HOLD_MILLIS;
-            case "handoffWindowMicros" -> echolab.engine.Limits.HANDOFF_WINDOW_MICROS;
+            case "delayMillis" -> echolab.base.Limits.DELAY_MILLIS;
+            case "raceWindowMicros" -> echolab.base.Limits.RACE_WINDOW_MICROS;
+            case "holdMillis" -> echolab.base.Limits.HOLD_MILLIS;
+            case "handoffWindowMicros" -> echolab.base.Limits.HANDOFF_WINDOW_MICROS;
             default -> throw new IllegalArgumentException("not a widenable setting: " + setting);
         };
     }

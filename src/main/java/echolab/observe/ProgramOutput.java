@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import echolab.base.LabThreads;
+
 /**
  * What an observed program prints, kept within bounds: the last {@value #KEPT_LINES} lines of
  * stdout and stderr together, each cut at {@value #MAX_LINE} characters. A program that floods its
@@ -49,10 +51,7 @@ public final class ProgramOutput {
 
     /** Starts a daemon thread that reads {@code in} to its end. */
     Thread drain(InputStream in, String stream, String threadName) {
-        Thread t = new Thread(() -> read(in, stream), threadName);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return LabThreads.startDaemon(threadName, () -> read(in, stream));
     }
 
     private void read(InputStream raw, String stream) {

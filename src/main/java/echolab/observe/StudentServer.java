@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import echolab.base.LabThreads;
 import echolab.events.Event;
 import echolab.events.EventBus;
 
@@ -334,7 +335,7 @@ public final class StudentServer implements AutoCloseable {
             return;
         }
         try {
-            Runtime.getRuntime().addShutdownHook(new Thread(StudentServer::stopAllLive, "echolab-student-servers-shutdown"));
+            Runtime.getRuntime().addShutdownHook(LabThreads.user("echolab-student-servers-shutdown", StudentServer::stopAllLive));
         } catch (IllegalStateException shuttingDown) {
             // the JVM is exiting already: each server's watchdog ends it
         }
@@ -343,7 +344,7 @@ public final class StudentServer implements AutoCloseable {
     private static void stopAllLive() {
         List<Thread> stopping = new ArrayList<>();
         for (StudentServer s : List.copyOf(LIVE)) {
-            Thread t = new Thread(s::stop, "echolab-stop-" + s.pid());
+            Thread t = LabThreads.user("echolab-stop-" + s.pid(), s::stop);
             t.start();
             stopping.add(t);
         }

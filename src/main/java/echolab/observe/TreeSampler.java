@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import echolab.base.LabThreads;
 import echolab.events.Event;
 import echolab.events.EventBus;
 
@@ -44,9 +45,7 @@ public final class TreeSampler implements AutoCloseable {
         this.events = events;
         this.changes = new TreeChanges(server.port());
         this.periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        this.thread = new Thread(this::loop, "echolab-observer");
-        thread.setDaemon(true);
-        thread.start();
+        this.thread = LabThreads.startDaemon("echolab-observer", this::loop);
     }
 
     /** Starts sampling {@code server} 20 times a second with the best reader of this system. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import echolab.base.LabThreads;
 import echolab.events.Event;
 import echolab.events.EventBus;
 
@@ -37,11 +38,7 @@ final class DeadlockWatch implements AutoCloseable {
     DeadlockWatch(EventBus events, TwoResources resources) {
         this.events = events;
         this.resources = resources;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "echolab-deadlock-watch");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(LabThreads.daemons("echolab-deadlock-watch"));
         timer.scheduleWithFixedDelay(this::look, 250, 250, TimeUnit.MILLISECONDS);
     }
 

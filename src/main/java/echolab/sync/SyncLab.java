@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import echolab.base.Limits;
 import echolab.events.Event;
-import echolab.engine.Limits;
 import echolab.events.EventBus;
 
 /**

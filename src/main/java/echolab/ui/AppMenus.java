@@ -143,7 +143,7 @@ final class AppMenus {
      * lab starts again on every address (or loopback), after a confirmation that says what it means.
      */
     private static MenuItem network(Stage stage, echolab.engine.EchoServer server, AppHooks hooks) {
-        boolean open = !echolab.cli.BindAddress.resolve(server.host()).isLoopbackAddress();
+        boolean open = !echolab.lab.BindAddress.resolve(server.host()).isLoopbackAddress();
         if (open) {
             return item("bindItem", "Listen on this machine only…", null, () -> {
                 if (confirm(stage, "Listen on this machine only", "Close the server to the network?",
@@ -154,7 +154,7 @@ final class AppMenus {
             });
         }
         return item("bindItem", "Open to the classroom network…", null, () -> {
-            java.util.List<String> addresses = echolab.cli.BindAddress.reachableAt("0.0.0.0");
+            java.util.List<String> addresses = echolab.lab.BindAddress.reachableAt("0.0.0.0");
             String give = addresses.isEmpty() ? "this machine has no network address now"
                     : "students connect with: nc " + addresses.get(0) + " " + server.port();
             if (confirm(stage, "Open to the classroom network", "Make the server reachable from the network?",

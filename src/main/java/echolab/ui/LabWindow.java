@@ -3,7 +3,7 @@ package echolab.ui;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import echolab.engine.Background;
+import echolab.base.Background;
 import echolab.engine.ServerOptions;
 import echolab.events.EventBus;
 import echolab.events.Subscription;

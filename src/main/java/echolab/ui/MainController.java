@@ -80,11 +80,11 @@ public final class MainController {
         FiguresViewModel figures = new FiguresViewModel(lab, sampler, model);
 
         String host = server.host();
-        java.util.List<String> reachable = echolab.cli.BindAddress.reachableAt(host);
+        java.util.List<String> reachable = echolab.lab.BindAddress.reachableAt(host);
         // a narrow window (a projector) keeps what a student types: the command with its address and port
         Nodes.fit(listeningLabel, reachable.isEmpty()
                 ? "listening on " + host + ":" + server.port() + " — try: nc " + host + " " + server.port()
-                : "listening on " + (echolab.cli.BindAddress.isWildcard(host) ? "every address, port " : host + ":") + server.port()
+                : "listening on " + (echolab.lab.BindAddress.isWildcard(host) ? "every address, port " : host + ":") + server.port()
                         + " — students: nc " + reachable.get(0) + " " + server.port()
                         + (reachable.size() > 1 ? "  (or " + String.join(", ", reachable.subList(1, Math.min(4, reachable.size()))) + ")" : ""),
                 reachable.isEmpty() ? "nc " + host + " " + server.port() : "students: nc " + reachable.get(0) + " " + server.port());

@@ -108,7 +108,7 @@ public final class OpenCommand implements Callable<Integer> {
         }
         java.net.InetAddress address;
         try {
-            address = echolab.cli.BindAddress.resolve(bind);
+            address = echolab.lab.BindAddress.resolve(bind);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--bind': " + e.getMessage());
         }
@@ -118,7 +118,7 @@ public final class OpenCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        String warning = echolab.cli.BindAddress.warning(address, bind);
+        String warning = echolab.lab.BindAddress.warning(address, bind);
         if (warning != null) {
             spec.commandLine().getErr().println("open: " + warning);
             spec.commandLine().getErr().flush();

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-import echolab.engine.Limits;
+import echolab.base.Limits;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.sync.Protection;

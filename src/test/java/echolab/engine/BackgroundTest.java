@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import echolab.base.Background;
 import echolab.clients.Behaviour;
 import echolab.clients.ClientFleet;
 import echolab.events.EventBus;

@@ -106,12 +106,12 @@ class AppLifecycleTest {
             int port = app.window().lab().server().port();
             WaitForAsyncUtils.asyncFx(() -> app.window().controller().presenter(true)).get();
             confirm(app, "Open to the classroom network…");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> echolab.cli.BindAddress.isWildcard(app.window().lab().server().host()));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> echolab.lab.BindAddress.isWildcard(app.window().lab().server().host()));
             assertEquals(port, app.window().lab().server().port(), "the port the students were given stays");
             assertTrue(WaitForAsyncUtils.asyncFx(() -> app.window().controller().presenterOn()).get(), "the look stays");
             String header = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) app.window().stage().getScene()
                     .lookup("#listeningLabel")).getText()).get();
-            java.util.List<String> reachable = echolab.cli.BindAddress.reachableAt("0.0.0.0");
+            java.util.List<String> reachable = echolab.lab.BindAddress.reachableAt("0.0.0.0");
             if (!reachable.isEmpty()) { // a machine with a network: the header gives the students' command (whole, or alone when narrow)
                 assertTrue(header.contains("students: nc " + reachable.get(0) + " " + port), header);
             }

@@ -19,8 +19,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import echolab.cli.BindAddress;
 import echolab.engine.ServerOptions;
+import echolab.lab.BindAddress;
 import echolab.testing.EchoLabJvm;
 import echolab.testing.LineClient;
 import javafx.scene.control.Label;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import echolab.base.LabThreads;
 import echolab.clients.Framing;
 
 /**
@@ -103,7 +104,7 @@ final class EchoProbe {
         /** Sends one message as it says, reads its echo; the outcome in words ({@code came back byte for byte} when right). */
         String send(Message m) throws InterruptedException {
             AtomicReference<String> writeFailed = new AtomicReference<>();
-            Thread writer = new Thread(() -> {
+            Thread writer = LabThreads.startDaemon("echolab-check-writer", () -> {
                 try {
                     for (int i = 0; i < m.writes().size(); i++) {
                         if (i > 0 && m.pauseMillis() > 0) {
@@ -117,9 +118,7 @@ final class EchoProbe {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "echolab-check-writer");
-            writer.setDaemon(true);
-            writer.start();
+            });
             String outcome = read(m.expected());
             writer.join(timeoutMillis);
             if (writer.isAlive()) {

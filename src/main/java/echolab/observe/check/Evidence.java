@@ -95,10 +95,8 @@ public record Evidence(Framing framing, long rootPid, long serverPid, List<Strin
      * @param threads     the TIDs of its threads (empty where the system does not list them)
      * @param children    the PIDs of its live descendants
      * @param zombies     the PIDs of its descendants that ended and were not reaped
-     * @param biggestFutexGroup the most of its threads blocked on one futex address
      */
-    public record State(int descriptors, Set<Long> threads, Set<Long> children, Set<Long> zombies,
-                        int biggestFutexGroup) {}
+    public record State(int descriptors, Set<Long> threads, Set<Long> children, Set<Long> zombies) {}
 
     /** A thread and the share of one CPU it used while no client sent anything. */
     public record BusyThread(long pid, long tid, String name, double cpuShare) {}

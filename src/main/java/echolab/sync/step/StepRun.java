@@ -6,6 +6,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import echolab.base.LabThreads;
 import echolab.events.Event;
 import echolab.events.EventBus;
 
@@ -87,8 +88,8 @@ final class StepRun {
 
     private void startThreads() {
         for (Worker w : Worker.values()) {
-            Thread t = new Thread(() -> work(w), w.threadName());
-            t.setDaemon(true); // a window closed without close() must not keep the JVM alive
+            // a daemon: a window closed without close() must not keep the JVM alive
+            Thread t = LabThreads.daemon(w.threadName(), () -> work(w));
             threads[w.ordinal()] = t;
             t.start();
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import echolab.base.LabThreads;
 import echolab.bench.Bench;
 import echolab.bench.Progress;
 import echolab.ui.fx.FxHandOff;
@@ -18,7 +19,7 @@ import javafx.application.Platform;
  *
  * <p>Threading: {@link #start}, {@link #cancel} and {@link #close} from the FX thread; the
  * callbacks run on the FX thread; the task runs on the job's thread, at a lower priority than the
- * window ({@link echolab.engine.Background#lowerThisThread()}: the servers, their workers and the
+ * window ({@link echolab.base.Background#lowerThisThread()}: the servers, their workers and the
  * child processes of the comparison inherit it).
  */
 final class BenchJob implements AutoCloseable {
@@ -38,8 +39,8 @@ final class BenchJob implements AutoCloseable {
 
     BenchJob(Task task, Consumer<Progress> onProgress, Consumer<Outcome> onEnd) {
         FxHandOff<Progress> progress = new FxHandOff<>(onProgress);
-        this.thread = new Thread(() -> {
-            echolab.engine.Background.lowerThisThread(); // the window first: it needs little, but promptly
+        this.thread = LabThreads.user(THREAD_NAME, () -> {
+            echolab.base.Background.lowerThisThread(); // the window first: it needs little, but promptly
             Outcome outcome;
             try {
                 outcome = new Outcome(task.run(progress::offer, cancelled::get), cancelled.get(), null);
@@ -51,7 +52,7 @@ final class BenchJob implements AutoCloseable {
             }
             Outcome end = outcome;
             Platform.runLater(() -> onEnd.accept(end)); // queued after every progress hand-off: FIFO
-        }, THREAD_NAME);
+        });
     }
 
     void start() {

@@ -121,7 +121,7 @@ class WaveJudgementTest {
         tids.add(SERVER);
         runtime.forEach(t -> tids.add(t.tid()));
         tids.addAll(workers);
-        return new Evidence.State(4, tids, Set.of(), Set.of(), 0);
+        return new Evidence.State(4, tids, Set.of(), Set.of());
     }
 
     private static Evidence evidence(Evidence.Waves waves, List<String> launchers) {

@@ -1,4 +1,4 @@
-package echolab.cli;
+package echolab.lab;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

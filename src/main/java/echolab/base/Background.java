@@ -1,4 +1,4 @@
-package echolab.engine;
+package echolab.base;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,4 +1,4 @@
-package echolab.engine;
+package echolab.base;
 
 /**
  * The range of every number a setting takes, from a command line option, a live command, the
