@@ -63,9 +63,4 @@ public final class ObservedTreeView extends StackPane {
                 + (zombies > 0 ? " · " + zombies + (zombies == 1 ? " zombie" : " zombies") + ": ended, not reaped" : "")
                 + (tree.reaped() > 0 ? " · " + tree.reaped() + " reaped" : "");
     }
-
-    /** The diagram drawn, once the first refresh made it; null before. */
-    ObservedDiagram diagram() {
-        return diagram;
-    }
 }
