@@ -53,4 +53,13 @@ final class Captions {
     static String parentCounterNote() {
         return "Stays put: every child counts in its own copy.";
     }
+
+    /**
+     * What the picture of a student's server is: read from outside, {@code perSecond} times a
+     * second, from {@code source} ({@code /proc}), rather than told by the server itself.
+     */
+    static String observed(String source, int perSecond) {
+        return "Your server, read from " + source + " " + perSecond + " times a second: a box per process, a lane "
+                + "per thread.";
+    }
 }

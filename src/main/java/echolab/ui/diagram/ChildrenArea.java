@@ -27,6 +27,10 @@ final class ChildrenArea extends VBox implements FrameCoalescer.Refreshable {
     /** From this many on the boxes get small: two full boxes already fill the row, and a column. */
     static final int SMALL_FROM = 3;
 
+    /** The JVM's children in {@code processes} mode: how they get their client. */
+    static final String RELAY_NOTE = "A JVM cannot hand its socket to a child the way fork() would, so the parent "
+            + "relays each client's bytes through the child's stdin and stdout.";
+
     private final ObservableList<ProcessModel> processes;
     private final FrameCoalescer frames;
     private final Label title = Nodes.label("", "section-title");
@@ -35,15 +39,20 @@ final class ChildrenArea extends VBox implements FrameCoalescer.Refreshable {
     private final Label more = Nodes.label("", "more");
     private final Map<ProcessModel, ProcessBox> boxByProcess = new HashMap<>();
     private final Watches watches;
+    private String what = " · one per client, each with its own memory";
     private int count;
 
     ChildrenArea(ObservableList<ProcessModel> processes, FrameCoalescer frames) {
+        this(processes, RELAY_NOTE, frames);
+    }
+
+    /** @param noteText what the line under the title says about how a child gets its client */
+    ChildrenArea(ObservableList<ProcessModel> processes, String noteText, FrameCoalescer frames) {
         this.processes = processes;
         this.frames = frames;
         setId("children");
         getStyleClass().add("children-area");
-        Label note = Nodes.label("A JVM cannot hand its socket to a child the way fork() would, so the parent "
-                + "relays each client's bytes through the child's stdin and stdout.", "relay-note");
+        Label note = Nodes.label(noteText, "relay-note");
         note.setWrapText(true);
         boxes.getStyleClass().add("child-boxes");
         getChildren().addAll(title, note, empty, boxes, more);
@@ -82,11 +91,24 @@ final class ChildrenArea extends VBox implements FrameCoalescer.Refreshable {
             boxes.getChildren().setAll(order);
         }
         Nodes.toggle(this, "compact", small);
-        Nodes.text(title, "CHILD PROCESSES · " + count + " · one per client, each with its own memory");
+        Nodes.text(title, "CHILD PROCESSES · " + count + what);
         Nodes.show(empty, count == 0);
         int hidden = count - wanted.size();
         Nodes.text(more, "+" + hidden + " more child processes");
         Nodes.show(more, hidden > 0);
+    }
+
+    /** What the title says after the count, from its first dot on; the next refresh shows it. */
+    void what(String words) {
+        if (!what.equals(words)) {
+            what = words;
+            frames.mark(this);
+        }
+    }
+
+    /** Says {@code text} while there is no child. */
+    void emptyText(String text) {
+        Nodes.text(empty, text);
     }
 
     /** Child processes in the model now, drawn or not. */

@@ -50,8 +50,12 @@ final class DataRegion extends StackPane implements FrameCoalescer.Refreshable {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(Nodes.label("DATA", "segment-name"), gap, guard);
         header.setAlignment(Pos.CENTER_LEFT);
-        String caption = process.isServer() ? "counter" : "counter\n(own copy)";
+        // a student's process keeps its counter where EchoLab cannot see it: the segment says whose it is
+        String caption = process.observed() ? (process.isServer() ? "its globals" : "globals (own copy)")
+                : process.isServer() ? "counter" : "counter\n(own copy)";
         HBox value = new HBox(Nodes.label(caption, "counter-caption"), counter);
+        Nodes.show(counter, !process.observed());
+        Nodes.show(touch, !process.observed());
         value.getStyleClass().add("counter-row");
         value.setAlignment(Pos.CENTER_LEFT);
         note.setWrapText(true);

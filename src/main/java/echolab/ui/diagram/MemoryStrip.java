@@ -21,10 +21,13 @@ final class MemoryStrip extends VBox {
     private final VBox heap;
     private final VBox heapSlot = new VBox();
 
-    MemoryStrip(DataRegion data, boolean server) {
+    /** @param observed a student's program rather than EchoLab's JVM */
+    MemoryStrip(DataRegion data, boolean server, boolean observed) {
         getStyleClass().addAll("memory", server ? "memory-server" : "memory-child");
-        code = segment("CODE", server ? "echo loop\nJVM classes" : "echo program", "segment-code");
-        heap = segment("HEAP", server ? "objects\nbuffers" : "its own objects", "segment-heap");
+        code = segment("CODE", observed ? "your program" : server ? "echo loop\nJVM classes" : "echo program",
+                "segment-code");
+        heap = segment("HEAP", observed ? (server ? "malloc'd" : "its own copy") : server
+                ? "objects\nbuffers" : "its own objects", "segment-heap");
         heapSlot.getStyleClass().add("heap-slot");
         heap.getChildren().add(heapSlot);
         Nodes.show(heapSlot, false);
@@ -32,8 +35,8 @@ final class MemoryStrip extends VBox {
             HBox row = new HBox(code, data, heap);
             row.getStyleClass().add("segments");
             HBox.setHgrow(data, Priority.ALWAYS);
-            Label title = Nodes.label("MEMORY · one address space, shared by every thread of this process",
-                    "section-title");
+            Label title = Nodes.label(observed ? "MEMORY · one address space, shared by its threads"
+                    : "MEMORY · one address space, shared by every thread of this process", "section-title");
             title.setWrapText(true);
             getChildren().addAll(title, row);
         } else {

@@ -66,7 +66,7 @@ final class ThreadLane extends HBox implements FrameCoalescer.Refreshable {
         getChildren().addAll(stack, words);
         Nodes.show(lost, false);
         watches = new Watches(frames, this).on(worker.stateProperty(), worker.clientProperty(),
-                worker.drainingProperty());
+                worker.drainingProperty(), worker.doingProperty());
         refresh();
     }
 
@@ -85,7 +85,8 @@ final class ThreadLane extends HBox implements FrameCoalescer.Refreshable {
             return;
         }
         stack.state(worker.state());
-        Nodes.text(state, worker.state().description());
+        String doing = worker.doingProperty().get();
+        Nodes.text(state, doing.isEmpty() ? worker.state().description() : doing);
         String client = worker.clientProperty().get();
         boolean serves = !client.isEmpty();
         boolean isDraining = worker.drainingProperty().get();

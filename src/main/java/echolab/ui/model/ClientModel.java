@@ -50,6 +50,19 @@ public final class ClientModel {
         this.name.set(name);
     }
 
+    /**
+     * A client whose connection a student's server holds, as read from the system: by its local
+     * port, named {@code name} (one of EchoLab's clients, or {@code port N}).
+     */
+    public static ClientModel observed(int port, String name) {
+        return new ClientModel(port, name);
+    }
+
+    /** Renames a client drawn from outside once its own side is heard from. */
+    public void observedName(String newName) {
+        name.set(newName);
+    }
+
     /** Shows the counts folded since the last frame; returns false when nothing changed. */
     boolean sync() {
         if (!countsChanged) {

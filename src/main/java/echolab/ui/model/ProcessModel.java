@@ -28,6 +28,15 @@ public final class ProcessModel {
 
     private final long pid;
     private final boolean server;
+    /** What the box's header says the process is: {@code server JVM}, {@code child JVM}, or a student's command. */
+    private final String kind;
+    /** Drawn from outside, as a student's process read from the system, rather than told by EchoLab's own server. */
+    private final boolean observed;
+    private final BooleanProperty zombie = new SimpleBooleanProperty();
+    private final StringProperty crash = new SimpleStringProperty("");
+    private final StringProperty crashMeaning = new SimpleStringProperty("");
+    private final IntegerProperty descriptors = new SimpleIntegerProperty(-1);
+    private final IntegerProperty firstDescriptors = new SimpleIntegerProperty(-1);
     private final StringProperty client = new SimpleStringProperty("");
     private final LongProperty counter = new SimpleLongProperty();
     private final ObjectProperty<CounterTouch> lastTouch =
@@ -41,8 +50,23 @@ public final class ProcessModel {
     long reapedAtNanos = Long.MIN_VALUE;
 
     ProcessModel(long pid, boolean server) {
+        this(pid, server, server ? "server JVM" : "child JVM", false);
+    }
+
+    private ProcessModel(long pid, boolean server, String kind, boolean observed) {
         this.pid = pid;
         this.server = server;
+        this.kind = kind;
+        this.observed = observed;
+    }
+
+    /**
+     * A process of a student's server, read from the system: {@code root} for the program EchoLab
+     * started (drawn as the lab draws its server), else a process it forked (drawn as a child);
+     * {@code kind} is what its header says it is, e.g. its command or whose child it is.
+     */
+    public static ProcessModel observed(long pid, boolean root, String kind) {
+        return new ProcessModel(pid, root, kind, true);
     }
 
     public long pid() {
@@ -55,6 +79,41 @@ public final class ProcessModel {
 
     public String nodeId() {
         return "process-" + pid;
+    }
+
+    /** What the box's header says the process is: {@code server JVM}, {@code child JVM}, or a student's command. */
+    public String kind() {
+        return kind;
+    }
+
+    /** Whether this is a student's process read from the system (no counter, no spawn time, maybe a zombie). */
+    public boolean observed() {
+        return observed;
+    }
+
+    /** Ended, and not reaped by its parent yet: a zombie keeps its entry in the process table. */
+    public BooleanProperty zombieProperty() {
+        return zombie;
+    }
+
+    /** How the process died when a signal ended it ("crashed: SIGSEGV (signal 11)"), else empty. */
+    public StringProperty crashProperty() {
+        return crash;
+    }
+
+    /** What that signal usually means, else empty. */
+    public StringProperty crashMeaningProperty() {
+        return crashMeaning;
+    }
+
+    /** Open descriptors now, or -1 where the system does not say. */
+    public IntegerProperty descriptorsProperty() {
+        return descriptors;
+    }
+
+    /** Open descriptors when first counted, or -1: those opened since stand out, so a leak shows. */
+    public IntegerProperty firstDescriptorsProperty() {
+        return firstDescriptors;
     }
 
     /** The client a child serves. */

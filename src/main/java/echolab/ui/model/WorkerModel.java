@@ -17,12 +17,22 @@ public final class WorkerModel {
     private final StringProperty client = new SimpleStringProperty("");
     private final BooleanProperty draining = new SimpleBooleanProperty();
     private final StringProperty carrier = new SimpleStringProperty("");
+    private final StringProperty doing = new SimpleStringProperty("");
     long mountedAtNanos = Long.MIN_VALUE;
 
     WorkerModel(String id, String role, String mode) {
         this.id = id;
         this.role = role;
         this.mode = mode;
+    }
+
+    /**
+     * A thread of a student's server, read from the system: {@code id} as the sampler names it
+     * ({@code name (TID)}), {@code role} as for the lab's ({@code acceptor} leads the lanes,
+     * {@code process} is a child's only thread).
+     */
+    public static WorkerModel observed(String id, String role) {
+        return new WorkerModel(id, role, "observed");
     }
 
     /** The thread's name as the server gave it, or {@code pid N}. */
@@ -67,6 +77,14 @@ public final class WorkerModel {
     /** For a virtual thread: the carrier it was last mounted on, or empty while parked. */
     public StringProperty carrierProperty() {
         return carrier;
+    }
+
+    /**
+     * What the lane says the thread does, when it says more than its state's words (a student's
+     * thread: {@code waits in read() on descriptor 4}); empty: the state's own words.
+     */
+    public StringProperty doingProperty() {
+        return doing;
     }
 
     public Activity state() {

@@ -43,6 +43,7 @@ public final class ObservedTreeModel {
         }
     };
     private final ArrayDeque<OutputLine> output = new ArrayDeque<>();
+    private final ObservedDiagramModel drawn = new ObservedDiagramModel();
     private long outputNumber;
     private long revision;
     private long serverPid = -1;
@@ -287,6 +288,15 @@ public final class ObservedTreeModel {
     }
 
     // Queries
+
+    /**
+     * The tree as the process diagram's own models (process boxes, thread lanes, client chips),
+     * brought in step with it now: what the lab's diagram parts draw.
+     */
+    public ObservedDiagramModel drawn() {
+        drawn.sync(this);
+        return drawn;
+    }
 
     /** Moves on every change; the view redraws when it has moved. */
     public long revision() {

@@ -1,95 +1,66 @@
 package echolab.ui.observe;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
-import echolab.ui.fx.Nodes;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.VBox;
+import echolab.observe.TreeSampler;
+import echolab.ui.diagram.ObservedDiagram;
+import javafx.scene.layout.StackPane;
 
 /**
- * The student's process tree drawn like the embedded server's diagram: the program's box with its
- * threads as lanes, and beside it, below, a box per process it forked, zombies as ghosts until they
- * are reaped; each client in the box, and the lane, of whoever holds its connection. Boxes, lanes and
- * chips are kept per PID, TID and client, never rebuilt per frame; {@link #refresh} brings them in
+ * The student's process tree, drawn by the process diagram's own parts ({@link ObservedDiagram}):
+ * the tree's models ({@link ObservedTreeModel#drawn()}) handed to the lab's process box, thread
+ * lanes and children area, with the words that belong to a student's server: where the picture is
+ * read from, whose children these are, how many are zombies. {@link #refresh} brings the picture in
  * step with the model.
  *
  * <p>Threading: FX thread only.
  */
-public final class ObservedTreeView extends ScrollPane {
+public final class ObservedTreeView extends StackPane {
 
-    private final VBox content = new VBox();
-    private final Label empty = Nodes.label(
-            "Start your server above: its processes and their threads appear here as it runs, "
-                    + "each thread in the colour of what it waits in.", "empty");
-    private final VBox rootHolder = new VBox();
-    private final Label childrenTitle = Nodes.label("", "section-title");
-    private final FlowPane children = new FlowPane();
-    private final Map<Long, ObservedProcessBox> boxes = new HashMap<>();
+    /** What a forking server's children share with it, and what it owes them. */
+    static final String CHILDREN_NOTE = "fork() copied the parent's memory and descriptors; the parent must reap "
+            + "each.";
+    private static final String START_FIRST = "Start your server above: its processes and their threads appear here "
+            + "as it runs, each thread in the colour of what it waits in.";
+
+    private ObservedDiagram diagram;
     private long shownRevision = -1;
 
     public ObservedTreeView() {
-        getStyleClass().addAll("diagram", "observed-tree");
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        empty.setWrapText(true);
-        content.getStyleClass().addAll("diagram-content", "observed-content");
-        children.getStyleClass().addAll("child-boxes", "observed-children");
-        content.getChildren().addAll(empty, rootHolder, childrenTitle, children);
-        setContent(content);
-        Nodes.show(childrenTitle, false);
+        getStyleClass().add("observed-tree");
+    }
+
+    /** Where the tree is read from: {@code /proc} on Linux, the system's process table elsewhere. */
+    static String source() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux") ? "/proc"
+                : "the system's process table";
     }
 
     /** Redraws from {@code tree} if it changed since the last refresh. */
     public void refresh(ObservedTreeModel tree) {
-        if (tree.revision() == shownRevision) {
-            return;
+        ObservedDiagramModel drawn = tree.drawn();
+        if (diagram == null) {
+            diagram = new ObservedDiagram(drawn.processes(), drawn.held(), CHILDREN_NOTE);
+            diagram.readFrom(source(), TreeSampler.DEFAULT_PER_SECOND);
+            diagram.waiting(START_FIRST);
+            getChildren().setAll(diagram);
         }
-        shownRevision = tree.revision();
-        List<ObservedProcess> processes = tree.processes();
-        Map<Long, ObservedProcessBox> kept = new HashMap<>();
-        List<Node> root = new ArrayList<>(1);
-        List<Node> kids = new ArrayList<>(processes.size());
-        for (ObservedProcess p : processes) {
-            ObservedProcessBox box = boxes.get(p.pid());
-            if (box == null) {
-                box = new ObservedProcessBox(p);
-            } else {
-                box.update(p);
-            }
-            kept.put(p.pid(), box);
-            (p.root() ? root : kids).add(box);
-        }
-        boxes.clear();
-        boxes.putAll(kept);
-        if (!rootHolder.getChildren().equals(root)) {
-            rootHolder.getChildren().setAll(root);
-        }
-        if (!children.getChildren().equals(kids)) {
-            children.getChildren().setAll(kids);
-        }
-        Nodes.show(empty, processes.isEmpty());
-        if (processes.isEmpty()) {
-            Nodes.text(empty, tree.serverPid() < 0 ? empty.getText()
+        if (tree.revision() != shownRevision) {
+            shownRevision = tree.revision();
+            diagram.waiting(tree.serverPid() < 0 ? START_FIRST
                     : tree.running() ? "PID " + tree.serverPid() + " runs; its tree is being read …"
                     : "PID " + tree.serverPid() + " has stopped: " + tree.stopReason());
+            diagram.address(tree.serverPid() < 0 ? "" : "127.0.0.1:" + tree.port());
+            diagram.childrenWhat(childrenWhat(tree));
         }
-        int zombies = tree.zombies();
-        int alive = tree.childrenAlive();
-        Nodes.text(childrenTitle, "CHILDREN · " + alive + " running"
-                + (zombies > 0 ? " · " + zombies + (zombies == 1 ? " zombie" : " zombies") + ": ended, not reaped" : "")
-                + (tree.reaped() > 0 ? " · " + tree.reaped() + " reaped" : ""));
-        Nodes.show(childrenTitle, !kids.isEmpty() || tree.reaped() > 0 && tree.crash().isEmpty());
-        Nodes.toggle(children, "many", kids.size() > 8);
+        diagram.flush();
     }
 
-    /** The box of process {@code pid}, if drawn. */
-    ObservedProcessBox box(long pid) {
-        return boxes.get(pid);
+    /** {@code · 3 running · 2 zombies: ended, not reaped · 7 reaped}: the children's title after their count. */
+    static String childrenWhat(ObservedTreeModel tree) {
+        int zombies = tree.zombies();
+        return " · " + tree.childrenAlive() + " running"
+                + (zombies > 0 ? " · " + zombies + (zombies == 1 ? " zombie" : " zombies") + ": ended, not reaped" : "")
+                + (tree.reaped() > 0 ? " · " + tree.reaped() + " reaped" : "");
     }
 }

@@ -30,7 +30,8 @@ import javafx.stage.FileChooser;
 
 /**
  * The "Your server" tab: a student's own echo server started from a command, its process tree drawn
- * live like the embedded server's diagram, clients to throw at it, its output, and a Check with its
+ * live by the process diagram's own parts ({@link ObservedTreeView}) in most of the tab, clients to
+ * throw at it, its output, and a Check with its
  * verdicts. Its layout is {@code fxml/your-server.fxml}, its look {@code css/your-server.css}; it is
  * the FXML's root and controller, and its handlers are one-line delegations to
  * {@link YourServerViewModel}.
@@ -149,6 +150,12 @@ public final class YourServerView extends VBox {
             if (is) {
                 split.setDividerPositions(0.38);
                 bottom.setDividerPositions(0.25);
+            }
+        });
+        // the diagram has most of the tab; when the status points at the program's last words, show them
+        model.statusProperty().addListener((obs, was, is) -> {
+            if (is.contains("output below") && split.getDividerPositions()[0] > 0.6) {
+                split.setDividerPositions(0.6);
             }
         });
         shown.addListener((obs, was, is) -> {

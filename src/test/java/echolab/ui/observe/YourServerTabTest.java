@@ -139,15 +139,20 @@ class YourServerTabTest {
         return robot.lookup("#yourStatus").queryAs(Label.class).getText();
     }
 
-    /** PIDs of the child boxes drawn, zombies or not. */
+    /** PIDs of the child boxes drawn in the tab, zombies or not: the process diagram's own child boxes. */
     private static List<Long> childBoxes(FxRobot robot, boolean zombies) {
         List<Long> pids = new ArrayList<>();
-        for (Node n : robot.lookup(".process-box.child").queryAll()) {
-            if (n.getId() != null && n.getId().startsWith("observed-process-") && n.getStyleClass().contains("zombie") == zombies) {
-                pids.add(Long.parseLong(n.getId().substring("observed-process-".length())));
+        for (Node n : robot.lookup("#yourTree .process-box.child").queryAll()) {
+            if (n.getId() != null && n.getId().startsWith("process-") && n.getStyleClass().contains("zombie") == zombies) {
+                pids.add(Long.parseLong(n.getId().substring("process-".length())));
             }
         }
         return pids;
+    }
+
+    /** The box drawn in the tab for process {@code pid}, if any. */
+    private static Optional<Node> box(FxRobot robot, long pid) {
+        return robot.lookup("#yourTree #process-" + pid).tryQuery();
     }
 
     @SuppressWarnings("unchecked")
@@ -169,7 +174,7 @@ class YourServerTabTest {
         waitFor(20, () -> status(robot).startsWith("listening on 127.0.0.1:"));
         long server = LiveLab.onFx(() -> vm().serverPid());
         assertTrue(status(robot).endsWith("· PID " + server), status(robot));
-        waitFor(10, () -> robot.lookup("#observed-process-" + server).tryQuery().isPresent());
+        waitFor(10, () -> box(robot, server).isPresent());
 
         robot.clickOn("#yourAdd5");
         waitFor(30, () -> childBoxes(robot, false).size() >= 5);
@@ -184,12 +189,13 @@ class YourServerTabTest {
             }
         }
         assertTrue(live >= 5, "the children drawn are real processes, alive while their clients talk: " + children);
-        // each child holds its client's connection, drawn in its lane
-        waitFor(10, () -> robot.lookup(".process-box.child .observed-chip").queryAll().size() >= 5);
+        // each child holds its client's connection, drawn in its box as the lab draws the client a child serves
+        waitFor(10, () -> robot.lookup("#yourTree .process-box.child .process-client").queryAll().stream()
+                .filter(n -> n.isVisible() && ((Label) n).getText().startsWith("serves s-client-")).count() >= 5);
 
         // the clients finish (a line every 0.1 s for 6 s); nobody reaps their children
         waitFor(40, () -> childBoxes(robot, true).containsAll(children));
-        Node ghost = robot.lookup("#observed-process-" + children.get(0)).query();
+        Node ghost = box(robot, children.get(0)).orElseThrow();
         assertTrue(LiveLab.onFx(() -> ghost.getStyleClass().contains("zombie")));
         assertTrue(LiveLab.onFx(() -> robot.from(ghost).lookup(".zombie-note").queryAs(Label.class).getText())
                 .startsWith("zombie — ended, not reaped"));
@@ -224,7 +230,7 @@ class YourServerTabTest {
         waitFor(20, () -> vm().phaseProperty().get() == YourServerViewModel.Phase.IDLE);
         assertTrue(status(robot).startsWith("PID " + server), status(robot));
         assertFalse(ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false), "the server is gone");
-        waitFor(5, () -> robot.lookup(".observed-process").queryAll().isEmpty());
+        waitFor(5, () -> robot.lookup("#yourTree .process-box").queryAll().isEmpty());
     }
 
     @Test
@@ -239,7 +245,7 @@ class YourServerTabTest {
         assertEquals(-1, LiveLab.onFx(() -> vm().serverPid()));
         assertTrue(ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive), "nothing runs");
         assertFalse(NoLeftovers.ourThreads().contains("echolab-observer"), "nothing is being watched");
-        assertTrue(robot.lookup(".observed-process").queryAll().isEmpty());
+        assertTrue(robot.lookup("#yourTree .process-box").queryAll().isEmpty());
         assertTrue(LiveLab.onFx(() -> vm().canStartProperty().get()), "Start can be pressed again");
     }
 
@@ -297,8 +303,8 @@ class YourServerTabTest {
         assertTrue(status(robot).startsWith("PID " + first + " crashed: SIGSEGV (signal 11): usually a read or write past"),
                 status(robot));
         assertTrue(status(robot).endsWith("Start runs it again."), status(robot));
-        waitFor(5, () -> robot.lookup("#observed-process-" + first).tryQuery().isPresent());
-        Node box = robot.lookup("#observed-process-" + first).query();
+        waitFor(5, () -> box(robot, first).isPresent());
+        Node box = box(robot, first).orElseThrow();
         waitFor(5, () -> box.getStyleClass().contains("crashed")); // drawn on the frame after the status says so
         assertEquals("crashed: SIGSEGV (signal 11)", LiveLab.onFx(() -> robot.from(box).lookup(".crash-note").queryAs(Label.class).getText()));
         @SuppressWarnings("unchecked")
@@ -311,7 +317,7 @@ class YourServerTabTest {
         waitFor(20, () -> status(robot).startsWith("listening on"));
         long second = LiveLab.onFx(() -> vm().serverPid());
         assertTrue(second != first, "a fresh server");
-        waitFor(5, () -> robot.lookup("#observed-process-" + first).tryQuery().isEmpty());
+        waitFor(5, () -> box(robot, first).isEmpty());
         robot.clickOn("#yourStop");
         waitFor(20, () -> vm().phaseProperty().get() == YourServerViewModel.Phase.IDLE);
     }
