@@ -19,8 +19,6 @@ class ThreadFactoryTest {
     @ArchTest
     static final ArchRule threadsComeFromTheFactoryAlone = noClasses()
             .that().doNotHaveFullyQualifiedName(LabThreads.class.getName())
-            // echolab.ui.observe is being rewritten (Issue 19) and switches to LabThreads after; then this line goes
-            .and().resideOutsideOfPackage("echolab.ui.observe..")
             .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
             .because("a thread named in one place is found by name in a thread dump, in /proc and by the tests' "
                     + "leftover check, and is a daemon unless it says why not");

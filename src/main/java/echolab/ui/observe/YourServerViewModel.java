@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import echolab.base.LabThreads;
 import echolab.clients.Behaviour;
 import echolab.events.EventBus;
 import echolab.events.Subscription;
@@ -104,11 +105,7 @@ public final class YourServerViewModel {
     private Subscription events;
     private final CommandHistory commands;
     private final ObservedTreeModel tree = new ObservedTreeModel();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, THREAD_NAME);
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(LabThreads.daemons(THREAD_NAME));
     /** The session the background thread made last, seen at once by {@link #close} from the FX thread. */
     private final AtomicReference<ObservedSession> made = new AtomicReference<>();
     private volatile boolean closed;
