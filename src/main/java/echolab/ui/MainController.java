@@ -77,6 +77,7 @@ public final class MainController {
         model = new LabViewModel(server.mode(), server.protection(), server.delayMillis(),
                 server.raceWindowMicros(), server.poolSize(), server.blockingLoop());
         pump = new EventPump(events, model);
+        model.followBudget(pump.budget());
         FiguresViewModel figures = new FiguresViewModel(lab, sampler, model);
 
         String host = server.host();
@@ -105,9 +106,9 @@ public final class MainController {
         controls = new ControlsViewModel(lab, model);
         controlsController.attach(controls, figures);
         pump.onFrame(figures::refresh);
-        // the student's server: its own subscription of the same bus, folded once per frame by the pump
-        yourServerModel = new YourServerViewModel(lab.events(), () -> lab.subscribe("your-server", 1 << 16),
-                CommandHistory.standard());
+        // the student's server: folded by the same pump, from the same subscription, on the same clock
+        yourServerModel = new YourServerViewModel(lab.events(), CommandHistory.standard());
+        pump.add((e, play) -> yourServerModel.apply(e));
         tabSync.selectedProperty().addListener((obs, was, is) -> syncLab());
         tabCompare.selectedProperty().addListener((obs, was, is) -> compare());
         tabYourServer.selectedProperty().addListener((obs, was, is) -> yourServer());

@@ -38,6 +38,7 @@ public final class LiveLab implements AutoCloseable {
         LabViewModel vm = new LabViewModel(lab.server().mode(), lab.server().protection(), lab.server().delayMillis(),
                 lab.server().raceWindowMicros(), lab.server().poolSize(), lab.server().blockingLoop());
         EventPump pump = new EventPump(sub, vm);
+        vm.followBudget(pump.budget());
         pump.start();
         return new LiveLab(lab, vm, pump);
     }

@@ -2,7 +2,7 @@ package echolab.ui.diagram;
 
 import echolab.engine.Mode;
 import echolab.sync.Protection;
-import echolab.ui.Cadence;
+import echolab.ui.fold.Cadence;
 import echolab.ui.EventPump;
 import echolab.ui.fx.Nodes;
 import echolab.ui.model.LabViewModel;

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import echolab.engine.Mode;
 import echolab.events.Event;
 import echolab.sync.Protection;
-import echolab.ui.Cadence;
-import echolab.ui.FrameBudget;
+import echolab.ui.fold.Cadence;
+import echolab.ui.fold.FrameBudget;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -35,7 +35,7 @@ import javafx.collections.ObservableList;
  * <p>Threading: FX thread only. {@link #apply} takes one event, {@link #endFrame} closes a frame;
  * the event pump calls both once per frame for a batch, never once per event on its own.
  */
-public final class LabViewModel {
+public final class LabViewModel implements echolab.ui.fold.Fold {
 
     /** A lost update as drawn in the data region: who overwrote whom, for which client. */
     public record LostMark(String writer, String overwritten, String client, long written, long lost, long nanos) {}
@@ -124,6 +124,7 @@ public final class LabViewModel {
     // Folding
 
     /** Folds one event into the state; {@code now} is the play time it is shown at. */
+    @Override
     public void apply(Event e, long now) {
         log.add(e, clientOf(e), null);
         if (e instanceof Event.LineReceived x) {
@@ -251,6 +252,7 @@ public final class LabViewModel {
     }
 
     /** Ends a frame: lets glows fade, removes what has been gone long enough, bumps the revision. */
+    @Override
     public void endFrame(long now) {
         if (countsCadence.due(now)) {
             for (ClientModel c : countsChanged) {

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import echolab.lab.Lab;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Scenario;
-import echolab.ui.Cadence;
+import echolab.ui.fold.Cadence;
 import echolab.ui.EventPump;
 import echolab.ui.fx.Nodes;
 import echolab.ui.model.LabViewModel;

@@ -249,6 +249,7 @@ class DiagramViewTest {
             model = new LabViewModel(lab.server().mode(), lab.server().protection(), lab.server().delayMillis(),
                     lab.server().raceWindowMicros(), lab.server().poolSize(), lab.server().blockingLoop());
             pump = new EventPump(sub, model);
+            model.followBudget(pump.budget());
             view = new DiagramView();
             view.bind(model, pump);
             Scene scene = new Scene(view, 950, 560);
