@@ -8,7 +8,7 @@ import echolab.sync.Protection;
 import echolab.ui.controls.ControlsViewModel;
 import echolab.ui.fx.NodePng;
 import echolab.ui.fx.ZoomPane;
-import echolab.ui.model.LabViewModel;
+import echolab.ui.controls.ControlsFold;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -101,7 +101,7 @@ final class AppMenus {
 
     private static Menu server(Stage stage, MainController controller, echolab.engine.EchoServer server, AppHooks hooks) {
         ControlsViewModel controls = controller.controls();
-        LabViewModel model = controls.model();
+        ControlsFold model = controls.model();
         Menu menu = menu("menuServer", "Server");
         ToggleGroup modes = new ToggleGroup();
         int key = 1;

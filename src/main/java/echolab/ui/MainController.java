@@ -6,6 +6,7 @@ import echolab.events.Subscription;
 import echolab.ui.clients.ClientListView;
 import echolab.ui.compare.CompareView;
 import echolab.ui.controls.ControlsController;
+import echolab.ui.controls.ControlsFold;
 import echolab.ui.controls.ControlsViewModel;
 import echolab.ui.controls.FiguresViewModel;
 import echolab.ui.diagram.DiagramView;
@@ -14,7 +15,6 @@ import echolab.ui.fx.ZoomPane;
 import echolab.ui.lessons.LessonRequest;
 import echolab.ui.lessons.LessonsPanel;
 import echolab.ui.log.EventLogView;
-import echolab.ui.model.LabViewModel;
 import echolab.ui.observe.CommandHistory;
 import echolab.ui.observe.ObserveRequest;
 import echolab.ui.observe.YourServerView;
@@ -61,7 +61,7 @@ public final class MainController {
     @FXML private EventLogView eventLog;
     @FXML private ControlsController controlsController;
 
-    private LabViewModel model;
+    private LabFolds folds;
     private StepThroughView stepThrough;
     private EventPump pump;
     private YourServerViewModel yourServerModel;
@@ -73,12 +73,13 @@ public final class MainController {
     /** Connects the window to {@code lab}, whose events arrive on {@code events}. FX thread, once. */
     void attach(Lab lab, Subscription events, ResourceSampler sampler) {
         this.lab = lab;
-        var server = lab.server();
-        model = new LabViewModel(server.mode(), server.protection(), server.delayMillis(),
+        var server = lab;
+        folds = new LabFolds(server.mode(), server.protection(), server.delayMillis(),
                 server.raceWindowMicros(), server.poolSize(), server.blockingLoop());
-        pump = new EventPump(events, model);
-        model.followBudget(pump.budget());
-        FiguresViewModel figures = new FiguresViewModel(lab, sampler, model);
+        pump = new EventPump(events);
+        folds.addTo(pump);
+        ControlsFold model = folds.controls();
+        FiguresViewModel figures = new FiguresViewModel(lab, sampler, folds.diagram(), folds.scenario().scenario());
 
         String host = server.host();
         java.util.List<String> reachable = echolab.cli.BindAddress.reachableAt(host);
@@ -99,10 +100,10 @@ public final class MainController {
 
         lagBadge.visibleProperty().bind(lagBadge.textProperty().isNotEmpty());
         lagBadge.managedProperty().bind(lagBadge.visibleProperty()); // hidden, it leaves its room to the others
-        clientList.bind(model, pump);
-        diagram.bind(model, pump);
-        timeline.bind(model, pump);
-        eventLog.bind(model);
+        clientList.bind(folds.clients(), pump);
+        diagram.bind(folds.diagram(), folds.clients(), model, pump);
+        timeline.bind(folds.timeline(), pump);
+        eventLog.bind(folds.log());
         controls = new ControlsViewModel(lab, model);
         controlsController.attach(controls, figures);
         pump.onFrame(figures::refresh);
@@ -255,8 +256,9 @@ public final class MainController {
 
     // For tests and benchmarks
 
-    public LabViewModel model() {
-        return model;
+    /** The folds of EchoLab's own server that the panels show. */
+    public LabFolds folds() {
+        return folds;
     }
 
     public EventPump pump() {
@@ -268,7 +270,7 @@ public final class MainController {
         if (syncLab == null) {
             syncLab = new SyncLabView();
             syncLab.setId("syncLab");
-            syncLab.bind(model, lab, pump);
+            syncLab.bind(folds.scenario().scenario(), folds.clients(), folds.diagram(), lab, pump);
             stepThrough = new StepThroughView(lab.events()); // its steps go into the log too
             syncLab.stepThroughHolder().getChildren().add(stepThrough);
             tabSync.setContent(syncLab);

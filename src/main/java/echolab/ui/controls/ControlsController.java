@@ -9,7 +9,6 @@ import java.util.function.LongConsumer;
 import echolab.engine.Mode;
 import echolab.sync.Protection;
 import echolab.ui.fx.Hints;
-import echolab.ui.model.LabViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.Property;
@@ -69,7 +68,7 @@ public final class ControlsController {
     /** Connects the panel to its view models; FX thread, once. */
     public void attach(ControlsViewModel controls, FiguresViewModel figures) {
         this.controls = controls;
-        LabViewModel model = controls.model();
+        ControlsFold model = controls.model();
         statusLabel.textProperty().bind(controls.statusProperty());
 
         modeButtons(controls);

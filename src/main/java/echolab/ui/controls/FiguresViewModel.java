@@ -6,7 +6,8 @@ import echolab.engine.ServerStats;
 import echolab.lab.Lab;
 import echolab.lab.ResourceSample;
 import echolab.lab.ResourceSampler;
-import echolab.ui.model.LabViewModel;
+import echolab.ui.diagram.DiagramFold;
+import echolab.ui.model.ScenarioModel;
 import echolab.ui.model.ProcessModel;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -26,7 +27,8 @@ public final class FiguresViewModel {
 
     private final Lab lab;
     private final ResourceSampler sampler;
-    private final LabViewModel model;
+    private final DiagramFold diagram;
+    private final ScenarioModel scenario;
     private long lastRefresh = Long.MIN_VALUE;
 
     private final IntegerProperty activeClients = new SimpleIntegerProperty();
@@ -45,10 +47,11 @@ public final class FiguresViewModel {
     private final DoubleProperty eventsPerSecond = new SimpleDoubleProperty();
     private final LongProperty eventsDropped = new SimpleLongProperty();
 
-    public FiguresViewModel(Lab lab, ResourceSampler sampler, LabViewModel model) {
+    public FiguresViewModel(Lab lab, ResourceSampler sampler, DiagramFold diagram, ScenarioModel scenario) {
         this.lab = lab;
         this.sampler = sampler;
-        this.model = model;
+        this.diagram = diagram;
+        this.scenario = scenario;
     }
 
     /** Called every frame; reads the figures at most five times a second. */
@@ -57,7 +60,7 @@ public final class FiguresViewModel {
             return;
         }
         lastRefresh = now;
-        ServerStats.Snapshot s = lab.server().stats();
+        ServerStats.Snapshot s = lab.stats();
         ResourceSample r = sampler.latest();
         activeClients.set(s.active());
         echoed.set(s.echoed());
@@ -74,8 +77,8 @@ public final class FiguresViewModel {
         latencyP99Micros.set(r.latencyP99Micros());
         eventsPerSecond.set(r.eventsPerSecond());
         eventsDropped.set(s.eventsDropped());
-        model.scenario().refresh(lab.server().sync().figures());
-        for (ProcessModel p : model.processes()) {
+        scenario.refresh(lab.syncFigures());
+        for (ProcessModel p : diagram.processes()) {
             Long rss = p.isServer() ? Long.valueOf(r.serverRssBytes()) : r.childRssBytes().get(p.pid());
             if (rss != null && rss > 0) {
                 p.rssBytesProperty().set(rss);
