@@ -65,10 +65,6 @@ public final class Lab implements AutoCloseable {
         return events;
     }
 
-    public EchoServer server() {
-        return server;
-    }
-
     public ClientFleet clients() {
         return clients;
     }

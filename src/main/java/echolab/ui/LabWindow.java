@@ -67,7 +67,7 @@ public final class LabWindow implements AutoCloseable {
         EventBus events = new EventBus();
         Subscription window = events.subscribe("window", EVENT_QUEUE);
         Lab lab = Lab.start(options, events);
-        ResourceSampler sampler = new ResourceSampler(lab.server());
+        ResourceSampler sampler = lab.sampler();
         FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/main.fxml"));
         Parent root;
         try {
@@ -91,7 +91,7 @@ public final class LabWindow implements AutoCloseable {
         }
         controller.fitTo(zoom, new Looks(scene.getStylesheets()));
         controller.looks().themeProperty().set(theme);
-        frame.setTop(AppMenus.build(stage, controller, zoom, lab.server(), hooks));
+        frame.setTop(AppMenus.build(stage, controller, zoom, lab, hooks));
         stage.setTitle("EchoLab");
         stage.setScene(scene);
         stage.show();
