@@ -41,6 +41,7 @@ public final class EventPump {
 
     private final Subscription subscription;
     private final List<Fold> folds = new ArrayList<>();
+    private final List<Fold> live = new ArrayList<>();
     private final ArrayDeque<Event> buffer = new ArrayDeque<>();
     private final List<LongConsumer> frameListeners = new ArrayList<>();
     private final DoubleProperty speed = new SimpleDoubleProperty(1.0);
@@ -84,6 +85,14 @@ public final class EventPump {
         folds.add(fold);
     }
 
+    /**
+     * Folds every event into {@code fold} as soon as it is drained, not on the play clock: for
+     * what says how the server stands now (the figures), which slow motion and pause must not hold back.
+     */
+    public void addLive(Fold fold) {
+        live.add(fold);
+    }
+
     /** Called every frame, after the fold, with the play time; for animations that move on their own. */
     public void onFrame(LongConsumer listener) {
         frameListeners.add(listener);
@@ -92,7 +101,15 @@ public final class EventPump {
     /** One frame's work; public so tests and benchmarks can drive it without a pulse. */
     public void frame(long now) {
         budget.frame(now);
-        subscription.drain(buffer::addLast, DRAIN_PER_FRAME);
+        subscription.drain(e -> {
+            buffer.addLast(e);
+            for (Fold f : live) {
+                f.apply(e, now);
+            }
+        }, DRAIN_PER_FRAME);
+        for (Fold f : live) {
+            f.endFrame(now);
+        }
         long elapsed = now - lastFrame;
         lastFrame = now;
         if (!paused.get()) {

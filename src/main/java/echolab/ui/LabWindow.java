@@ -67,7 +67,7 @@ public final class LabWindow implements AutoCloseable {
         EventBus events = new EventBus();
         Subscription window = events.subscribe("window", EVENT_QUEUE);
         Lab lab = Lab.start(options, events);
-        ResourceSampler sampler = lab.sampler();
+        ResourceSampler sampler = lab.sampler(); // publishes the figures the window shows
         FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/main.fxml"));
         Parent root;
         try {
@@ -79,7 +79,7 @@ public final class LabWindow implements AutoCloseable {
             throw new UncheckedIOException("the main window's FXML could not be loaded", e);
         }
         MainController controller = loader.getController();
-        controller.attach(lab, window, sampler);
+        controller.attach(lab, window);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         ZoomPane zoom = new ZoomPane(root);
         BorderPane frame = new BorderPane(zoom); // the menus stay their size when the content is zoomed

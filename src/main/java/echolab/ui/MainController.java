@@ -1,14 +1,13 @@
 package echolab.ui;
 
 import echolab.lab.Lab;
-import echolab.lab.ResourceSampler;
 import echolab.events.Subscription;
 import echolab.ui.clients.ClientListView;
 import echolab.ui.compare.CompareView;
 import echolab.ui.controls.ControlsController;
 import echolab.ui.controls.ControlsFold;
 import echolab.ui.controls.ControlsViewModel;
-import echolab.ui.controls.FiguresViewModel;
+import echolab.ui.controls.FiguresFold;
 import echolab.ui.diagram.DiagramView;
 import echolab.ui.fx.Nodes;
 import echolab.ui.fx.ZoomPane;
@@ -62,6 +61,7 @@ public final class MainController {
     @FXML private ControlsController controlsController;
 
     private LabFolds folds;
+    private FiguresFold figures;
     private StepThroughView stepThrough;
     private EventPump pump;
     private YourServerViewModel yourServerModel;
@@ -70,8 +70,11 @@ public final class MainController {
     private Looks looks;
     private SidePanels sidePanels;
 
-    /** Connects the window to {@code lab}, whose events arrive on {@code events}. FX thread, once. */
-    void attach(Lab lab, Subscription events, ResourceSampler sampler) {
+    /**
+     * Connects the window to {@code lab}, whose events arrive on {@code events} (its figures too, from
+     * the lab's sampler). FX thread, once.
+     */
+    void attach(Lab lab, Subscription events) {
         this.lab = lab;
         var server = lab;
         folds = new LabFolds(server.mode(), server.protection(), server.delayMillis(),
@@ -79,7 +82,8 @@ public final class MainController {
         pump = new EventPump(events);
         folds.addTo(pump);
         ControlsFold model = folds.controls();
-        FiguresViewModel figures = new FiguresViewModel(lab, sampler, folds.diagram(), folds.scenario().scenario());
+        figures = new FiguresFold(folds.diagram(), folds.scenario().scenario());
+        pump.addLive(figures); // the figures show the server now, even in slow motion
 
         String host = server.host();
         java.util.List<String> reachable = echolab.cli.BindAddress.reachableAt(host);
@@ -106,7 +110,6 @@ public final class MainController {
         eventLog.bind(folds.log());
         controls = new ControlsViewModel(lab, model);
         controlsController.attach(controls, figures);
-        pump.onFrame(figures::refresh);
         // the student's server: folded by the same pump, from the same subscription, on the same clock
         yourServerModel = new YourServerViewModel(lab.events(), CommandHistory.standard());
         pump.add((e, play) -> yourServerModel.apply(e));
@@ -270,7 +273,7 @@ public final class MainController {
         if (syncLab == null) {
             syncLab = new SyncLabView();
             syncLab.setId("syncLab");
-            syncLab.bind(folds.scenario().scenario(), folds.clients(), folds.diagram(), lab, pump);
+            syncLab.bind(folds.scenario().scenario(), folds.clients(), folds.diagram(), figures, lab, pump);
             stepThrough = new StepThroughView(lab.events()); // its steps go into the log too
             syncLab.stepThroughHolder().getChildren().add(stepThrough);
             tabSync.setContent(syncLab);

@@ -92,4 +92,18 @@ class EventPumpTest {
         assertEquals(4711, tree.serverPid(), "played: the tree shows the server");
         assertTrue(log.contains("timeline:1"), "played: the timeline too");
     }
+
+    @Test
+    void aLiveFoldSeesEventsAsTheyArriveEvenWhilePaused() {
+        List<String> log = new ArrayList<>();
+        onFx(() -> {
+            EventPump pump = new EventPump(window, new Recording("picture", log));
+            pump.addLive(new Recording("figures", log));
+            pump.pausedProperty().set(true);
+            bus.publish((seq, nanos) -> new Event.ObservedServerStopped(seq, nanos, 1, "test"));
+            pump.frame(System.nanoTime());
+            return null;
+        });
+        assertEquals(List.of("figures:1", "figures:end", "picture:end"), log);
+    }
 }

@@ -66,7 +66,7 @@ public final class ControlsController {
     private boolean following;
 
     /** Connects the panel to its view models; FX thread, once. */
-    public void attach(ControlsViewModel controls, FiguresViewModel figures) {
+    public void attach(ControlsViewModel controls, FiguresFold figures) {
         this.controls = controls;
         ControlsFold model = controls.model();
         statusLabel.textProperty().bind(controls.statusProperty());
@@ -201,7 +201,7 @@ public final class ControlsController {
         });
     }
 
-    private void bindFigures(FiguresViewModel f) {
+    private void bindFigures(FiguresFold f) {
         figClients.textProperty().bind(f.activeClientsProperty().asString());
         figEchoed.textProperty().bind(f.echoedProperty().asString());
         figCounter.textProperty().bind(f.counterProperty().asString());

@@ -7,12 +7,13 @@ import echolab.ui.fold.Cadence;
 import echolab.ui.fold.Fold;
 import echolab.ui.fold.FrameBudget;
 import echolab.ui.model.ClientModel;
+import echolab.ui.model.LogFormat;
 import echolab.ui.model.LogModel;
 
 /**
  * The event log: every event, with the client it concerns as the window knows it then. Added to
  * the pump before the clients' fold, so that an event is logged with the client as it was before
- * the event. Rows show six times a second of play time (so not while paused), within the frame budget.
+ * the event. The figures' events are left out. Rows show six times a second of play time (so not while paused), within the frame budget.
  *
  * <p>Threading: FX thread, from the pump.
  */
@@ -35,6 +36,9 @@ public final class LogFold implements Fold {
 
     @Override
     public void apply(Event e, long playNanos) {
+        if (LogFormat.isFigures(e.getClass())) {
+            return; // how things stand, five times a second: the figures show it, the log tells what happened
+        }
         log.add(e, clientOf.apply(e), null);
     }
 

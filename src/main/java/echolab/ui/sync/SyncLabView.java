@@ -15,6 +15,7 @@ import echolab.ui.EventPump;
 import echolab.ui.fx.Nodes;
 import echolab.ui.model.ScenarioModel;
 import echolab.ui.clients.ClientsFold;
+import echolab.ui.controls.FiguresFold;
 import echolab.ui.diagram.DiagramFold;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -176,11 +177,12 @@ public final class SyncLabView extends VBox {
     }
 
     /**
-     * Shows {@code scenario}, with the clients and workers those folds follow, and acts on
+     * Shows {@code scenario}, with the clients, workers and figures those folds follow, and acts on
      * {@code lab}, redrawing on frames of {@code pump}. Call once, on the FX thread.
      */
-    public void bind(ScenarioModel scenario, ClientsFold clients, DiagramFold diagram, Lab lab, EventPump pump) {
-        bind(new SyncLabViewModel(lab, scenario, clients, diagram), pump);
+    public void bind(ScenarioModel scenario, ClientsFold clients, DiagramFold diagram, FiguresFold figures, Lab lab,
+                     EventPump pump) {
+        bind(new SyncLabViewModel(lab, scenario, clients, diagram, figures), pump);
     }
 
     /** Shows {@code viewModel}, redrawing on frames of {@code pump}. Call once, on the FX thread. */

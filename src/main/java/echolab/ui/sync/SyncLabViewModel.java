@@ -11,6 +11,7 @@ import echolab.sync.DeadlockFix;
 import echolab.sync.Scenario;
 import echolab.sync.SyncLab;
 import echolab.ui.clients.ClientsFold;
+import echolab.ui.controls.FiguresFold;
 import echolab.ui.diagram.DiagramFold;
 import echolab.ui.model.ScenarioModel;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -42,6 +43,7 @@ public final class SyncLabViewModel {
     private final Lab lab;
     private final ClientsFold clients;
     private final DiagramFold diagram;
+    private final FiguresFold figures;
     private final ScenarioModel scenario;
 
     // Properties
@@ -62,9 +64,11 @@ public final class SyncLabViewModel {
     private final RunTally unfairTally = new RunTally();
     private final RunTally fairTally = new RunTally();
 
-    /** Acts on {@code lab}; shows {@code scenario}, and the clients and workers those folds follow. */
-    public SyncLabViewModel(Lab lab, ScenarioModel scenario, ClientsFold clients, DiagramFold diagram) {
+    /** Acts on {@code lab}; shows {@code scenario}, and the clients, workers and figures those folds follow. */
+    public SyncLabViewModel(Lab lab, ScenarioModel scenario, ClientsFold clients, DiagramFold diagram,
+                            FiguresFold figures) {
         this.lab = lab;
+        this.figures = figures;
         this.clients = clients;
         this.diagram = diagram;
         this.scenario = scenario;
@@ -204,15 +208,19 @@ public final class SyncLabViewModel {
     // Rates
 
     /**
-     * Reads the server's books at most twice a second (wall time {@code now}): the echo rate, the
-     * starvation lock's turns per second, and what each kind of lock did while it was contended.
+     * Reads the latest figures the lab published at most twice a second (wall time {@code now}):
+     * the echo rate, the starvation lock's turns per second, and what each kind of lock did while it
+     * was contended.
      */
     public void sample(long now) {
         if (lastSample != Long.MIN_VALUE && now - lastSample < SAMPLE_NANOS) {
             return;
         }
-        var stats = lab.stats();
-        SyncLab.Figures f = lab.syncFigures();
+        var stats = figures.server();
+        SyncLab.Figures f = figures.sync();
+        if (stats == null || f == null) {
+            return; // none published yet
+        }
         long turns = 0;
         for (long n : f.acquisitions().values()) {
             turns += n;
