@@ -9,7 +9,7 @@ import echolab.ui.model.ScenarioModel;
 /**
  * The synchronization scenario as its events tell it: which one runs and how, its settings, the
  * last deadlock's graph, a suspected livelock (shown two seconds of play time). Its figures come
- * from the server's books, a few times a second (see {@code FiguresViewModel}).
+ * from the figures the lab publishes five times a second (see {@code FiguresFold}).
  *
  * <p>Threading: FX thread, from the pump.
  */
