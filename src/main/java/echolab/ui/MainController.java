@@ -82,7 +82,7 @@ public final class MainController {
         pump = new EventPump(events);
         folds.addTo(pump);
         ControlsFold model = folds.controls();
-        figures = new FiguresFold(folds.diagram(), folds.scenario().scenario());
+        figures = new FiguresFold(folds.diagram().processes(), folds.scenario().scenario());
         pump.addLive(figures); // the figures show the server now, even in slow motion
 
         String host = server.host();

@@ -1,10 +1,10 @@
 package echolab.ui.controls;
 
+import java.util.List;
 import java.util.Map;
 
 import echolab.events.Event;
 import echolab.sync.SyncLab;
-import echolab.ui.diagram.DiagramFold;
 import echolab.ui.fold.Fold;
 import echolab.ui.model.ProcessModel;
 import echolab.ui.model.ScenarioModel;
@@ -21,13 +21,13 @@ import javafx.beans.property.SimpleLongProperty;
  * when other events are dropped) and its costs. They say how the server stands now, so the pump
  * folds them as they arrive ({@code EventPump.addLive}), not on its play clock: they show the
  * server now even while the picture replays the past in slow motion. The scenario's figures go to
- * the scenario's model, each process's resident memory to the diagram's.
+ * the scenario's model, each process's resident memory to the diagram's processes.
  *
  * <p>Threading: FX thread, from the pump.
  */
 public final class FiguresFold implements Fold {
 
-    private final DiagramFold diagram;
+    private final List<ProcessModel> processes;
     private final ScenarioModel scenario;
     private Event.ServerFigures server;
     private SyncLab.Figures sync;
@@ -48,9 +48,12 @@ public final class FiguresFold implements Fold {
     private final DoubleProperty eventsPerSecond = new SimpleDoubleProperty();
     private final LongProperty eventsDropped = new SimpleLongProperty();
 
-    /** Figures whose processes' memory goes to {@code diagram}'s processes and scenario figures to {@code scenario}. */
-    public FiguresFold(DiagramFold diagram, ScenarioModel scenario) {
-        this.diagram = diagram;
+    /**
+     * Figures whose processes' memory goes to {@code processes} (the diagram's, as it folds them) and
+     * scenario figures to {@code scenario}.
+     */
+    public FiguresFold(List<ProcessModel> processes, ScenarioModel scenario) {
+        this.processes = processes;
         this.scenario = scenario;
     }
 
@@ -89,7 +92,7 @@ public final class FiguresFold implements Fold {
         eventsPerSecond.set(s.eventsPerSecond());
         eventsDropped.set(s.eventsDropped());
         Map<Long, Long> childRss = s.childRssBytes();
-        for (ProcessModel p : diagram.processes()) {
+        for (ProcessModel p : processes) {
             Long rss = p.isServer() ? Long.valueOf(s.serverRssBytes()) : childRss.get(p.pid());
             if (rss != null && rss > 0) {
                 p.rssBytesProperty().set(rss);

@@ -15,7 +15,7 @@ import echolab.testing.FoldedSteps;
 class FiguresFoldTest {
 
     private final FoldedSteps s = new FoldedSteps();
-    private final FiguresFold figures = new FiguresFold(s.folds.diagram(), s.folds.scenario().scenario());
+    private final FiguresFold figures = new FiguresFold(s.folds.diagram().processes(), s.folds.scenario().scenario());
 
     @Test
     void theServersFiguresAndEachProcesssMemoryComeFromTheirEvent() {
