@@ -1,6 +1,7 @@
 package echolab.events;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One thing the server or a simulated client did, as an immutable record.
@@ -245,4 +246,37 @@ public sealed interface Event {
 
     /** No observed process holds that client's connection any more. */
     record ObservedConnectionReleased(long seq, long nanos, int clientPort) implements Event {}
+
+    // Figures: the server's books, read a few times a second so that the window's figures come
+    // from the stream like everything else it shows. They say how things stand, not what happened:
+    // the log leaves them out.
+
+    /**
+     * The server's books and what it costs now: clients connected, lines echoed, the shared counter
+     * with the increments made and lost, the children, and (sampled once a second) threads, resident
+     * memory by process, echo latency percentiles (-1 with no echo) and events published per second.
+     */
+    record ServerFigures(long seq, long nanos, int active, long echoed, long counter, long increments, long lost,
+                         long childIncrements, int processesAlive, double averageSpawnMillis, long eventsDropped,
+                         int threads, long serverRssBytes, Map<Long, Long> childRssBytes, long latencyP50Micros,
+                         long latencyP99Micros, double eventsPerSecond) implements Event {
+        public ServerFigures {
+            childRssBytes = Map.copyOf(childRssBytes);
+        }
+    }
+
+    /**
+     * The synchronization scenario's books now: the hand-off's orphans and doubles, deadlocks and
+     * livelocks, the starvation lock's turns ({@code acquisitions}) and longest waits by worker, the
+     * semaphore's permits in use.
+     */
+    record SyncFigures(long seq, long nanos, String scenario, boolean safe, String fix, long orphaned,
+                       long doubleServed, long deadlocksDetected, long livelocksSuspected, long backoffRetries,
+                       boolean fair, String greedy, Map<String, Long> acquisitions, Map<String, Double> longestWaitMs,
+                       int permits, int maxConcurrent, int concurrent, int mostTurnsInARow) implements Event {
+        public SyncFigures {
+            acquisitions = Map.copyOf(acquisitions);
+            longestWaitMs = Map.copyOf(longestWaitMs);
+        }
+    }
 }

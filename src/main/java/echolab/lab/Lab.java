@@ -1,6 +1,8 @@
 package echolab.lab;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import echolab.clients.Behaviour;
@@ -9,16 +11,19 @@ import echolab.clients.SimulatedClient;
 import echolab.engine.EchoServer;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
+import echolab.engine.ServerStats;
 import echolab.events.EventBus;
 import echolab.events.Subscription;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Protection;
 import echolab.sync.Scenario;
+import echolab.sync.SyncLab;
 
 /**
  * One running lab: the embedded echo server, its event bus and the simulated clients. It is the
- * small command interface through which a front end (the window, a test) acts on the engine;
- * what happens comes back only as events.
+ * only port through which a front end (the window, the lessons, a test) reaches the engine: it
+ * acts by the commands below and reads the server's settings and books by the queries below; what
+ * happens comes back as events. Nobody outside holds the server itself.
  *
  * <p>Threading: every command may be called from any thread and returns quickly; none of them
  * waits for the server's work.
@@ -60,10 +65,6 @@ public final class Lab implements AutoCloseable {
         return events;
     }
 
-    public EchoServer server() {
-        return server;
-    }
-
     public ClientFleet clients() {
         return clients;
     }
@@ -71,6 +72,89 @@ public final class Lab implements AutoCloseable {
     /** Opens a subscription of the given capacity on this lab's events. */
     public Subscription subscribe(String name, int capacity) {
         return events.subscribe(name, capacity);
+    }
+
+    /** A sampler of the server's threads, memory and latencies, for the figures; close it before the lab. */
+    public ResourceSampler sampler() {
+        return new ResourceSampler(server);
+    }
+
+    // The server's settings and books, read now (any thread)
+
+    public String host() {
+        return server.host();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    /** The options the server runs with now, the port it was given included: to start it again the same way. */
+    public ServerOptions options() {
+        return server.options().toBuilder().port(server.port()).build();
+    }
+
+    public Mode mode() {
+        return server.mode();
+    }
+
+    public Protection protection() {
+        return server.protection();
+    }
+
+    public long delayMillis() {
+        return server.delayMillis();
+    }
+
+    public long raceWindowMicros() {
+        return server.raceWindowMicros();
+    }
+
+    public int poolSize() {
+        return server.poolSize();
+    }
+
+    public boolean blockingLoop() {
+        return server.blockingLoop();
+    }
+
+    /** The server's books: clients, echoes, the counter and its lost updates, the children. */
+    public ServerStats.Snapshot stats() {
+        return server.stats();
+    }
+
+    /** The PIDs of the children alive (processes mode). */
+    public List<Long> childPids() {
+        return server.childPids();
+    }
+
+    /** The synchronization scenario's books. */
+    public SyncLab.Figures syncFigures() {
+        return server.sync().figures();
+    }
+
+    public Scenario scenario() {
+        return server.sync().scenario();
+    }
+
+    public DeadlockFix deadlockFix() {
+        return server.sync().fix();
+    }
+
+    public int permits() {
+        return server.sync().permits();
+    }
+
+    public long holdMillis() {
+        return server.sync().holdMillis();
+    }
+
+    public long handoffWindowMicros() {
+        return server.sync().handoffWindowMicros();
     }
 
     // Commands
@@ -145,6 +229,11 @@ public final class Lab implements AutoCloseable {
 
     public void setHandoffWindowMicros(long us) {
         server.sync().setHandoffWindowMicros(us);
+    }
+
+    /** Counts the starvation lock's turns afresh, e.g. for one run of a lesson. */
+    public void clearLockShares() {
+        server.sync().clearLockShares();
     }
 
     /** Frees deadlocked workers without a restart; returns how many were interrupted. */

@@ -14,6 +14,9 @@ import org.HdrHistogram.Histogram;
 
 import echolab.base.LabThreads;
 import echolab.engine.EchoServer;
+import echolab.engine.ServerStats;
+import echolab.events.Event;
+import echolab.sync.SyncLab;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
@@ -21,7 +24,10 @@ import oshi.software.os.OperatingSystem;
 /**
  * Samples, once a second on its own thread, what the server costs: resident memory of the server
  * and each child (through OSHI, so it reads the same on Linux, macOS and Windows), live threads,
- * echo latency percentiles over a sliding window, and the event rate.
+ * echo latency percentiles over a sliding window, and the event rate. Five times a second, on the
+ * same thread, it publishes the server's books with the latest costs ({@link Event.ServerFigures})
+ * and the scenario's ({@link Event.SyncFigures}) on the server's bus: the window's figures come
+ * from the stream, not from reading the server.
  *
  * <p>Threading: {@link #latest} may be called from any thread and never blocks; the sampling
  * itself, which reads the OS, happens on the sampler thread only.
@@ -29,6 +35,7 @@ import oshi.software.os.OperatingSystem;
 public final class ResourceSampler implements AutoCloseable {
 
     private static final int WINDOW_SECONDS = 5;
+    private static final long FIGURES_EVERY_MILLIS = 200;
 
     private final EchoServer server;
     private final ScheduledExecutorService timer;
@@ -45,6 +52,26 @@ public final class ResourceSampler implements AutoCloseable {
         lastPublished = server.events().published();
         lastNanos = System.nanoTime();
         timer.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::publishFigures, 0, FIGURES_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Publishes the books as they are now, with the costs of the last sample. */
+    private void publishFigures() {
+        try {
+            ServerStats.Snapshot s = server.stats();
+            ResourceSample r = latest.get();
+            SyncLab.Figures f = server.sync().figures();
+            server.events().publish((seq, nanos) -> new Event.ServerFigures(seq, nanos, s.active(), s.echoed(),
+                    s.counter(), s.increments(), s.lost(), s.childIncrements(), s.processesAlive(),
+                    s.averageSpawnMillis(), s.eventsDropped(), r.threads(), r.serverRssBytes(), r.childRssBytes(),
+                    r.latencyP50Micros(), r.latencyP99Micros(), r.eventsPerSecond()));
+            server.events().publish((seq, nanos) -> new Event.SyncFigures(seq, nanos, f.scenario(), f.safe(), f.fix(),
+                    f.orphaned(), f.doubleServed(), f.deadlocksDetected(), f.livelocksSuspected(), f.backoffRetries(),
+                    f.fair(), f.greedy(), f.acquisitions(), f.longestWaitMs(), f.permits(), f.maxConcurrent(),
+                    f.concurrent(), f.mostTurnsInARow()));
+        } catch (RuntimeException e) {
+            // a server closing under the sampler: the window closes with it
+        }
     }
 
     /** The most recent sample. */

@@ -124,11 +124,11 @@ public final class LessonRunner {
         RunBooks books = new RunBooks();
         Map<String, Double> f = new LinkedHashMap<>();
         try (Subscription events = lab.subscribe("lesson-run", SUBSCRIPTION)) {
-            if (lab.server().sync().scenario() == Scenario.STARVATION) {
-                lab.server().sync().clearLockShares(); // the lock's turns are counted afresh for this run
+            if (lab.scenario() == Scenario.STARVATION) {
+                lab.clearLockShares(); // the lock's turns are counted afresh for this run
             }
-            ServerStats.Snapshot before = lab.server().stats();
-            SyncLab.Figures syncBefore = lab.server().sync().figures();
+            ServerStats.Snapshot before = lab.stats();
+            SyncLab.Figures syncBefore = lab.syncFigures();
             settings(f);
             List<SimulatedClient> started = new ArrayList<>();
             int peakBusy = 0;
@@ -144,7 +144,7 @@ public final class LessonRunner {
                     next++;
                 }
                 events.drain(books::accept, 10_000);
-                ServerStats.Snapshot s = lab.server().stats();
+                ServerStats.Snapshot s = lab.stats();
                 peakBusy = Math.max(peakBusy, s.busyWorkers());
                 peakAlive = Math.max(peakAlive, s.processesAlive());
                 if (next == starts.size() && started.stream().allMatch(c -> c.result().isDone())) {
@@ -156,8 +156,8 @@ public final class LessonRunner {
             awaitClients();
             awaitChildren();
             events.drain(books::accept, Integer.MAX_VALUE);
-            ServerStats.Snapshot after = lab.server().stats();
-            SyncLab.Figures syncAfter = lab.server().sync().figures();
+            ServerStats.Snapshot after = lab.stats();
+            SyncLab.Figures syncAfter = lab.syncFigures();
             f.put("clients", (double) started.size());
             f.put("accepted", (double) (after.accepted() - before.accepted()));
             f.put("echoed", (double) (after.echoed() - before.echoed()));
@@ -191,13 +191,12 @@ public final class LessonRunner {
     }
 
     private void settings(Map<String, Double> f) {
-        var server = lab.server();
-        f.put("delayMillis", (double) server.delayMillis());
-        f.put("raceWindowMicros", (double) server.raceWindowMicros());
-        f.put("poolSize", (double) server.poolSize());
-        f.put("permits", (double) server.sync().permits());
-        f.put("holdMillis", (double) server.sync().holdMillis());
-        f.put("handoffWindowMicros", (double) server.sync().handoffWindowMicros());
+        f.put("delayMillis", (double) lab.delayMillis());
+        f.put("raceWindowMicros", (double) lab.raceWindowMicros());
+        f.put("poolSize", (double) lab.poolSize());
+        f.put("permits", (double) lab.permits());
+        f.put("holdMillis", (double) lab.holdMillis());
+        f.put("handoffWindowMicros", (double) lab.handoffWindowMicros());
     }
 
     private record Start(long atMillis, Behaviour behaviour) {}
@@ -228,10 +227,10 @@ public final class LessonRunner {
      * again, so the reset comes with one lock order for a moment; then the lesson's fix is back.
      */
     private void freeStuckWorkers() throws InterruptedException {
-        if (lab.server().sync().scenario() != Scenario.DEADLOCK) {
+        if (lab.scenario() != Scenario.DEADLOCK) {
             return;
         }
-        DeadlockFix fix = lab.server().sync().fix();
+        DeadlockFix fix = lab.deadlockFix();
         lab.setDeadlockFix(DeadlockFix.ORDER);
         lab.resetDeadlock();
         awaitQuiet();
@@ -249,7 +248,7 @@ public final class LessonRunner {
         int quiet = 0;
         long echoed = -1;
         while (quiet < 3 && System.nanoTime() < until) {
-            ServerStats.Snapshot s = lab.server().stats();
+            ServerStats.Snapshot s = lab.stats();
             boolean still = s.busyWorkers() == 0 && s.processesAlive() == 0 && s.echoed() == echoed;
             quiet = still ? quiet + 1 : 0;
             echoed = s.echoed();
@@ -260,7 +259,7 @@ public final class LessonRunner {
     /** In processes mode, the children of the run are reaped before the figures are read. */
     private void awaitChildren() throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (lab.server().stats().processesAlive() > 0 && System.nanoTime() < until) {
+        while (lab.stats().processesAlive() > 0 && System.nanoTime() < until) {
             Thread.sleep(GAUGE_MILLIS);
         }
     }

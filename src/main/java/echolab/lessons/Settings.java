@@ -64,7 +64,7 @@ public record Settings(Mode mode, Protection protection, Long delayMillis, Long 
         lab.setRaceWindowMicros(s.raceWindowMicros);
         lab.setPoolSize(s.poolSize);
         lab.setBlockingLoop(s.blockingLoop);
-        if (lab.server().mode() != s.mode) {
+        if (lab.mode() != s.mode) {
             lab.switchMode(s.mode);
         }
     }
@@ -117,10 +117,10 @@ public record Settings(Mode mode, Protection protection, Long delayMillis, Long 
     /** The current value of a widenable setting on {@code lab}. */
     static long current(Lab lab, String setting) {
         return switch (setting) {
-            case "delayMillis" -> lab.server().delayMillis();
-            case "raceWindowMicros" -> lab.server().raceWindowMicros();
-            case "holdMillis" -> lab.server().sync().holdMillis();
-            case "handoffWindowMicros" -> lab.server().sync().handoffWindowMicros();
+            case "delayMillis" -> lab.delayMillis();
+            case "raceWindowMicros" -> lab.raceWindowMicros();
+            case "holdMillis" -> lab.holdMillis();
+            case "handoffWindowMicros" -> lab.handoffWindowMicros();
             default -> throw new IllegalArgumentException("not a widenable setting: " + setting);
         };
     }

@@ -8,7 +8,7 @@ import echolab.sync.Protection;
 import echolab.ui.controls.ControlsViewModel;
 import echolab.ui.fx.NodePng;
 import echolab.ui.fx.ZoomPane;
-import echolab.ui.model.LabViewModel;
+import echolab.ui.controls.ControlsFold;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -35,7 +35,7 @@ final class AppMenus {
     private AppMenus() {
     }
 
-    static MenuBar build(Stage stage, MainController controller, ZoomPane zoom, echolab.engine.EchoServer server, AppHooks hooks) {
+    static MenuBar build(Stage stage, MainController controller, ZoomPane zoom, echolab.lab.Lab server, AppHooks hooks) {
         MenuBar bar = new MenuBar(file(stage, controller), view(stage, controller, zoom), server(stage, controller, server, hooks),
                 help(stage, hooks));
         bar.setId("menuBar");
@@ -99,9 +99,9 @@ final class AppMenus {
                 themes, new SeparatorMenuItem(), forget);
     }
 
-    private static Menu server(Stage stage, MainController controller, echolab.engine.EchoServer server, AppHooks hooks) {
+    private static Menu server(Stage stage, MainController controller, echolab.lab.Lab server, AppHooks hooks) {
         ControlsViewModel controls = controller.controls();
-        LabViewModel model = controls.model();
+        ControlsFold model = controls.model();
         Menu menu = menu("menuServer", "Server");
         ToggleGroup modes = new ToggleGroup();
         int key = 1;
@@ -142,7 +142,7 @@ final class AppMenus {
      * Server → Open to the classroom network… (or, once open, Listen on this machine only…): the
      * lab starts again on every address (or loopback), after a confirmation that says what it means.
      */
-    private static MenuItem network(Stage stage, echolab.engine.EchoServer server, AppHooks hooks) {
+    private static MenuItem network(Stage stage, echolab.lab.Lab server, AppHooks hooks) {
         boolean open = !echolab.lab.BindAddress.resolve(server.host()).isLoopbackAddress();
         if (open) {
             return item("bindItem", "Listen on this machine only…", null, () -> {

@@ -118,7 +118,7 @@ public final class EchoLabApp extends Application {
      */
     private void rebind(String host) {
         Stage stage = window.stage();
-        ServerOptions was = window.lab().server().options().toBuilder().port(window.lab().server().port()).build();
+        ServerOptions was = window.lab().options();
         boolean presenter = window.controller().presenterOn();
         double zoom = window.zoom().zoomProperty().get();
         Theme theme = window.controller().looks().themeProperty().get();
@@ -126,7 +126,7 @@ public final class EchoLabApp extends Application {
         window.close();
         try {
             window = LabWindow.open(stage, was.toBuilder().host(host).build(), hooks(), theme);
-            log.info("the lab listens on " + host + " port " + window.lab().server().port() + " now");
+            log.info("the lab listens on " + host + " port " + window.lab().port() + " now");
         } catch (IOException | RuntimeException e) {
             log.error("could not listen on " + host, e);
             try {
@@ -156,7 +156,7 @@ public final class EchoLabApp extends Application {
     /** The window and the server as they are now, to start the same way next time. */
     private Remembered remember() {
         Stage stage = window.stage();
-        echolab.engine.EchoServer server = window.lab().server();
+        echolab.lab.Lab server = window.lab();
         return new Remembered(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
                 window.controller().presenterOn(), window.zoom().zoomProperty().get(), server.mode(), server.protection(), server.delayMillis(),
                 server.raceWindowMicros(), server.poolSize(), window.controller().looks().themeProperty().get());

@@ -7,7 +7,9 @@ import java.util.function.LongConsumer;
 
 import echolab.events.Event;
 import echolab.events.Subscription;
-import echolab.ui.model.LabViewModel;
+import echolab.ui.fold.Cadence;
+import echolab.ui.fold.Fold;
+import echolab.ui.fold.FrameBudget;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -19,8 +21,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 
 /**
- * The one place where events reach the FX thread: once per frame it drains the window's
- * subscription into a replay buffer and folds into the view model every event whose time has come.
+ * The one place where events reach the FX thread: once per frame it drains the window's one
+ * subscription into a replay buffer and folds every event whose time has come into every
+ * {@link Fold} added to it, in the order they were added, on one play clock. Pause stops them all,
+ * the timeline and the student's server's tree alike.
  *
  * <p>Live (speed 1, not paused) that is every event drained. Paused or slowed down, a play clock
  * runs behind real time and the buffer holds the rest, so the animation can go slower than the
@@ -36,7 +40,8 @@ public final class EventPump {
     private static final int BUFFER_LIMIT = 400_000;
 
     private final Subscription subscription;
-    private final LabViewModel model;
+    private final List<Fold> folds = new ArrayList<>();
+    private final List<Fold> live = new ArrayList<>();
     private final ArrayDeque<Event> buffer = new ArrayDeque<>();
     private final List<LongConsumer> frameListeners = new ArrayList<>();
     private final DoubleProperty speed = new SimpleDoubleProperty(1.0);
@@ -54,10 +59,10 @@ public final class EventPump {
         }
     };
 
-    public EventPump(Subscription subscription, LabViewModel model) {
+    /** A pump of {@code subscription} into {@code folds}; {@link #add} adds more before it starts. */
+    public EventPump(Subscription subscription, Fold... folds) {
         this.subscription = subscription;
-        this.model = model;
-        model.followBudget(budget);
+        this.folds.addAll(List.of(folds));
         speed.addListener((obs, was, is) -> {
             if (is.doubleValue() >= 1.0 && !paused.get()) {
                 playNanos = System.nanoTime(); // back to live
@@ -75,6 +80,19 @@ public final class EventPump {
         timer.stop();
     }
 
+    /** Folds every event from now on into {@code fold} too, after the folds added before it. */
+    public void add(Fold fold) {
+        folds.add(fold);
+    }
+
+    /**
+     * Folds every event into {@code fold} as soon as it is drained, not on the play clock: for
+     * what says how the server stands now (the figures), which slow motion and pause must not hold back.
+     */
+    public void addLive(Fold fold) {
+        live.add(fold);
+    }
+
     /** Called every frame, after the fold, with the play time; for animations that move on their own. */
     public void onFrame(LongConsumer listener) {
         frameListeners.add(listener);
@@ -83,7 +101,15 @@ public final class EventPump {
     /** One frame's work; public so tests and benchmarks can drive it without a pulse. */
     public void frame(long now) {
         budget.frame(now);
-        subscription.drain(buffer::addLast, DRAIN_PER_FRAME);
+        subscription.drain(e -> {
+            buffer.addLast(e);
+            for (Fold f : live) {
+                f.apply(e, now);
+            }
+        }, DRAIN_PER_FRAME);
+        for (Fold f : live) {
+            f.endFrame(now);
+        }
         long elapsed = now - lastFrame;
         lastFrame = now;
         if (!paused.get()) {
@@ -92,21 +118,29 @@ public final class EventPump {
         int folded = 0;
         while (buffer.size() > BUFFER_LIMIT) {
             Event e = buffer.pollFirst();
-            model.apply(e, e.nanos());
+            apply(e, e.nanos());
             skipped.set(skipped.get() + 1);
         }
         Event next;
         while (folded < FOLD_PER_FRAME && (next = buffer.peekFirst()) != null && next.nanos() - playNanos <= 0) {
             buffer.pollFirst();
-            model.apply(next, playNanos);
+            apply(next, playNanos);
             folded++;
         }
-        model.endFrame(playNanos);
+        for (Fold f : folds) {
+            f.endFrame(playNanos);
+        }
         Event oldest = buffer.peekFirst();
         lagSeconds.set(oldest == null ? Math.max(0, (now - playNanos) / 1e9) : (now - Math.min(playNanos, oldest.nanos())) / 1e9);
         frames.set(frames.get() + 1);
         for (LongConsumer l : frameListeners) {
             l.accept(playNanos);
+        }
+    }
+
+    private void apply(Event e, long play) {
+        for (Fold f : folds) {
+            f.apply(e, play);
         }
     }
 

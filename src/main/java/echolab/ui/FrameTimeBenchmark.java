@@ -84,7 +84,7 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
         long[] intervals = new long[seconds * 500];
         int[] count = new int[1];
         long[] last = new long[1];
-        ServerStats.Snapshot before = window.lab().server().stats();
+        ServerStats.Snapshot before = window.lab().stats();
         long framesBefore = onFx(() -> window.controller().pump().framesProperty().get());
         long strainedBefore = onFx(() -> window.controller().pump().budget().strainedNanos());
         AnimationTimer meter = new AnimationTimer() {
@@ -116,7 +116,7 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
         double fxCpu = (mx.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e9 / elapsed;
         double renderCpu = (cpuOfThreadsNamed(mx, "QuantumRenderer") - renderCpuBefore) / 1e9 / elapsed;
         double allCpu = (cpuOfThreadsNamed(mx, "") - allCpuBefore) / 1e9 / elapsed;
-        ServerStats.Snapshot after = window.lab().server().stats();
+        ServerStats.Snapshot after = window.lab().stats();
         long frames = onFx(() -> window.controller().pump().framesProperty().get()) - framesBefore;
         double strained = (onFx(() -> window.controller().pump().budget().strainedNanos()) - strainedBefore) / 1e9 / elapsed;
         int compared = comparisons == null ? 0 : onFx(comparisons::finished) - comparedBefore;

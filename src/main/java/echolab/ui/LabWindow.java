@@ -67,7 +67,7 @@ public final class LabWindow implements AutoCloseable {
         EventBus events = new EventBus();
         Subscription window = events.subscribe("window", EVENT_QUEUE);
         Lab lab = Lab.start(options, events);
-        ResourceSampler sampler = new ResourceSampler(lab.server());
+        ResourceSampler sampler = lab.sampler(); // publishes the figures the window shows
         FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/main.fxml"));
         Parent root;
         try {
@@ -79,7 +79,7 @@ public final class LabWindow implements AutoCloseable {
             throw new UncheckedIOException("the main window's FXML could not be loaded", e);
         }
         MainController controller = loader.getController();
-        controller.attach(lab, window, sampler);
+        controller.attach(lab, window);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         ZoomPane zoom = new ZoomPane(root);
         BorderPane frame = new BorderPane(zoom); // the menus stay their size when the content is zoomed
@@ -91,7 +91,7 @@ public final class LabWindow implements AutoCloseable {
         }
         controller.fitTo(zoom, new Looks(scene.getStylesheets()));
         controller.looks().themeProperty().set(theme);
-        frame.setTop(AppMenus.build(stage, controller, zoom, lab.server(), hooks));
+        frame.setTop(AppMenus.build(stage, controller, zoom, lab, hooks));
         stage.setTitle("EchoLab");
         stage.setScene(scene);
         stage.show();

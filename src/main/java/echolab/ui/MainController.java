@@ -1,20 +1,19 @@
 package echolab.ui;
 
 import echolab.lab.Lab;
-import echolab.lab.ResourceSampler;
 import echolab.events.Subscription;
 import echolab.ui.clients.ClientListView;
 import echolab.ui.compare.CompareView;
 import echolab.ui.controls.ControlsController;
+import echolab.ui.controls.ControlsFold;
 import echolab.ui.controls.ControlsViewModel;
-import echolab.ui.controls.FiguresViewModel;
+import echolab.ui.controls.FiguresFold;
 import echolab.ui.diagram.DiagramView;
 import echolab.ui.fx.Nodes;
 import echolab.ui.fx.ZoomPane;
 import echolab.ui.lessons.LessonRequest;
 import echolab.ui.lessons.LessonsPanel;
 import echolab.ui.log.EventLogView;
-import echolab.ui.model.LabViewModel;
 import echolab.ui.observe.CommandHistory;
 import echolab.ui.observe.ObserveRequest;
 import echolab.ui.observe.YourServerView;
@@ -61,7 +60,8 @@ public final class MainController {
     @FXML private EventLogView eventLog;
     @FXML private ControlsController controlsController;
 
-    private LabViewModel model;
+    private LabFolds folds;
+    private FiguresFold figures;
     private StepThroughView stepThrough;
     private EventPump pump;
     private YourServerViewModel yourServerModel;
@@ -70,14 +70,20 @@ public final class MainController {
     private Looks looks;
     private SidePanels sidePanels;
 
-    /** Connects the window to {@code lab}, whose events arrive on {@code events}. FX thread, once. */
-    void attach(Lab lab, Subscription events, ResourceSampler sampler) {
+    /**
+     * Connects the window to {@code lab}, whose events arrive on {@code events} (its figures too, from
+     * the lab's sampler). FX thread, once.
+     */
+    void attach(Lab lab, Subscription events) {
         this.lab = lab;
-        var server = lab.server();
-        model = new LabViewModel(server.mode(), server.protection(), server.delayMillis(),
+        var server = lab;
+        folds = new LabFolds(server.mode(), server.protection(), server.delayMillis(),
                 server.raceWindowMicros(), server.poolSize(), server.blockingLoop());
-        pump = new EventPump(events, model);
-        FiguresViewModel figures = new FiguresViewModel(lab, sampler, model);
+        pump = new EventPump(events);
+        folds.addTo(pump);
+        ControlsFold model = folds.controls();
+        figures = new FiguresFold(folds.diagram().processes(), folds.scenario().scenario());
+        pump.addLive(figures); // the figures show the server now, even in slow motion
 
         String host = server.host();
         java.util.List<String> reachable = echolab.lab.BindAddress.reachableAt(host);
@@ -98,16 +104,15 @@ public final class MainController {
 
         lagBadge.visibleProperty().bind(lagBadge.textProperty().isNotEmpty());
         lagBadge.managedProperty().bind(lagBadge.visibleProperty()); // hidden, it leaves its room to the others
-        clientList.bind(model, pump);
-        diagram.bind(model, pump);
-        timeline.bind(model, pump);
-        eventLog.bind(model);
+        clientList.bind(folds.clients(), pump);
+        diagram.bind(folds.diagram(), folds.clients(), model, pump);
+        timeline.bind(folds.timeline(), pump);
+        eventLog.bind(folds.log());
         controls = new ControlsViewModel(lab, model);
         controlsController.attach(controls, figures);
-        pump.onFrame(figures::refresh);
-        // the student's server: its own subscription of the same bus, folded once per frame by the pump
-        yourServerModel = new YourServerViewModel(lab.events(), () -> lab.subscribe("your-server", 1 << 16),
-                CommandHistory.standard());
+        // the student's server: folded by the same pump, from the same subscription, on the same clock
+        yourServerModel = new YourServerViewModel(lab.events(), CommandHistory.standard());
+        pump.add((e, play) -> yourServerModel.apply(e));
         tabSync.selectedProperty().addListener((obs, was, is) -> syncLab());
         tabCompare.selectedProperty().addListener((obs, was, is) -> compare());
         tabYourServer.selectedProperty().addListener((obs, was, is) -> yourServer());
@@ -254,8 +259,9 @@ public final class MainController {
 
     // For tests and benchmarks
 
-    public LabViewModel model() {
-        return model;
+    /** The folds of EchoLab's own server that the panels show. */
+    public LabFolds folds() {
+        return folds;
     }
 
     public EventPump pump() {
@@ -267,7 +273,7 @@ public final class MainController {
         if (syncLab == null) {
             syncLab = new SyncLabView();
             syncLab.setId("syncLab");
-            syncLab.bind(model, lab, pump);
+            syncLab.bind(folds.scenario().scenario(), folds.clients(), folds.diagram(), figures, lab, pump);
             stepThrough = new StepThroughView(lab.events()); // its steps go into the log too
             syncLab.stepThroughHolder().getChildren().add(stepThrough);
             tabSync.setContent(syncLab);

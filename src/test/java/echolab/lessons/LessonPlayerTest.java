@@ -53,7 +53,7 @@ class LessonPlayerTest {
             player.start();
             until(() -> player.status() == LessonPlayer.Status.DONE);
             assertTrue(player.message().startsWith("Set: mode: Thread per client"), player.message());
-            assertEquals("threads", lab.server().mode().id(), "the set-up set the real server");
+            assertEquals("threads", lab.mode().id(), "the set-up set the real server");
 
             player.next();
             player.choose(2);
@@ -125,7 +125,7 @@ class LessonPlayerTest {
 
             player.widenAndRerun();
             until(() -> player.status() == LessonPlayer.Status.DONE);
-            assertEquals(20, lab.server().raceWindowMicros(), "widened ×2");
+            assertEquals(20, lab.raceWindowMicros(), "widened ×2");
             assertEquals("raceWindowMicros 10 → 20", player.result(2).widened());
             player.next();
             assertNull(player.reveal().widen(), "widened as often as the lesson allows");

@@ -11,22 +11,22 @@ import echolab.events.EventBus;
 import echolab.events.Subscription;
 import echolab.lab.Lab;
 import echolab.ui.EventPump;
-import echolab.ui.model.LabViewModel;
+import echolab.ui.LabFolds;
 
 /**
  * A running lab wired to the window's side as the app wires it: a subscription opened before the
- * server starts, a view model and an event pump. Start it on the FX thread (the pump is an
+ * server starts, the folds and an event pump. Start it on the FX thread (the pump is an
  * animation timer); {@link #close} from any thread.
  */
 public final class LiveLab implements AutoCloseable {
 
     public final Lab lab;
-    public final LabViewModel model;
+    public final LabFolds folds;
     public final EventPump pump;
 
-    private LiveLab(Lab lab, LabViewModel model, EventPump pump) {
+    private LiveLab(Lab lab, LabFolds folds, EventPump pump) {
         this.lab = lab;
-        this.model = model;
+        this.folds = folds;
         this.pump = pump;
     }
 
@@ -35,11 +35,12 @@ public final class LiveLab implements AutoCloseable {
         EventBus bus = new EventBus();
         Subscription sub = bus.subscribe("window", 1 << 16);
         Lab lab = Lab.start(options, bus);
-        LabViewModel vm = new LabViewModel(lab.server().mode(), lab.server().protection(), lab.server().delayMillis(),
-                lab.server().raceWindowMicros(), lab.server().poolSize(), lab.server().blockingLoop());
-        EventPump pump = new EventPump(sub, vm);
+        LabFolds folds = new LabFolds(lab.mode(), lab.protection(), lab.delayMillis(),
+                lab.raceWindowMicros(), lab.poolSize(), lab.blockingLoop());
+        EventPump pump = new EventPump(sub);
+        folds.addTo(pump);
         pump.start();
-        return new LiveLab(lab, vm, pump);
+        return new LiveLab(lab, folds, pump);
     }
 
     /** Stops the pump on the FX thread, then the lab (clients, server, port), whatever the pump does. */

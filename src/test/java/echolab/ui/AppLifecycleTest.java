@@ -34,8 +34,8 @@ class AppLifecycleTest {
         for (int i = 0; i < 3; i++) {
             window.lab().addClient();
         }
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.lab().server().childPids().size() == 3);
-        List<Long> pids = window.lab().server().childPids();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.lab().childPids().size() == 3);
+        List<Long> pids = window.lab().childPids();
 
         FxToolkit.cleanupApplication(app); // what closing the window does: Application.stop
 
@@ -43,7 +43,7 @@ class AppLifecycleTest {
         for (long pid : pids) {
             assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "PID " + pid + " reaped");
         }
-        assertTrue(Servers.portClosed(window.lab().server().address()));
+        assertTrue(Servers.portClosed(window.lab().address()));
         System.clearProperty(EchoLabApp.PORT_PROPERTY);
     }
 
@@ -59,7 +59,7 @@ class AppLifecycleTest {
         try {
             FxToolkit.registerPrimaryStage();
             EchoLabApp app = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
-            assertEquals(Mode.POOL, app.window().lab().server().mode());
+            assertEquals(Mode.POOL, app.window().lab().mode());
             app.window().lab().switchMode(Mode.THREADS);
             app.window().lab().setRaceWindowMicros(300);
             WaitForAsyncUtils.asyncFx(() -> {
@@ -74,8 +74,8 @@ class AppLifecycleTest {
             Remembered.node().remove("height");
 
             EchoLabApp again = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
-            assertEquals(Mode.THREADS, again.window().lab().server().mode());
-            assertEquals(300, again.window().lab().server().raceWindowMicros());
+            assertEquals(Mode.THREADS, again.window().lab().mode());
+            assertEquals(300, again.window().lab().raceWindowMicros());
             assertTrue(WaitForAsyncUtils.asyncFx(() -> again.window().controller().presenterOn()).get());
             assertEquals(1.1, again.window().zoom().zoomProperty().get(), 1e-9);
             assertEquals(Theme.DARK, again.window().controller().looks().themeProperty().get());
@@ -85,8 +85,8 @@ class AppLifecycleTest {
 
             Remembered.forget(Remembered.node()); // what open --forget does
             EchoLabApp fresh = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
-            assertEquals(Mode.POOL, fresh.window().lab().server().mode());
-            assertEquals(ServerOptions.defaults().raceWindowMicros(), fresh.window().lab().server().raceWindowMicros());
+            assertEquals(Mode.POOL, fresh.window().lab().mode());
+            assertEquals(ServerOptions.defaults().raceWindowMicros(), fresh.window().lab().raceWindowMicros());
             assertEquals(Theme.LIGHT, fresh.window().controller().looks().themeProperty().get());
             org.junit.jupiter.api.Assertions.assertFalse(
                     WaitForAsyncUtils.asyncFx(() -> fresh.window().controller().presenterOn()).get());
@@ -103,11 +103,11 @@ class AppLifecycleTest {
             FxToolkit.registerPrimaryStage();
             EchoLabApp app = (EchoLabApp) FxToolkit.setupApplication(EchoLabApp.class);
             try {
-            int port = app.window().lab().server().port();
+            int port = app.window().lab().port();
             WaitForAsyncUtils.asyncFx(() -> app.window().controller().presenter(true)).get();
             confirm(app, "Open to the classroom network…");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> echolab.lab.BindAddress.isWildcard(app.window().lab().server().host()));
-            assertEquals(port, app.window().lab().server().port(), "the port the students were given stays");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> echolab.lab.BindAddress.isWildcard(app.window().lab().host()));
+            assertEquals(port, app.window().lab().port(), "the port the students were given stays");
             assertTrue(WaitForAsyncUtils.asyncFx(() -> app.window().controller().presenterOn()).get(), "the look stays");
             String header = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) app.window().stage().getScene()
                     .lookup("#listeningLabel")).getText()).get();
@@ -115,12 +115,12 @@ class AppLifecycleTest {
             if (!reachable.isEmpty()) { // a machine with a network: the header gives the students' command (whole, or alone when narrow)
                 assertTrue(header.contains("students: nc " + reachable.get(0) + " " + port), header);
             }
-            try (echolab.testing.LineClient client = new echolab.testing.LineClient(app.window().lab().server().address())) {
+            try (echolab.testing.LineClient client = new echolab.testing.LineClient(app.window().lab().address())) {
                 assertEquals("on the network\n", client.send("on the network\n").readLineText());
             }
             confirm(app, "Listen on this machine only…");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "127.0.0.1".equals(app.window().lab().server().host()));
-            assertEquals(port, app.window().lab().server().port());
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "127.0.0.1".equals(app.window().lab().host()));
+            assertEquals(port, app.window().lab().port());
             } finally {
                 FxToolkit.cleanupApplication(app);
             }

@@ -70,7 +70,7 @@ class AppMenusTest {
 
         int threads = java.util.Arrays.asList(Mode.values()).indexOf(Mode.THREADS) + 1;
         shortcut(robot, KeyCode.valueOf("DIGIT" + threads));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lab().server().mode() == Mode.THREADS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lab().mode() == Mode.THREADS);
         RadioMenuItem threadsItem = (RadioMenuItem) bar.getMenus().get(2).getItems().stream()
                 .filter(i -> ("modeItem-" + Mode.THREADS.id()).equals(i.getId())).findFirst().orElseThrow();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, threadsItem::isSelected);
@@ -80,8 +80,8 @@ class AppMenusTest {
                 .anyMatch(i -> ("protectionItem-" + Protection.LOCK.id()).equals(i.getId()) && ((RadioMenuItem) i).isSelected()));
 
         shortcut(robot, KeyCode.N);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lab().server().stats().accepted() >= 1);
-        try (LineClient client = new LineClient(window.lab().server().address())) {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lab().stats().accepted() >= 1);
+        try (LineClient client = new LineClient(window.lab().address())) {
             assertEquals("still serving\n", client.send("still serving\n").readLineText());
         }
     }
@@ -108,7 +108,7 @@ class AppMenusTest {
 
     @Test
     void theFileMenusExportsWriteTheLogAsCsvAndTheDiagramAsPng(FxRobot robot) throws Exception {
-        try (LineClient client = new LineClient(window.lab().server().address())) {
+        try (LineClient client = new LineClient(window.lab().address())) {
             client.send("a line for the log\n").readLineText();
         }
         // the log's items change on the FX thread: read them there
@@ -220,7 +220,7 @@ class AppMenusTest {
             javafx.application.Platform.runLater(bind::fire);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
             String said = robot.lookup("#confirmDialog").queryAs(javafx.scene.control.DialogPane.class).getContentText();
-            assertTrue(said.contains("anyone on the network can connect to port " + withApp.lab().server().port()), said);
+            assertTrue(said.contains("anyone on the network can connect to port " + withApp.lab().port()), said);
             javafx.scene.control.DialogPane pane = robot.lookup("#confirmDialog").queryAs(javafx.scene.control.DialogPane.class);
             WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire()).get();
             WaitForAsyncUtils.waitForFxEvents();

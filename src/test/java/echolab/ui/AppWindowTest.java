@@ -40,13 +40,13 @@ class AppWindowTest {
     void theWindowSaysWhereTheEmbeddedServerListensAndItEchoes(FxRobot robot) throws Exception {
         assertEquals("EchoLab", window.stage().getTitle());
         String listening = robot.lookup("#listeningLabel").queryAs(Label.class).getText();
-        int port = window.lab().server().port();
+        int port = window.lab().port();
         assertTrue(listening.contains("nc 127.0.0.1 " + port), listening);
-        try (LineClient client = new LineClient(window.lab().server().address())) {
+        try (LineClient client = new LineClient(window.lab().address())) {
             client.send("from the test\n");
             assertEquals("from the test\n", client.readLineText());
         }
         org.testfx.util.WaitForAsyncUtils.asyncFx(window::close).get();
-        assertTrue(Servers.portClosed(window.lab().server().address()));
+        assertTrue(Servers.portClosed(window.lab().address()));
     }
 }

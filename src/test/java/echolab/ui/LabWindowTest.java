@@ -58,7 +58,7 @@ class LabWindowTest {
 
     private void selectMode(FxRobot robot, String buttonId, Mode mode) throws Exception {
         robot.clickOn(buttonId);
-        waitFor(10, () -> window.controller().model().modeProperty().get() == mode);
+        waitFor(10, () -> window.controller().folds().controls().modeProperty().get() == mode);
     }
 
     @Test
@@ -76,7 +76,7 @@ class LabWindowTest {
 
     @Test
     void aRealClientSuchAsNcAppearsLikeTheSimulatedOnes(FxRobot robot) throws Exception {
-        try (echolab.testing.LineClient nc = new echolab.testing.LineClient(window.lab().server().address())) {
+        try (echolab.testing.LineClient nc = new echolab.testing.LineClient(window.lab().address())) {
             String id = "port-" + nc.localPort();
             for (int i = 0; i < 3; i++) {
                 nc.send("typed by hand " + i + "\n");
@@ -126,7 +126,7 @@ class LabWindowTest {
         for (long pid : pids) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "PID " + pid + " reaped");
         }
-        assertEquals(3, window.lab().server().stats().processesReaped());
+        assertEquals(3, window.lab().stats().processesReaped());
     }
 
     private static List<Node> childBoxes(FxRobot robot) {
@@ -139,13 +139,13 @@ class LabWindowTest {
     void unprotectedLostUpdatesRiseAndStopRisingUnderAtomic(FxRobot robot) throws Exception {
         Slider raceWindow = robot.lookup("#raceWindowSlider").queryAs(Slider.class);
         WaitForAsyncUtils.asyncFx(() -> raceWindow.setValue(1000)).get();
-        waitFor(5, () -> window.controller().model().raceWindowMicrosProperty().get() == 1000);
+        waitFor(5, () -> window.controller().folds().controls().raceWindowMicrosProperty().get() == 1000);
         robot.clickOn("#addFive");
         robot.clickOn("#addFive");
         waitFor(40, () -> figure(robot, "#figLost") > 0);
 
         robot.clickOn("#protAtomic");
-        waitFor(5, () -> window.controller().model().protectionProperty().get() == echolab.sync.Protection.ATOMIC);
+        waitFor(5, () -> window.controller().folds().controls().protectionProperty().get() == echolab.sync.Protection.ATOMIC);
         long settled = figure(robot, "#figCounter") + 20; // increments begun before the switch have ended by then
         waitFor(20, () -> figure(robot, "#figCounter") >= settled);
         long lost = figure(robot, "#figLost");

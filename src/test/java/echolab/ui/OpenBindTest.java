@@ -52,13 +52,13 @@ class OpenBindTest {
     void onEveryAddressTheHeaderGivesOutThisMachinesAddressesAndItServes(FxRobot robot) throws Exception {
         List<String> reachable = BindAddress.reachableAt("0.0.0.0");
         assumeFalse(reachable.isEmpty(), "this machine has no address but the loopback");
-        int port = window.lab().server().port();
+        int port = window.lab().port();
         String header = robot.lookup("#listeningLabel").queryAs(Label.class).getText();
         assertTrue(header.startsWith("listening on every address, port " + port + " — students: nc " + reachable.get(0) + " " + port),
                 header);
 
         window.lab().addClient(); // the lab's own clients come through the loopback
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lab().server().stats().echoed() > 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.lab().stats().echoed() > 0);
         try (LineClient viaItsAddress = new LineClient(new InetSocketAddress(InetAddress.getByName(reachable.get(0)), port))) {
             assertEquals("from a student's machine\n", viaItsAddress.send("from a student's machine\n").readLineText());
         }

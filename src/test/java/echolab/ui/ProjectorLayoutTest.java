@@ -48,8 +48,8 @@ class ProjectorLayoutTest {
             for (int i = 0; i < 3; i++) {
                 window.lab().addClient();
             }
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.lab().server().childPids().size() == 3);
-            List<Long> pids = window.lab().server().childPids();
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.lab().childPids().size() == 3);
+            List<Long> pids = window.lab().childPids();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
                     () -> pids.stream().allMatch(p -> stage.getScene().lookup("#process-" + p) != null)).get());
             WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // the boxes' fade-in and layout settle
@@ -110,7 +110,7 @@ class ProjectorLayoutTest {
             }
         }
         Label listening = (Label) stage.getScene().lookup("#listeningLabel");
-        int port = window.lab().server().port();
+        int port = window.lab().port();
         if (!listening.getText().contains("nc 127.0.0.1 " + port)) {
             wrong.add("the header lost the command a student types: " + listening.getText());
         }

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import echolab.ui.EventPump;
 import echolab.ui.model.ClientModel;
-import echolab.ui.model.LabViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -47,9 +46,10 @@ public final class ClientListView extends VBox {
         return l;
     }
 
-    public void bind(LabViewModel model, EventPump pump) {
-        title.textProperty().bind(Bindings.size(model.clients()).asString("CLIENTS (%d)"));
-        list.setItems(model.clients());
+    /** Lists the clients {@code clients} folds; their dots move on frames of {@code pump}. */
+    public void bind(ClientsFold clients, EventPump pump) {
+        title.textProperty().bind(Bindings.size(clients.clients()).asString("CLIENTS (%d)"));
+        list.setItems(clients.clients());
         pump.onFrame(now -> {
             for (ClientRow row : visible) {
                 row.animate(now);

@@ -9,7 +9,6 @@ import java.util.function.LongConsumer;
 import echolab.engine.Mode;
 import echolab.sync.Protection;
 import echolab.ui.fx.Hints;
-import echolab.ui.model.LabViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.Property;
@@ -67,9 +66,9 @@ public final class ControlsController {
     private boolean following;
 
     /** Connects the panel to its view models; FX thread, once. */
-    public void attach(ControlsViewModel controls, FiguresViewModel figures) {
+    public void attach(ControlsViewModel controls, FiguresFold figures) {
         this.controls = controls;
-        LabViewModel model = controls.model();
+        ControlsFold model = controls.model();
         statusLabel.textProperty().bind(controls.statusProperty());
 
         modeButtons(controls);
@@ -202,7 +201,7 @@ public final class ControlsController {
         });
     }
 
-    private void bindFigures(FiguresViewModel f) {
+    private void bindFigures(FiguresFold f) {
         figClients.textProperty().bind(f.activeClientsProperty().asString());
         figEchoed.textProperty().bind(f.echoedProperty().asString());
         figCounter.textProperty().bind(f.counterProperty().asString());

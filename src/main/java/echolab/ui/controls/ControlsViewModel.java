@@ -6,22 +6,21 @@ import java.util.Optional;
 import echolab.engine.Mode;
 import echolab.lab.Lab;
 import echolab.sync.Protection;
-import echolab.ui.model.LabViewModel;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The commands of the right-hand panel, passed to the lab. What they change comes back through
- * the event stream into {@link LabViewModel}, which the controls show; a command never updates the
+ * the event stream into {@link ControlsFold}, which the controls show; a command never updates the
  * picture itself. Threading: FX thread; each command returns at once.
  */
 public final class ControlsViewModel {
 
     private final Lab lab;
-    private final LabViewModel model;
+    private final ControlsFold model;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
-    public ControlsViewModel(Lab lab, LabViewModel model) {
+    public ControlsViewModel(Lab lab, ControlsFold model) {
         this.lab = lab;
         this.model = model;
     }
@@ -103,7 +102,8 @@ public final class ControlsViewModel {
         };
     }
 
-    public LabViewModel model() {
+    /** The server's settings as its events tell them: what the controls show. */
+    public ControlsFold model() {
         return model;
     }
 

@@ -2,8 +2,6 @@ package echolab.ui.diagram;
 
 import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
-import echolab.ui.model.LabViewModel;
-import echolab.ui.model.LabViewModel.CarrierModel;
 import echolab.ui.model.WorkerModel;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,14 +19,14 @@ import javafx.scene.layout.VBox;
 final class CarrierLane extends HBox {
 
     private final CarrierModel carrier;
-    private final LabViewModel model;
+    private final DiagramFold model;
     private final StackGlyph stack = new StackGlyph();
     private final Label name = Nodes.label("", "lane-name");
     private final HBox slot = new HBox();
     private final Label idle = Nodes.label("nothing mounted", "carrier-idle");
     private final Label mountedName = Nodes.label("", "carrier-mounted");
 
-    CarrierLane(CarrierModel carrier, LabViewModel model) {
+    CarrierLane(CarrierModel carrier, DiagramFold model) {
         this.carrier = carrier;
         this.model = model;
         getStyleClass().addAll("lane", "carrier");

@@ -2,11 +2,11 @@ package echolab.ui.diagram;
 
 import echolab.engine.Mode;
 import echolab.sync.Protection;
-import echolab.ui.Cadence;
+import echolab.ui.fold.Cadence;
 import echolab.ui.EventPump;
 import echolab.ui.fx.Nodes;
-import echolab.ui.model.LabViewModel;
-import echolab.ui.model.LabViewModel.LostMark;
+import echolab.ui.clients.ClientsFold;
+import echolab.ui.controls.ControlsFold;
 import echolab.ui.model.ProcessModel;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -45,7 +45,9 @@ public final class DiagramView extends ScrollPane {
     private final FrameCoalescer.Refreshable layout = this::refreshLayout;
     private final FrameCoalescer.Refreshable server = this::refreshServer;
     private final Label socket = Nodes.label("", "socket");
-    private LabViewModel model;
+    private DiagramFold model;
+    private ClientsFold clients;
+    private ControlsFold controls;
     private Watches serverAppears;
     private ProcessBox serverBox;
     private ChildrenArea children;
@@ -77,7 +79,7 @@ public final class DiagramView extends ScrollPane {
      * Draws {@code model} from now on, redrawing what changed once per frame of {@code pump}.
      * Call once, on the FX thread.
      */
-    public void bind(LabViewModel model, EventPump pump) {
+    public void bind(DiagramFold model, ClientsFold clients, ControlsFold controls, EventPump pump) {
         if (!Platform.isFxApplicationThread()) {
             throw new IllegalStateException("bind the diagram on the FX thread");
         }
@@ -85,20 +87,22 @@ public final class DiagramView extends ScrollPane {
             throw new IllegalStateException("the diagram is already bound");
         }
         this.model = model;
+        this.clients = clients;
+        this.controls = controls;
         backlog = new ClientChipList("backlog", "backlog", "BACKLOG",
                 " · connected, not yet accepted: the kernel holds them", "empty: nobody is waiting to be accepted",
-                model.backlog(), ClientChip.Shows.DETAIL, 8, frames);
+                clients.backlog(), ClientChip.Shows.DETAIL, 8, frames);
         poolQueue = new ClientChipList("poolQueue", "queue", "QUEUE", " · accepted, waiting for a free worker",
-                "empty: a worker is free", model.poolQueue(), ClientChip.Shows.NAME, 16, frames);
+                "empty: a worker is free", clients.poolQueue(), ClientChip.Shows.NAME, 16, frames);
         watched = new ClientChipList("watched", "watched", "WATCHED BY THE SELECTOR",
-                " · lit: ready in this turn of the loop", "no connection yet", model.watched(),
+                " · lit: ready in this turn of the loop", "no connection yet", clients.watched(),
                 ClientChip.Shows.READY, 24, frames);
         children = new ChildrenArea(model.processes(), frames);
         HBox.setHgrow(children, Priority.ALWAYS);
         row.getChildren().add(children);
         serverAppears = new Watches(frames, server).on(model.processes());
-        new Watches(frames, layout).on(model.modeProperty(), model.protectionProperty(), model.poolSizeProperty(),
-                model.addressProperty(), model.processes(), model.backlog(), model.poolQueue(), model.watched(),
+        new Watches(frames, layout).on(controls.modeProperty(), controls.protectionProperty(), controls.poolSizeProperty(),
+                controls.addressProperty(), model.processes(), clients.backlog(), clients.poolQueue(), clients.watched(),
                 model.carriers());
         // Ten redraws a second: readable, and cheap enough to keep the window smooth at full load.
         Cadence cadence = new Cadence(10, 0.0).followsBudget(pump.budget());
@@ -140,7 +144,7 @@ public final class DiagramView extends ScrollPane {
 
     /** What depends on the mode: the caption, which sections show, how wide the parent is. */
     private void refreshLayout() {
-        Mode mode = model.modeProperty().get();
+        Mode mode = controls.modeProperty().get();
         Nodes.text(caption, Captions.caption(mode));
         boolean withChildren = mode == Mode.PROCESSES || children.count() > 0;
         Nodes.show(children, withChildren);
@@ -151,7 +155,7 @@ public final class DiagramView extends ScrollPane {
             return;
         }
         Nodes.toggle(serverBox, "parent", withChildren);
-        Nodes.text(socket, "LISTENING SOCKET " + model.addressProperty().get());
+        Nodes.text(socket, "LISTENING SOCKET " + controls.addressProperty().get());
         Nodes.show(backlog, mode == Mode.ITERATIVE || !backlog.isEmpty());
         backlog.detailShown(mode == Mode.ITERATIVE);
         Nodes.show(poolQueue, mode == Mode.POOL || !poolQueue.isEmpty());
@@ -160,11 +164,11 @@ public final class DiagramView extends ScrollPane {
         Nodes.show(virtualThreads, virtual);
         serverBox.memory().heapGrows(virtual);
         Nodes.show(relays, withChildren);
-        Protection protection = model.protectionProperty().get();
+        Protection protection = controls.protectionProperty().get();
         // with children each process counts alone, so what guards the parent's copy is beside the point
         serverBox.data().guard(withChildren ? "" : Captions.guard(protection), protection == Protection.NONE);
         serverBox.data().note(withChildren ? Captions.parentCounterNote() : "");
-        serverBox.threads().hint(" · " + Captions.threadsHint(mode, model.poolSizeProperty().get()));
+        serverBox.threads().hint(" · " + Captions.threadsHint(mode, controls.poolSizeProperty().get()));
         frames.mark(serverBox.threads()); // a switch makes lanes draining; the title counts them
     }
 

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import echolab.ui.fx.Nodes;
-import echolab.ui.model.LabViewModel;
-import echolab.ui.model.LabViewModel.LostMark;
 import echolab.ui.model.ProcessModel;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -23,7 +21,7 @@ final class LostMarkList extends VBox implements FrameCoalescer.Refreshable {
     /** The model keeps five; three newest keep the data region small enough for the lanes below. */
     static final int SHOWN = 3;
 
-    private final LabViewModel model;
+    private final DiagramFold model;
     private final ProcessModel server;
     private final Consumer<LostMark> onNewest;
     private final Label title = Nodes.label("", "lost-title");
@@ -31,7 +29,7 @@ final class LostMarkList extends VBox implements FrameCoalescer.Refreshable {
     private final Watches watches;
     private LostMark newest;
 
-    LostMarkList(LabViewModel model, ProcessModel server, Consumer<LostMark> onNewest, FrameCoalescer frames) {
+    LostMarkList(DiagramFold model, ProcessModel server, Consumer<LostMark> onNewest, FrameCoalescer frames) {
         this.model = model;
         this.server = server;
         this.onNewest = onNewest;

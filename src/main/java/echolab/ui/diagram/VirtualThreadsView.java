@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import echolab.ui.fx.Nodes;
-import echolab.ui.model.LabViewModel;
-import echolab.ui.model.LabViewModel.CarrierModel;
 import echolab.ui.model.ProcessModel;
 import echolab.ui.model.WorkerModel;
 import javafx.scene.Node;
@@ -31,7 +29,7 @@ final class VirtualThreadsView extends VBox implements FrameCoalescer.Refreshabl
     static final int MAX_VIRTUAL = 40;
     static final int MAX_PARKED = 24;
 
-    private final LabViewModel model;
+    private final DiagramFold model;
     private final ProcessModel server;
     private final FrameCoalescer frames;
     private final FlowPane carrierLanes = new FlowPane();
@@ -46,7 +44,7 @@ final class VirtualThreadsView extends VBox implements FrameCoalescer.Refreshabl
     private final Watches watches;
     private int virtualCount;
 
-    VirtualThreadsView(LabViewModel model, ProcessModel server, Pane heapSlot, FrameCoalescer frames) {
+    VirtualThreadsView(DiagramFold model, ProcessModel server, Pane heapSlot, FrameCoalescer frames) {
         this.model = model;
         this.server = server;
         this.frames = frames;

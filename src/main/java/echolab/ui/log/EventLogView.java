@@ -1,6 +1,5 @@
 package echolab.ui.log;
 
-import echolab.ui.model.LabViewModel;
 import echolab.ui.model.LogFormat;
 import echolab.ui.model.LogModel;
 import echolab.ui.model.LogModel.Entry;
@@ -86,12 +85,12 @@ public final class EventLogView extends VBox {
         getChildren().addAll(toolbar, list);
     }
 
-    /** Shows {@code model}'s log; the filters act on it from now on. Call once. */
-    public void bind(LabViewModel model) {
+    /** Shows {@code fold}'s log; the filters act on it from now on. Call once. */
+    public void bind(LogFold fold) {
         if (log != null) {
             throw new IllegalStateException("the log is already bound");
         }
-        log = model.log();
+        log = fold.log();
         log.shown().addListener((ListChangeListener<Entry>) change -> {
             if (clock.observe(change.getList())) {
                 list.refresh(); // every row's time counts from the new origin

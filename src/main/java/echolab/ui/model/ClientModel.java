@@ -45,7 +45,7 @@ public final class ClientModel {
     long latencyMicros = -1;
     boolean countsChanged;
 
-    ClientModel(int port, String name) {
+    public ClientModel(int port, String name) {
         this.port = port;
         this.name.set(name);
     }
@@ -64,7 +64,7 @@ public final class ClientModel {
     }
 
     /** Shows the counts folded since the last frame; returns false when nothing changed. */
-    boolean sync() {
+    public boolean sync() {
         if (!countsChanged) {
             return false;
         }
@@ -73,6 +73,72 @@ public final class ClientModel {
         echoed.set(echoedCount);
         lastLatencyMicros.set(latencyMicros);
         return true;
+    }
+
+    // Written by the clients' fold (the counts shown at the end of a frame, by sync())
+
+    /** Marks the counts changed; true the first time since they were last shown, when the fold should show them. */
+    public boolean countsChanged() {
+        if (countsChanged) {
+            return false;
+        }
+        countsChanged = true;
+        return true;
+    }
+
+    /** The server accepted it as connection {@code id}. */
+    public void acceptedAs(long id) {
+        serverId = id;
+    }
+
+    /** The server echoed a line of a real client, whose own side is not seen: sent as many as echoed. */
+    public void echoedByServer(long latencyNanos, long nanos) {
+        echoedCount++;
+        sentCount = echoedCount;
+        latencyMicros = latencyNanos / 1000;
+        lastEchoNanos = nanos;
+    }
+
+    /** Its write of {@code lines} lines returned. */
+    public void wrote(int lines, long nanos) {
+        sentCount += lines;
+        lastSentNanos = nanos;
+    }
+
+    /** Its write returned while it waits in the backlog: the kernel buffered it. */
+    public void wroteInBacklog() {
+        wroteInBacklog = true;
+    }
+
+    /** It blocks reading its echo. */
+    public void waitsForEcho() {
+        waitingForEcho = true;
+    }
+
+    /** An echo came back, {@code roundTripNanos} after the line went. */
+    public void echoReceived(long roundTripNanos, long nanos) {
+        waitingForEcho = false;
+        echoedCount++;
+        latencyMicros = roundTripNanos / 1000;
+        lastEchoNanos = nanos;
+    }
+
+    /** Play time at which it closed, or {@link Long#MIN_VALUE}. */
+    public long closedAtNanos() {
+        return closedAtNanos;
+    }
+
+    public void closedAt(long playNanos) {
+        closedAtNanos = playNanos;
+    }
+
+    /** Play time until which it shows ready in the event loop's turn. */
+    public long readyUntilNanos() {
+        return readyUntilNanos;
+    }
+
+    public void readyUntil(long playNanos) {
+        readyUntilNanos = playNanos;
     }
 
     public int port() {
@@ -102,7 +168,7 @@ public final class ClientModel {
         return name.getReadOnlyProperty();
     }
 
-    void rename(String newName) {
+    public void rename(String newName) {
         name.set(newName);
     }
 

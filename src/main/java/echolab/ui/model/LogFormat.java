@@ -16,10 +16,16 @@ public final class LogFormat {
         return Event.typeName(e.getClass());
     }
 
-    /** Every event type name, sorted, for the log's filter. */
+    /** Every event type name the log shows, sorted, for the log's filter. */
     public static List<String> allTypeNames() {
         return Arrays.stream(Event.class.getPermittedSubclasses())
+                .filter(c -> !isFigures(c))
                 .map(c -> Event.typeName(c.asSubclass(Event.class))).sorted().toList();
+    }
+
+    /** Whether events of {@code type} are figures (how things stand, five times a second), which the log leaves out. */
+    public static boolean isFigures(Class<?> type) {
+        return type == Event.ServerFigures.class || type == Event.SyncFigures.class;
     }
 
     private static String w(String worker) {

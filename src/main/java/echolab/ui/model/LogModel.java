@@ -36,7 +36,7 @@ public final class LogModel {
     private String typeFilter = "";
     private String clientFilter = "";
 
-    void add(Event event, ClientModel client, String clientText) {
+    public void add(Event event, ClientModel client, String clientText) {
         Entry e = new Entry(event, client, clientText);
         if (ring.size() == KEPT) {
             ring.removeFirst();
@@ -52,7 +52,7 @@ public final class LogModel {
      * of them (the newest), and at most {@value #SHOWN} rows in all. Everything stays in the ring
      * for a later change of filter.
      */
-    void flush() {
+    public void flush() {
         if (pending.isEmpty()) {
             return;
         }

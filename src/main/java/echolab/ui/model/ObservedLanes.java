@@ -12,7 +12,7 @@ public final class ObservedLanes {
 
     private final TimelineModel timeline;
 
-    ObservedLanes(TimelineModel timeline) {
+    public ObservedLanes(TimelineModel timeline) {
         this.timeline = timeline;
     }
 
@@ -29,7 +29,7 @@ public final class ObservedLanes {
     }
 
     /** Folds one event; true if it was one of the observed threads'. */
-    boolean apply(Event e) {
+    public boolean apply(Event e) {
         if (e instanceof Event.ObservedThreadWaits x) {
             timeline.set(key(x.workerId()), x.workerId(), true, activity(WaitKind.valueOf(x.waitsIn())), x.nanos());
             return true;

@@ -49,7 +49,7 @@ public final class ProcessModel {
     private long touches;
     long reapedAtNanos = Long.MIN_VALUE;
 
-    ProcessModel(long pid, boolean server) {
+    public ProcessModel(long pid, boolean server) {
         this(pid, server, server ? "server JVM" : "child JVM", false);
     }
 
@@ -130,7 +130,7 @@ public final class ProcessModel {
         return lastTouch;
     }
 
-    void touch(Touch touch, String worker, long value) {
+    public void touch(Touch touch, String worker, long value) {
         lastTouch.set(new CounterTouch(touch, worker, value, ++touches));
     }
 
@@ -146,6 +146,15 @@ public final class ProcessModel {
     /** The exit code once reaped, else {@link Integer#MIN_VALUE}. */
     public IntegerProperty exitCodeProperty() {
         return exitCode;
+    }
+
+    /** Play time at which it was reaped, or {@link Long#MIN_VALUE}: it fades, then leaves. */
+    public long reapedAtNanos() {
+        return reapedAtNanos;
+    }
+
+    public void reapedAt(long playNanos) {
+        reapedAtNanos = playNanos;
     }
 
     public boolean reaped() {

@@ -43,7 +43,7 @@ public final class ScenarioModel {
     private final ObservableList<Event.WaitFor> cycle = FXCollections.observableArrayList();
     private final ObservableList<Event.WaitFor> blocked = FXCollections.observableArrayList();
     private final BooleanProperty livelock = new SimpleBooleanProperty();
-    long livelockUntil = Long.MIN_VALUE;
+    private long livelockUntil = Long.MIN_VALUE;
 
     // Figures, from the server's books
     private final LongProperty orphaned = new SimpleLongProperty();
@@ -56,10 +56,10 @@ public final class ScenarioModel {
     private final StringProperty greedy = new SimpleStringProperty("");
     private final ObservableList<Share> shares = FXCollections.observableArrayList();
 
-    ScenarioModel() {
+    public ScenarioModel() {
     }
 
-    void changed(Event.ScenarioChanged e) {
+    public void changed(Event.ScenarioChanged e) {
         Scenario next = Scenario.parse(e.scenario());
         if (next != scenario.get()) {
             cycle.clear();
@@ -70,7 +70,7 @@ public final class ScenarioModel {
         fix.set(DeadlockFix.parse(e.fix()));
     }
 
-    void setting(String name, long value) {
+    public void setting(String name, long value) {
         switch (name) {
             case "permits" -> permits.set((int) value);
             case "holdMs" -> holdMillis.set(value);
@@ -79,17 +79,30 @@ public final class ScenarioModel {
         }
     }
 
-    void deadlock(Event.DeadlockDetected e) {
+    public void deadlock(Event.DeadlockDetected e) {
         cycle.setAll(e.cycle());
         blocked.setAll(e.blocked());
     }
 
-    void reset() {
+    public void reset() {
         cycle.clear();
         blocked.clear();
     }
 
     /** Reads the server's scenario figures; cheap, a few times a second. */
+    /** A livelock was suspected: shown until {@code playNanos}. */
+    public void livelockUntil(long playNanos) {
+        livelock.set(true);
+        livelockUntil = playNanos;
+    }
+
+    /** Hides the livelock once its time has passed. */
+    public void endFrame(long playNanos) {
+        if (livelock.get() && playNanos - livelockUntil > 0) {
+            livelock.set(false);
+        }
+    }
+
     public void refresh(SyncLab.Figures f) {
         orphaned.set(f.orphaned());
         doubleServed.set(f.doubleServed());

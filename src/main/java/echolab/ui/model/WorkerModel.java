@@ -20,7 +20,7 @@ public final class WorkerModel {
     private final StringProperty doing = new SimpleStringProperty("");
     long mountedAtNanos = Long.MIN_VALUE;
 
-    WorkerModel(String id, String role, String mode) {
+    public WorkerModel(String id, String role, String mode) {
         this.id = id;
         this.role = role;
         this.mode = mode;

@@ -17,8 +17,8 @@ import java.util.regex.PatternSyntaxException;
 
 import echolab.base.LabThreads;
 import echolab.clients.Behaviour;
+import echolab.events.Event;
 import echolab.events.EventBus;
-import echolab.events.Subscription;
 import echolab.observe.Launch;
 import echolab.observe.LaunchException;
 import echolab.observe.SignalNames;
@@ -49,8 +49,9 @@ import javafx.collections.ObservableList;
  *
  * <p>Starting, stopping, probing the framing, starting clients and checking block, so they run one
  * after another on one background thread, {@value #THREAD_NAME}; each result comes back to the FX
- * thread once, with {@code Platform.runLater}. The tree is folded from the tab's own subscription,
- * drained once per frame by {@link #frame}.
+ * thread once, with {@code Platform.runLater}. The tree is folded by {@link #apply}, which the
+ * window's one pump calls with the events of its one subscription, on its play clock: pausing the
+ * window pauses the tree too.
  *
  * <p>Threading: FX thread; every command returns at once except {@link #close}, which waits until
  * the program, its sampler and its clients are gone.
@@ -62,7 +63,6 @@ public final class YourServerViewModel {
     static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(10);
     /** How long the window's close waits for a check or a start under way to let go. */
     static final long CLOSE_WAIT_SECONDS = 40;
-    private static final int DRAIN_PER_FRAME = 50_000;
     /** How often, at most, the frame asks the OS whether the program still lives (events usually say first). */
     private static final long ALIVE_EVERY_NANOS = 500_000_000L;
 
@@ -95,14 +95,6 @@ public final class YourServerViewModel {
     private final BooleanBinding canAddClients;
 
     private final EventBus bus;
-    /** Opens the tab's subscription; see {@link #events}. */
-    private final Supplier<Subscription> subscribe;
-    /**
-     * The tab's own subscription of the bus, open only from a Start until its session has ended and
-     * the last of its events was folded: every subscription costs each publisher a queue offer, and
-     * the embedded server's busiest scenarios should not pay for a tab that watches nothing. FX thread.
-     */
-    private Subscription events;
     private final CommandHistory commands;
     private final ObservedTreeModel tree = new ObservedTreeModel();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(LabThreads.daemons(THREAD_NAME));
@@ -114,12 +106,11 @@ public final class YourServerViewModel {
     private long lastAliveCheck;
 
     /**
-     * A tab that starts programs whose events go on {@code bus}, and draws what arrives on the
-     * subscriptions of the same bus that {@code subscribe} opens (one per session, closed after it).
+     * A tab that starts programs whose events go on {@code bus}; what comes back is folded by
+     * {@link #apply}, from the window's pump.
      */
-    public YourServerViewModel(EventBus bus, Supplier<Subscription> subscribe, CommandHistory commands) {
+    public YourServerViewModel(EventBus bus, CommandHistory commands) {
         this.bus = bus;
-        this.subscribe = subscribe;
         this.commands = commands;
         history.setAll(commands.commands());
         if (!history.isEmpty()) {
@@ -160,9 +151,6 @@ public final class YourServerViewModel {
         Launch launch = new Launch(words, dir, LISTEN_TIMEOUT);
         FramingChoice chosen = framing.get();
         clearReport();
-        if (events == null) {
-            events = subscribe.get(); // before the program starts, so that its first events are seen
-        }
         phase.set(Phase.STARTING);
         status.set("Starting " + launch.display() + " …");
         submit(() -> {
@@ -304,24 +292,22 @@ public final class YourServerViewModel {
         if (s != null) {
             s.close();
         }
-        if (events != null) {
-            events.close();
-            events = null;
+    }
+
+    /** Folds one event of the window's pump into the tree (the student's server's events; the rest pass by). */
+    public void apply(Event e) {
+        if (!closed) {
+            tree.apply(e);
         }
     }
 
     /**
-     * Folds what arrived since the last frame into the tree; notices a program that ended by
-     * itself. Once per frame, from the window's pump.
+     * Shows what the pump folded into the tree since the last frame; notices a program that ended
+     * by itself. Once per frame, from the window's pump.
      */
     public void frame(long now) {
-        if (closed || events == null) {
+        if (closed) {
             return;
-        }
-        events.drain(tree::apply, DRAIN_PER_FRAME);
-        if (phase.get() == Phase.IDLE && session == null && events.isEmpty()) {
-            events.close(); // the session is over and its last events are folded: stop listening
-            events = null;
         }
         if (tree.revision() != treeRevision.get()) {
             treeRevision.set(tree.revision());

@@ -5,7 +5,7 @@ import java.util.List;
 
 import echolab.ui.fx.Nodes;
 import echolab.ui.model.Activity;
-import echolab.ui.model.LabViewModel;
+import echolab.ui.diagram.DiagramFold;
 import echolab.ui.model.ProcessModel;
 import echolab.ui.model.WorkerModel;
 import javafx.scene.layout.Region;
@@ -35,7 +35,7 @@ final class Fx {
     }
 
     /** The server's workers that serve clients (not its acceptor), in the order they started, at most {@code max}. */
-    static List<WorkerModel> workers(LabViewModel model, int max) {
+    static List<WorkerModel> workers(DiagramFold model, int max) {
         List<WorkerModel> out = new ArrayList<>();
         ProcessModel server = model.serverProcess();
         if (server == null) {

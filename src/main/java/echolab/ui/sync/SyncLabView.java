@@ -10,11 +10,13 @@ import java.util.function.Function;
 import echolab.lab.Lab;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Scenario;
-import echolab.ui.Cadence;
+import echolab.ui.fold.Cadence;
 import echolab.ui.EventPump;
 import echolab.ui.fx.Nodes;
-import echolab.ui.model.LabViewModel;
 import echolab.ui.model.ScenarioModel;
+import echolab.ui.clients.ClientsFold;
+import echolab.ui.controls.FiguresFold;
+import echolab.ui.diagram.DiagramFold;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -175,11 +177,12 @@ public final class SyncLabView extends VBox {
     }
 
     /**
-     * Shows {@code model}'s scenario and acts on {@code lab}, redrawing on frames of {@code pump}.
-     * Call once, on the FX thread.
+     * Shows {@code scenario}, with the clients, workers and figures those folds follow, and acts on
+     * {@code lab}, redrawing on frames of {@code pump}. Call once, on the FX thread.
      */
-    public void bind(LabViewModel model, Lab lab, EventPump pump) {
-        bind(new SyncLabViewModel(lab, model), pump);
+    public void bind(ScenarioModel scenario, ClientsFold clients, DiagramFold diagram, FiguresFold figures, Lab lab,
+                     EventPump pump) {
+        bind(new SyncLabViewModel(lab, scenario, clients, diagram, figures), pump);
     }
 
     /** Shows {@code viewModel}, redrawing on frames of {@code pump}. Call once, on the FX thread. */
@@ -335,10 +338,10 @@ public final class SyncLabView extends VBox {
         if (choice.ownPage()) {
             return;
         }
-        LabViewModel model = vm.model();
+        DiagramFold model = vm.diagram();
         ScenarioModel sc = vm.scenario();
         switch (choice.scenario()) {
-            case HANDOFF -> handoffPicture.refresh(model.clients());
+            case HANDOFF -> handoffPicture.refresh(vm.clients().clients());
             case DEADLOCK -> waitForGraph.refresh(sc.cycle(), sc.blocked(), Fx.workers(model, 8), model::worker);
             case STARVATION -> starvationShares.refresh(sc.shares());
             case SEMAPHORE -> semaphoreGate.refresh(sc.permitsProperty().get(), sc.concurrentProperty().get(),

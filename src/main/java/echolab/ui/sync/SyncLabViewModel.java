@@ -10,7 +10,9 @@ import echolab.lab.Lab;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Scenario;
 import echolab.sync.SyncLab;
-import echolab.ui.model.LabViewModel;
+import echolab.ui.clients.ClientsFold;
+import echolab.ui.controls.FiguresFold;
+import echolab.ui.diagram.DiagramFold;
 import echolab.ui.model.ScenarioModel;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -39,7 +41,9 @@ public final class SyncLabViewModel {
     private static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final Lab lab;
-    private final LabViewModel model;
+    private final ClientsFold clients;
+    private final DiagramFold diagram;
+    private final FiguresFold figures;
     private final ScenarioModel scenario;
 
     // Properties
@@ -60,10 +64,14 @@ public final class SyncLabViewModel {
     private final RunTally unfairTally = new RunTally();
     private final RunTally fairTally = new RunTally();
 
-    public SyncLabViewModel(Lab lab, LabViewModel model) {
+    /** Acts on {@code lab}; shows {@code scenario}, and the clients, workers and figures those folds follow. */
+    public SyncLabViewModel(Lab lab, ScenarioModel scenario, ClientsFold clients, DiagramFold diagram,
+                            FiguresFold figures) {
         this.lab = lab;
-        this.model = model;
-        this.scenario = model.scenario();
+        this.figures = figures;
+        this.clients = clients;
+        this.diagram = diagram;
+        this.scenario = scenario;
         scenario.scenarioProperty().addListener((o, was, is) -> follow(is));
         scenario.safeProperty().addListener((o, was, is) -> explain());
         scenario.fixProperty().addListener((o, was, is) -> explain());
@@ -200,15 +208,19 @@ public final class SyncLabViewModel {
     // Rates
 
     /**
-     * Reads the server's books at most twice a second (wall time {@code now}): the echo rate, the
-     * starvation lock's turns per second, and what each kind of lock did while it was contended.
+     * Reads the latest figures the lab published at most twice a second (wall time {@code now}):
+     * the echo rate, the starvation lock's turns per second, and what each kind of lock did while it
+     * was contended.
      */
     public void sample(long now) {
         if (lastSample != Long.MIN_VALUE && now - lastSample < SAMPLE_NANOS) {
             return;
         }
-        var stats = lab.server().stats();
-        SyncLab.Figures f = lab.server().sync().figures();
+        var stats = figures.server();
+        SyncLab.Figures f = figures.sync();
+        if (stats == null || f == null) {
+            return; // none published yet
+        }
         long turns = 0;
         for (long n : f.acquisitions().values()) {
             turns += n;
@@ -276,8 +288,12 @@ public final class SyncLabViewModel {
 
     // Properties
 
-    public LabViewModel model() {
-        return model;
+    public ClientsFold clients() {
+        return clients;
+    }
+
+    public DiagramFold diagram() {
+        return diagram;
     }
 
     public ScenarioModel scenario() {

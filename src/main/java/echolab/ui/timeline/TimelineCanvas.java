@@ -2,8 +2,8 @@ package echolab.ui.timeline;
 
 import java.util.List;
 
-import echolab.ui.Cadence;
-import echolab.ui.FrameBudget;
+import echolab.ui.fold.Cadence;
+import echolab.ui.fold.FrameBudget;
 import echolab.ui.model.TimelineModel;
 import echolab.ui.model.TimelineModel.Lane;
 import javafx.beans.property.IntegerProperty;

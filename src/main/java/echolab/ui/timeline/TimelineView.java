@@ -1,7 +1,6 @@
 package echolab.ui.timeline;
 
 import echolab.ui.EventPump;
-import echolab.ui.model.LabViewModel;
 import javafx.scene.layout.BorderPane;
 
 /**
@@ -34,15 +33,15 @@ public final class TimelineView extends BorderPane {
     }
 
     /**
-     * Shows {@code model}'s timeline, drawn once per frame of {@code pump} at its play time, and
+     * Shows {@code fold}'s timeline, drawn once per frame of {@code pump} at its play time, and
      * lets the toolbar drive {@code pump}. Call once.
      */
-    public void bind(LabViewModel model, EventPump pump) {
+    public void bind(TimelineFold fold, EventPump pump) {
         if (bound) {
             throw new IllegalStateException("the timeline is already bound");
         }
         bound = true;
-        canvas.show(model.timeline());
+        canvas.show(fold.timeline());
         controls.bind(pump);
         canvas.followsBudget(pump.budget());
         pump.onFrame(canvas::frame);

@@ -25,7 +25,7 @@ import echolab.events.Subscription;
 import echolab.sync.Protection;
 import echolab.testing.NoLeftovers;
 import echolab.ui.EventPump;
-import echolab.ui.model.LabViewModel;
+import echolab.ui.LabFolds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -65,9 +65,10 @@ class DiagramViewOrderingTest {
         Subscription window = bus.subscribe("window", 1 << 10);
         // the pump is not started: the test drives its frames, so nothing is drawn before every event is in
         Window w = fx(() -> {
-            LabViewModel model = new LabViewModel(Mode.VIRTUAL, Protection.NONE, 0, 0, 4, false);
-            Window made = new Window(new DiagramView(), new EventPump(window, model));
-            made.view().bind(model, made.pump()); // no server yet: no box
+            LabFolds folds = new LabFolds(Mode.VIRTUAL, Protection.NONE, 0, 0, 4, false);
+            Window made = new Window(new DiagramView(), new EventPump(window));
+            folds.addTo(made.pump());
+            made.view().bind(folds.diagram(), folds.clients(), folds.controls(), made.pump()); // no server yet: no box
             Scene scene = new Scene(made.view(), 950, 560);
             scene.getStylesheets().addAll(css("/css/echolab.css"), css("/css/diagram.css"));
             stage.setScene(scene);

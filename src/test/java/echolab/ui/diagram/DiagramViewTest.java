@@ -37,7 +37,7 @@ import echolab.events.Subscription;
 import echolab.lab.Lab;
 import echolab.testing.NoLeftovers;
 import echolab.ui.EventPump;
-import echolab.ui.model.LabViewModel;
+import echolab.ui.LabFolds;
 import echolab.ui.model.ProcessModel;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -61,7 +61,7 @@ class DiagramViewTest {
     private Stage stage;
     private Lab lab;
     private EventPump pump;
-    private LabViewModel model;
+    private LabFolds folds;
     private DiagramView view;
 
     @Start
@@ -165,7 +165,7 @@ class DiagramViewTest {
             Node chip = view.lookup("#backlog").lookup("#backlog-client-2");
             return chip != null && ((Label) ((Parent) chip).lookup(".chip-detail")).getText().contains("read blocked");
         });
-        assertTrue(text("#listeningSocket").contains(lab.server().host() + ":" + lab.server().port()));
+        assertTrue(text("#listeningSocket").contains(lab.host() + ":" + lab.port()));
         snapshot("/tmp/diagram-iterative.png");
     }
 
@@ -209,7 +209,7 @@ class DiagramViewTest {
         }
         waitUntil("the lane limit reached and the rest counted, all accepted", () -> {
             Parent box = (Parent) view.lookup("#process-" + ProcessHandle.current().pid());
-            return model.backlog().isEmpty()
+            return folds.clients().backlog().isEmpty()
                     && box.lookupAll(".lane.compact").size() == ThreadsArea.MAX_LANES
                     && box.lookupAll(".more").stream().anyMatch(n -> n.isVisible()
                             && ((Label) n).getText().startsWith("+"));
@@ -246,11 +246,12 @@ class DiagramViewTest {
         Subscription sub = bus.subscribe("window", 1 << 16);
         lab = Lab.start(options.build(), bus);
         fx(() -> {
-            model = new LabViewModel(lab.server().mode(), lab.server().protection(), lab.server().delayMillis(),
-                    lab.server().raceWindowMicros(), lab.server().poolSize(), lab.server().blockingLoop());
-            pump = new EventPump(sub, model);
+            folds = new LabFolds(lab.mode(), lab.protection(), lab.delayMillis(),
+                    lab.raceWindowMicros(), lab.poolSize(), lab.blockingLoop());
+            pump = new EventPump(sub);
+            folds.addTo(pump);
             view = new DiagramView();
-            view.bind(model, pump);
+            view.bind(folds.diagram(), folds.clients(), folds.controls(), pump);
             Scene scene = new Scene(view, 950, 560);
             scene.getStylesheets().addAll(css("/css/echolab.css"), css("/css/diagram.css"));
             stage.setScene(scene);

@@ -52,7 +52,7 @@ class EventLogViewTest {
         live = LiveLab.start(ServerOptions.defaults().toBuilder().port(0).mode(Mode.POOL)
                 .protection(Protection.NONE).maxLineBytes(64).build());
         view = new EventLogView();
-        view.bind(live.model);
+        view.bind(live.folds.log());
         Scene scene = new Scene(view, 1100, 360);
         scene.getStylesheets().addAll(css("echolab.css"), css("timeline.css"));
         stage.setScene(scene);
@@ -158,7 +158,7 @@ class EventLogViewTest {
         for (int i = 0; i < 4; i++) {
             live.lab.addClient(new Behaviour.Steady(1_000, 5, 16));
         }
-        waitFor(15, () -> live.model.lostSeen() > 0);
+        waitFor(15, () -> live.folds.diagram().lostSeen() > 0);
         chooseType(robot, "lostUpdate");
         waitFor(10, () -> !visibleCells(robot).isEmpty() && visibleCells(robot).stream()
                 .allMatch(c -> c.getItem().event() instanceof Event.LostUpdate));

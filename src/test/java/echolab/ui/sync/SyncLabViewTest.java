@@ -67,7 +67,7 @@ class SyncLabViewTest {
     }
 
     private ScenarioModel scenario() {
-        return window.controller().model().scenario();
+        return window.controller().folds().scenario().scenario();
     }
 
     private SyncLabView tab(FxRobot robot) {
@@ -163,7 +163,7 @@ class SyncLabViewTest {
         assertTrue(LiveLab.onFx(() -> robot.lookup("#explainWhat").queryAs(Label.class).getText()).contains("log"));
 
         robot.clickOn("#scenarioSemaphore");
-        waitFor(10, () -> window.lab().server().sync().scenario() == Scenario.SEMAPHORE
+        waitFor(10, () -> window.lab().scenario() == Scenario.SEMAPHORE
                 && robot.lookup("#scenarioSemaphore").queryAs(ToggleButton.class).isSelected());
         assertTrue(shown(robot, "#semaphoreGate") && shown(robot, "#permits"));
         assertFalse(shown(robot, "#waitForGraph"));
@@ -181,7 +181,7 @@ class SyncLabViewTest {
         assertTrue(shown(robot, "#handoffShared") && !shown(robot, "#handoffCopies"));
 
         click(robot, "#scenarioSetUp");
-        waitFor(30, () -> window.controller().model().modeProperty().get() == Mode.THREADS);
+        waitFor(30, () -> window.controller().folds().controls().modeProperty().get() == Mode.THREADS);
         waitFor(30, () -> figure(robot, "#handoffOrphaned") > 0 && figure(robot, "#handoffDoubleServed") > 0);
         waitFor(10, () -> count(robot, "#orphanedClients .handoff-orphan") > 0); // by name, as the client list has it
         snapshot(robot, "/tmp/sync-handoff.png");
@@ -195,7 +195,7 @@ class SyncLabViewTest {
         assertTrue(shown(robot, "#handoffCopies") && !shown(robot, "#handoffShared"));
 
         click(robot, "#scenarioSetUp");
-        waitFor(30, () -> window.lab().server().stats().echoed() >= 25); // five clients, several lines each
+        waitFor(30, () -> window.lab().stats().echoed() >= 25); // five clients, several lines each
         assertEquals(0, figure(robot, "#handoffOrphaned"));
         assertEquals(0, figure(robot, "#handoffDoubleServed"));
         assertEquals(0, count(robot, "#orphanedClients .handoff-orphan"));
@@ -218,12 +218,12 @@ class SyncLabViewTest {
         snapshot(robot, "/tmp/sync-deadlock.png");
 
         long found = figure(robot, "#deadlocksDetected");
-        long echoed = window.lab().server().stats().echoed();
+        long echoed = window.lab().stats().echoed();
         click(robot, "#fixOrder");
         waitFor(10, () -> scenario().fixProperty().get() == DeadlockFix.ORDER);
         click(robot, "#deadlockReset");
         waitFor(10, () -> count(robot, "#waitForGraph .wf-edge.wf-cycle") == 0);
-        waitFor(20, () -> window.lab().server().stats().echoed() >= echoed + 20 && figure(robot, "#deadlockEchoRate") > 0);
+        waitFor(20, () -> window.lab().stats().echoed() >= echoed + 20 && figure(robot, "#deadlockEchoRate") > 0);
         assertEquals(found, figure(robot, "#deadlocksDetected"), "one global order: no new deadlock");
         snapshot(robot, "/tmp/sync-deadlock-fixed.png");
     }
@@ -295,7 +295,7 @@ class SyncLabViewTest {
                 .shares().stream().filter(s -> !s.greedy() && s.longestWaitMillis() >= ShareBars.STARVED_MILLIS).count());
         Run run = LiveLab.onFx(() -> new Run(scenario().shares().stream().filter(s -> !s.greedy())
                 .mapToDouble(ScenarioModel.Share::longestWaitMillis).max().orElse(0), bars.starvedCount(),
-                window.lab().server().sync().figures().mostTurnsInARow()));
+                window.lab().syncFigures().mostTurnsInARow()));
         robot.clickOn("#disconnectAll"); // the greedy worker's long run ends with its client
         waitFor(30, () -> window.lab().clients().running().isEmpty());
         return run;
@@ -318,11 +318,11 @@ class SyncLabViewTest {
         WaitForAsyncUtils.asyncFx(() -> k.setValue(4)).get();
         waitFor(10, () -> scenario().permitsProperty().get() == 4 && count(robot, "#semaphoreTokens .permit-token") == 4);
         waitFor(20, () -> figure(robot, "#semaphoreMax") > 2);
-        long echoed = window.lab().server().stats().echoed();
+        long echoed = window.lab().stats().echoed();
         boolean[] over = {false};
         waitFor(20, () -> { // while twenty more lines go through, never more than the new K
             over[0] |= figure(robot, "#semaphoreMax") > 4 || count(robot, "#semaphoreTokens .taken") > 4;
-            return window.lab().server().stats().echoed() >= echoed + 20;
+            return window.lab().stats().echoed() >= echoed + 20;
         });
         assertFalse(over[0], "more than K inside");
         snapshot(robot, "/tmp/sync-semaphore-k4.png");

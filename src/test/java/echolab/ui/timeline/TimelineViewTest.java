@@ -55,7 +55,7 @@ class TimelineViewTest {
         live = LiveLab.start(ServerOptions.defaults().toBuilder().port(0).mode(Mode.POOL)
                 .delayMillis(200).protection(Protection.LOCK).build());
         view = new TimelineView();
-        view.bind(live.model, live.pump);
+        view.bind(live.folds.timeline(), live.pump);
         scene = new Scene(view, 1100, 300);
         scene.getStylesheets().addAll(css("echolab.css"), css("timeline.css"));
         stage.setScene(scene);
@@ -90,8 +90,8 @@ class TimelineViewTest {
     @Test
     void drawsTheLanesInTheColoursTheStylesheetGivesTheLegend() throws Exception {
         addClients(3);
-        waitFor(10, () -> view.spansDrawn() > 0 && live.model.timeline().lanes().size() >= 5
-                && live.model.timeline().spanCount() > 20);
+        waitFor(10, () -> view.spansDrawn() > 0 && live.folds.timeline().timeline().lanes().size() >= 5
+                && live.folds.timeline().timeline().spanCount() > 20);
         Color serviceWait = colourOf(Activity.SERVICE_WAIT);
         assertEquals(Color.web("#3d85c6"), serviceWait, "read from the .state-service-wait swatch of echolab.css");
         // a worker waiting out the 200 ms delay is a wide band of the legend's colour
@@ -114,7 +114,7 @@ class TimelineViewTest {
     @Test
     void pauseFreezesThePlayClockAndTheCanvasWhileTheServerKeepsEchoing(FxRobot robot) throws Exception {
         addClients(2);
-        waitFor(10, () -> live.lab.server().stats().echoed() > 2 && view.spansDrawn() > 0);
+        waitFor(10, () -> live.lab.stats().echoed() > 2 && view.spansDrawn() > 0);
 
         robot.clickOn("#pauseButton");
         assertTrue(onFx(() -> live.pump.pausedProperty().get()));
@@ -122,9 +122,9 @@ class TimelineViewTest {
         waitFor(10, () -> live.pump.framesProperty().get() > frames + 5); // the pause has settled
         long play = onFx(live.pump::playNanos);
         long redraws = onFx(view::redraws);
-        long echoed = live.lab.server().stats().echoed();
+        long echoed = live.lab.stats().echoed();
 
-        waitFor(10, () -> live.lab.server().stats().echoed() > echoed + 5);
+        waitFor(10, () -> live.lab.stats().echoed() > echoed + 5);
         long later = onFx(() -> live.pump.framesProperty().get());
         waitFor(10, () -> live.pump.framesProperty().get() > later + 30);
         assertEquals(play, (long) onFx(live.pump::playNanos), "the play clock stands still while paused");
@@ -139,7 +139,7 @@ class TimelineViewTest {
     @Test
     void slowMotionLetsThePictureFallBehindAndLiveCatchesUp(FxRobot robot) throws Exception {
         addClients(3);
-        waitFor(10, () -> live.lab.server().stats().echoed() > 0);
+        waitFor(10, () -> live.lab.stats().echoed() > 0);
 
         robot.clickOn("#speedChoice").clickOn("0.25×");
         assertEquals(0.25, (double) onFx(() -> live.pump.speedProperty().get()));
@@ -185,7 +185,7 @@ class TimelineViewTest {
         for (int i = 0; i < 100; i++) {
             live.lab.addClient(new Behaviour.Steady(10, 100, 8));
         }
-        waitFor(30, () -> live.model.timeline().lanes().size() >= 100);
+        waitFor(30, () -> live.folds.timeline().timeline().lanes().size() >= 100);
         ScrollBar bar = view.canvas().laneScrollBar();
         waitFor(5, bar::isVisible);
         assertTrue(onFx(() -> view.spansDrawn() > 0));
@@ -207,7 +207,7 @@ class TimelineViewTest {
         for (int i = 0; i < 4; i++) {
             live.lab.addClient(new Behaviour.Steady(1_000, 20, 16));
         }
-        waitFor(15, () -> live.model.timeline().marks().size() >= 3);
+        waitFor(15, () -> live.folds.timeline().timeline().marks().size() >= 3);
         waitForPlay(4);
         Color lost = Color.web("#c62828"); // -lost in echolab.css
         waitFor(5, () -> Snapshots.count(view.canvas().canvas().snapshot(null, null), lost) > 20);

@@ -1,13 +1,13 @@
 package echolab.ui.controls;
 
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
 
-import echolab.engine.ServerStats;
-import echolab.lab.Lab;
-import echolab.lab.ResourceSample;
-import echolab.lab.ResourceSampler;
-import echolab.ui.model.LabViewModel;
+import echolab.events.Event;
+import echolab.sync.SyncLab;
+import echolab.ui.fold.Fold;
 import echolab.ui.model.ProcessModel;
+import echolab.ui.model.ScenarioModel;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -16,18 +16,21 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 
 /**
- * The live figures, from the server's own books (exact even when events are dropped) and the
- * resource sampler. They show the server now, even while the picture replays the past in slow
- * motion. Threading: FX thread; {@link #refresh} reads a few counters and never blocks.
+ * The live figures, folded from the figures the lab publishes five times a second
+ * ({@link Event.ServerFigures}, {@link Event.SyncFigures}): the server's own books (exact even
+ * when other events are dropped) and its costs. They say how the server stands now, so the pump
+ * folds them as they arrive ({@code EventPump.addLive}), not on its play clock: they show the
+ * server now even while the picture replays the past in slow motion. The scenario's figures go to
+ * the scenario's model, each process's resident memory to the diagram's processes.
+ *
+ * <p>Threading: FX thread, from the pump.
  */
-public final class FiguresViewModel {
+public final class FiguresFold implements Fold {
 
-    private static final long REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-
-    private final Lab lab;
-    private final ResourceSampler sampler;
-    private final LabViewModel model;
-    private long lastRefresh = Long.MIN_VALUE;
+    private final List<ProcessModel> processes;
+    private final ScenarioModel scenario;
+    private Event.ServerFigures server;
+    private SyncLab.Figures sync;
 
     private final IntegerProperty activeClients = new SimpleIntegerProperty();
     private final LongProperty echoed = new SimpleLongProperty();
@@ -45,20 +48,30 @@ public final class FiguresViewModel {
     private final DoubleProperty eventsPerSecond = new SimpleDoubleProperty();
     private final LongProperty eventsDropped = new SimpleLongProperty();
 
-    public FiguresViewModel(Lab lab, ResourceSampler sampler, LabViewModel model) {
-        this.lab = lab;
-        this.sampler = sampler;
-        this.model = model;
+    /**
+     * Figures whose processes' memory goes to {@code processes} (the diagram's, as it folds them) and
+     * scenario figures to {@code scenario}.
+     */
+    public FiguresFold(List<ProcessModel> processes, ScenarioModel scenario) {
+        this.processes = processes;
+        this.scenario = scenario;
     }
 
-    /** Called every frame; reads the figures at most five times a second. */
-    public void refresh(long now) {
-        if (lastRefresh != Long.MIN_VALUE && now - lastRefresh < REFRESH_NANOS) {
-            return;
+    @Override
+    public void apply(Event e, long playNanos) {
+        if (e instanceof Event.ServerFigures s) {
+            server(s);
+        } else if (e instanceof Event.SyncFigures f) {
+            sync = new SyncLab.Figures(f.scenario(), f.safe(), f.fix(), f.orphaned(), f.doubleServed(),
+                    f.deadlocksDetected(), f.livelocksSuspected(), f.backoffRetries(), f.fair(), f.greedy(),
+                    f.acquisitions(), f.longestWaitMs(), f.permits(), f.maxConcurrent(), f.concurrent(),
+                    f.mostTurnsInARow());
+            scenario.refresh(sync);
         }
-        lastRefresh = now;
-        ServerStats.Snapshot s = lab.server().stats();
-        ResourceSample r = sampler.latest();
+    }
+
+    private void server(Event.ServerFigures s) {
+        server = s;
         activeClients.set(s.active());
         echoed.set(s.echoed());
         counter.set(s.counter());
@@ -66,21 +79,35 @@ public final class FiguresViewModel {
         lost.set(s.lost());
         childIncrements.set(s.childIncrements());
         processesAlive.set(1 + s.processesAlive());
-        threadsAlive.set(r.threads());
-        serverMemoryBytes.set(r.serverRssBytes());
-        childMemoryBytes.set(r.totalRssBytes() - r.serverRssBytes());
+        threadsAlive.set(s.threads());
+        serverMemoryBytes.set(s.serverRssBytes());
+        long children = 0;
+        for (long rss : s.childRssBytes().values()) {
+            children += rss;
+        }
+        childMemoryBytes.set(children);
         averageSpawnMillis.set(s.averageSpawnMillis());
-        latencyP50Micros.set(r.latencyP50Micros());
-        latencyP99Micros.set(r.latencyP99Micros());
-        eventsPerSecond.set(r.eventsPerSecond());
+        latencyP50Micros.set(s.latencyP50Micros());
+        latencyP99Micros.set(s.latencyP99Micros());
+        eventsPerSecond.set(s.eventsPerSecond());
         eventsDropped.set(s.eventsDropped());
-        model.scenario().refresh(lab.server().sync().figures());
-        for (ProcessModel p : model.processes()) {
-            Long rss = p.isServer() ? Long.valueOf(r.serverRssBytes()) : r.childRssBytes().get(p.pid());
+        Map<Long, Long> childRss = s.childRssBytes();
+        for (ProcessModel p : processes) {
+            Long rss = p.isServer() ? Long.valueOf(s.serverRssBytes()) : childRss.get(p.pid());
             if (rss != null && rss > 0) {
                 p.rssBytesProperty().set(rss);
             }
         }
+    }
+
+    /** The server's latest figures, or null before the first. */
+    public Event.ServerFigures server() {
+        return server;
+    }
+
+    /** The scenario's latest figures, or null before the first. */
+    public SyncLab.Figures sync() {
+        return sync;
     }
 
     // Properties

@@ -1,4 +1,4 @@
-package echolab.ui;
+package echolab.ui.fold;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

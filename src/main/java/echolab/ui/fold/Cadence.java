@@ -1,4 +1,4 @@
-package echolab.ui;
+package echolab.ui.fold;
 
 import java.util.concurrent.TimeUnit;
 

@@ -1,0 +1,95 @@
+package echolab.ui;
+
+import java.util.List;
+
+import echolab.engine.Mode;
+import echolab.events.Event;
+import echolab.sync.Protection;
+import echolab.ui.clients.ClientsFold;
+import echolab.ui.controls.ControlsFold;
+import echolab.ui.diagram.DiagramFold;
+import echolab.ui.fold.Fold;
+import echolab.ui.fold.FrameBudget;
+import echolab.ui.log.LogFold;
+import echolab.ui.sync.ScenarioFold;
+import echolab.ui.timeline.TimelineFold;
+
+/**
+ * The folds of EchoLab's own server, made in the order they fold each event: the log first (a row
+ * names the client as it was before the event), the controls (the mode a worker's draining needs),
+ * the scenario, the clients, the diagram (an assigned worker finds its client), and the timeline,
+ * which closes each frame last. The window adds them to its pump; a test folds events into them by
+ * hand, without the toolkit.
+ *
+ * <p>Threading: FX thread (or one test thread).
+ */
+public final class LabFolds {
+
+    private final TimelineFold timeline = new TimelineFold();
+    private final ControlsFold controls;
+    private final ScenarioFold scenario = new ScenarioFold();
+    private final ClientsFold clients = new ClientsFold(timeline.timeline());
+    private final LogFold log = new LogFold(clients::clientOf);
+    private final DiagramFold diagram;
+    private final List<Fold> all;
+
+    /** Folds that start from the server's settings as they are, before any event arrives. */
+    public LabFolds(Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize,
+                    boolean blockingLoop) {
+        controls = new ControlsFold(mode, protection, delayMillis, raceWindowMicros, poolSize, blockingLoop);
+        diagram = new DiagramFold(clients, controls, timeline.timeline());
+        all = List.of(log, controls, scenario, clients, diagram, timeline);
+    }
+
+    /** Adds every fold to {@code pump}, in order; the clients' counts and the log follow its frame budget. */
+    public LabFolds addTo(EventPump pump) {
+        followBudget(pump.budget());
+        for (Fold f : all) {
+            pump.add(f);
+        }
+        return this;
+    }
+
+    private void followBudget(FrameBudget budget) {
+        clients.followBudget(budget);
+        log.followBudget(budget);
+    }
+
+    /** Folds one event into every fold, in order, as the pump does. */
+    public void apply(Event e, long playNanos) {
+        for (Fold f : all) {
+            f.apply(e, playNanos);
+        }
+    }
+
+    /** Closes a frame in every fold, in order, as the pump does. */
+    public void endFrame(long playNanos) {
+        for (Fold f : all) {
+            f.endFrame(playNanos);
+        }
+    }
+
+    public ControlsFold controls() {
+        return controls;
+    }
+
+    public ScenarioFold scenario() {
+        return scenario;
+    }
+
+    public ClientsFold clients() {
+        return clients;
+    }
+
+    public DiagramFold diagram() {
+        return diagram;
+    }
+
+    public TimelineFold timeline() {
+        return timeline;
+    }
+
+    public LogFold log() {
+        return log;
+    }
+}
