@@ -16,6 +16,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Label;
 
 @Tag("ui")
+@Tag("jdk21") // the window on the newer JDK too: .ci/run runs this class on 21+
 @Timeout(60)
 class AppWindowTest {
 

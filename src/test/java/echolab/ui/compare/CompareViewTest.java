@@ -203,6 +203,7 @@ class CompareViewTest {
         assertEquals(1 + 2 * TINY.size(), Files.readAllLines(csv).size(), "one table: both runs");
     }
 
+    @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @Test
     void everyModeWithTheSmallDefaultsGivesAReadingOfEach(FxRobot robot) throws Exception {
         robot.clickOn("#tabCompare");

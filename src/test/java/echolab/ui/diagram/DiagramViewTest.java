@@ -219,6 +219,7 @@ class DiagramViewTest {
         snapshot("/tmp/diagram-threads.png");
     }
 
+    @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @Test
     void virtualModeDrawsTheCarriersAndTheParkedVirtualThreads() throws Exception {
         assumeTrue(Mode.VIRTUAL.unavailableReason().isEmpty(), "virtual threads need Java 21+");
