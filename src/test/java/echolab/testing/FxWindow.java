@@ -1,6 +1,8 @@
 package echolab.testing;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -62,6 +64,8 @@ public final class FxWindow implements BeforeEachCallback, AfterEachCallback, Pa
     private final FxRobot robot = new FxRobot();
     private ApplicationAdapter application;
     private volatile LabWindow window;
+    /** Done when the stage's set-up has ended, however: a set-up TestFX gave up waiting for may still open the lab. */
+    private volatile CompletableFuture<Void> opening = CompletableFuture.completedFuture(null);
 
     private FxWindow(ServerOptions options, Consumer<LabWindow> opened, StageSetUp setUp) {
         this.options = options;
@@ -99,6 +103,7 @@ public final class FxWindow implements BeforeEachCallback, AfterEachCallback, Pa
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         FxThread.describeWith(shown);
+        opening = new CompletableFuture<>();
         FxToolkit.registerPrimaryStage();
         application = (ApplicationAdapter) FxToolkit.setupApplication(() -> new ApplicationAdapter(new ApplicationFixture() {
             @Override
@@ -117,13 +122,17 @@ public final class FxWindow implements BeforeEachCallback, AfterEachCallback, Pa
     }
 
     private void open(Stage stage) throws Exception {
-        if (setUp != null) {
-            setUp.start(stage);
-            return;
+        try {
+            if (setUp != null) {
+                setUp.start(stage);
+                return;
+            }
+            beforeOpening.run();
+            window = LabWindow.open(stage, options);
+            opened.accept(window);
+        } finally {
+            opening.complete(null);
         }
-        beforeOpening.run();
-        window = LabWindow.open(stage, options);
-        opened.accept(window);
     }
 
     /**
@@ -131,6 +140,11 @@ public final class FxWindow implements BeforeEachCallback, AfterEachCallback, Pa
      * checks what closing leaves; after the test it is closed anyway.
      */
     public void close() throws Exception {
+        try {
+            opening.get(CLOSE_SECONDS, TimeUnit.SECONDS); // a late opening is closed too, not left running
+        } catch (TimeoutException e) {
+            // still opening after all that time: the window, if it ever opens, is left to NoLeftovers to report
+        }
         LabWindow open = window;
         window = null;
         if (open != null) {
