@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +30,7 @@ class BenchTest {
             "latencyP99Micros", "firstEchoMillis", "connectionsPerSecond", "peakThreads", "peakProcesses",
             "residentMbPerClient", "cpuSeconds", "lostUpdates");
 
+    @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @Test
     void aTinyBenchFillsEveryColumnForEveryModeAndItsNumbersAgree() throws Exception {
         Workload w = new Workload(Arrays.asList(Mode.values()), 4, 25, 64, 0, Protection.LOCK, false, 2, false, 4);

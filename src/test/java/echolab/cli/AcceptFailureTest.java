@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import echolab.testing.EchoLabJvm;
 import echolab.testing.LineClient;
 
 /**
@@ -39,9 +39,7 @@ class AcceptFailureTest {
 
     @Test
     void outOfDescriptorsTheAcceptorBacksOffSaysSoOnceAndAcceptsAgainWhenThereAreSome() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "ulimit -n 256 && exec '" + java + "' -cp '" + System.getProperty("java.class.path")
-                + "' echolab.Main serve --port 0 --mode threads --events";
+        String command = "ulimit -n 256 && exec " + EchoLabJvm.shellLine(EchoLabJvm.command("serve", "--port", "0", "--mode", "threads", "--events"));
         Process serve = new ProcessBuilder("bash", "-c", command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {

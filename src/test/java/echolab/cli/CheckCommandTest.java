@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.condition.OS;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import echolab.testing.EchoLabJvm;
 import echolab.testing.ExampleServers;
 
 /** {@code echolab check} as a real process: its report, its JSON, its exit codes and one-line errors. */
@@ -29,12 +29,7 @@ class CheckCommandTest {
     private record Run(int code, String out, String err) {}
 
     private static Run check(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (Runtime.version().feature() >= 22) {
-            // what the jar's manifest says (Enable-Native-Access): the sampler signals through JNA
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "echolab.Main", "check"));
+        List<String> command = new ArrayList<>(EchoLabJvm.command("check"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import echolab.testing.EchoLabJvm;
 import echolab.testing.ExampleServers;
 import echolab.testing.NoLeftovers;
 import echolab.testing.ProcessTrees;
@@ -43,11 +43,7 @@ class CheckEndsItsServerTest {
     @ValueSource(strings = {"SIGTERM", "SIGKILL"})
     void aCheckEndedMidwayLeavesNothingOfTheServerRunning(String signal) throws Exception {
         Path server = ExampleServers.program("fork_reap");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "echolab.Main", "check", "--", server.toString()));
+        List<String> command = EchoLabJvm.command("check", "--", server.toString());
         Process check = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader err = new BufferedReader(new InputStreamReader(check.getErrorStream(), StandardCharsets.UTF_8))) {
             long student = -1;

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import echolab.lessons.Lesson;
 import echolab.lessons.Lessons;
+import echolab.testing.EchoLabJvm;
 
 /** {@code lessons}, as a teacher runs it: its own JVM, its output and its exit code. */
 @Timeout(300)
@@ -31,11 +32,7 @@ class LessonsCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Run lessons(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED"); // as the jar's manifest: the example servers are watched through JNA
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "echolab.Main", "lessons"));
+        List<String> command = new ArrayList<>(EchoLabJvm.command("lessons"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
         p.getOutputStream().close();

@@ -12,6 +12,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import echolab.testing.EchoLabJvm;
+
 /**
  * {@code echolab serve} as a real process of the test's {@code java} and class path, with its
  * stdout read line by line on a thread of its own.
@@ -25,8 +27,7 @@ final class ServeProcess implements AutoCloseable {
     private final Thread errReader;
 
     ServeProcess(String... args) throws IOException {
-        this(withArgs(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "echolab.Main"), args));
+        this(EchoLabJvm.command(args));
     }
 
     /** {@code launcher} (a command that runs echolab.Main, such as the packaged app's) with {@code args}. */

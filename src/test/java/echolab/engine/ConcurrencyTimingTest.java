@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +34,7 @@ class ConcurrencyTimingTest {
     private static final long DELAY_MS = 400;
     private static final int CLIENTS = 4;
 
+    @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @ParameterizedTest
     @EnumSource(Mode.class)
     void fourClientsTakeFourDelaysIterativelyAndAboutOneOtherwise(Mode mode) throws Exception {

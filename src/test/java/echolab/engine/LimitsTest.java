@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +26,7 @@ import echolab.testing.Servers;
 @Timeout(60)
 class LimitsTest {
 
+    @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aLineOverTheLimitIsRefusedAndTheOthersAreStillServed(Mode mode) throws Exception {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +29,7 @@ import echolab.testing.Servers;
 @Timeout(120)
 class ModeSwitchTest {
 
+    @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @Test
     void switchingThroughEveryModeWhileClientsSendLosesNothing() throws Exception {
         List<Mode> modes = Arrays.stream(Mode.values()).filter(m -> m.unavailableReason().isEmpty()).toList();

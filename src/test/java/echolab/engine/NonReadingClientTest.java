@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,7 @@ import echolab.testing.Servers;
 @Timeout(60)
 class NonReadingClientTest {
 
+    @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aClientThatNeverReadsHoldsOnlyItsOwnWorker(Mode mode) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ class ThousandClientsTest {
 
     private static final int CLIENTS = 1_000;
 
+    @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = {"THREADS", "POOL", "EVENTS", "VIRTUAL"})
     void aThousandClientsAtOnceAreEachServed(Mode mode) throws Exception {

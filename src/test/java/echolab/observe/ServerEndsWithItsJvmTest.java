@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import echolab.testing.EchoLabJvm;
 import echolab.testing.ExampleServers;
 import echolab.testing.NoLeftovers;
 import echolab.testing.ProcessTrees;
@@ -36,8 +38,7 @@ class ServerEndsWithItsJvmTest {
     @Test
     void anUncaughtErrorThatEndsTheJvmEndsTheServerAndItsChildren() throws Exception {
         Path server = ExampleServers.program("fork_reap");
-        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FailingOwner.class.getName(), server.toString())
+        Process owner = new ProcessBuilder(EchoLabJvm.mainOf(FailingOwner.class.getName(), List.of(), server.toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))) {
             String said = out.readLine();

@@ -2,9 +2,6 @@ package echolab.testing;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-
-import org.testfx.util.WaitForAsyncUtils;
 
 import echolab.engine.ServerOptions;
 import echolab.events.EventBus;
@@ -56,17 +53,8 @@ public final class LiveLab implements AutoCloseable {
         }
     }
 
-    /** Runs {@code read} on the FX thread and returns its answer: view models and nodes live there. */
+    /** Runs {@code read} on the FX thread and returns its answer: see {@link FxThread#onFx}. */
     public static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("reading on the FX thread failed", e);
-        }
-    }
-
-    /** Waits up to {@code seconds} for {@code condition}, evaluated on the FX thread. */
-    public static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+        return FxThread.onFx(read);
     }
 }

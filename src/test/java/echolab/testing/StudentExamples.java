@@ -25,10 +25,11 @@ import java.util.stream.Stream;
 /**
  * The servers of {@code examples/students} (C, Python, Java, Node, Go, Rust), as listed in their
  * manifest {@code servers.tsv}. Each row is built at most once per test JVM, into
- * {@code target/student-examples/NAME} (never into the source tree), by its own build command run in
- * its folder with {@code $OUT} set to that build folder. A test that needs a row is skipped, with
- * the reason, when a program the row needs is missing or its build fails: CI decides which
- * toolchains it installs.
+ * {@code target/student-examples/NAME} (never into the source tree; {@code student-examples-fork-N} in
+ * surefire's fork N, see {@link TestDirs}), by its own build command run in its folder with
+ * {@code $OUT} set to that build folder. A test that needs a row is skipped, with the reason, when a
+ * program the row needs is missing (CI installs every toolchain, and counts a skip it did not expect
+ * as a failure); it fails when the build fails.
  *
  * <p>{@code needs} names programs on the PATH, except {@code java21}: a JDK 21 or newer, found as
  * {@code $JAVA_HOME} or under {@code /usr/lib/jvm}, handed to the build as {@code $JAVA21_HOME}.
@@ -40,7 +41,7 @@ public final class StudentExamples {
             List.of("name", "language", "needs", "build", "run", "framing", "counter", "model", "fails");
 
     private static final Path SOURCES = Path.of("examples", "students").toAbsolutePath();
-    private static final Path BUILD = Path.of("target", "student-examples").toAbsolutePath();
+    private static final Path BUILD = TestDirs.build("student-examples");
     private static final Pattern JAVA_VERSION = Pattern.compile("version \"(\\d+)");
     private static final Pattern RELEASE_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
 
@@ -119,13 +120,18 @@ public final class StudentExamples {
     }
 
     /**
-     * Builds {@code name} if this JVM has not yet, and says how to start it; skips the calling test
-     * when a program it needs is missing or the build fails.
+     * Builds {@code name} if this JVM has not yet, and says how to start it. Skips the calling test
+     * when a program it needs is missing here; fails it when the build fails, since a server that
+     * does not build is a defect of the examples (CI installs every toolchain, and a skip there fails).
      */
     public static Launch launch(String name) {
         Row row = row(name);
+        String missing = missing(row);
+        assumeTrue(missing == null, missing);
         String failure = build(row);
-        assumeTrue(failure == null, failure);
+        if (failure != null) {
+            throw new AssertionError(failure);
+        }
         List<String> argv = new ArrayList<>();
         for (String word : row.run().trim().split("\\s+")) {
             argv.add(word.replace("$OUT", out(name).toString()));
@@ -185,13 +191,18 @@ public final class StudentExamples {
         return BUILT.get(row.name());
     }
 
-    private static String tryBuild(Row row) {
+    /** Null when this machine has every program {@code row} needs, else which one it lacks. */
+    private static String missing(Row row) {
         for (String need : row.needs()) {
             if (need.equals("java21") ? java21Home().isEmpty() : !onPath(need)) {
                 return row.name() + " needs " + (need.equals("java21") ? "a JDK 21 or newer (java21)" : need)
                         + ", which this machine does not have";
             }
         }
+        return null;
+    }
+
+    private static String tryBuild(Row row) {
         Path out = out(row.name());
         try {
             Files.createDirectories(out);

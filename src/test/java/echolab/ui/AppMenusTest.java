@@ -8,20 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.sync.Protection;
+import echolab.testing.FxWindow;
 import echolab.testing.LineClient;
 import echolab.ui.fx.NodePng;
 import javafx.scene.control.Label;
@@ -34,7 +32,6 @@ import javafx.stage.Stage;
 
 /** The menu bar and its shortcuts, on the real window and its real server. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
 @Timeout(90)
 class AppMenusTest {
 
@@ -43,15 +40,8 @@ class AppMenusTest {
 
     private LabWindow window;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().port(0).build());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get();
-    }
+    @RegisterExtension
+    final FxWindow fx = FxWindow.lab(opened -> window = opened);
 
     private static void shortcut(FxRobot robot, KeyCode... keys) {
         KeyCode[] all = new KeyCode[keys.length + 1];

@@ -3,38 +3,27 @@ package echolab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import echolab.engine.ServerOptions;
+import echolab.testing.FxWindow;
 import echolab.testing.LineClient;
 import echolab.testing.Servers;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@Tag("jdk21") // the window on the newer JDK too: .ci/run runs this class on 21+
 @Timeout(60)
 class AppWindowTest {
 
     private LabWindow window;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().port(0).build());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        org.testfx.util.WaitForAsyncUtils.asyncFx(window::close).get();
-    }
+    @RegisterExtension
+    final FxWindow fx = FxWindow.lab(opened -> window = opened);
 
     @Test
     void theWindowSaysWhereTheEmbeddedServerListensAndItEchoes(FxRobot robot) throws Exception {

@@ -6,17 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import echolab.engine.ServerOptions;
+import echolab.testing.FxWindow;
 import echolab.ui.fx.Hints;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -31,7 +28,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ChoiceBox;
-import javafx.stage.Stage;
 
 /**
  * Every control of the window, in every tab and panel, says what it does: a tooltip, or a hint
@@ -39,21 +35,13 @@ import javafx.stage.Stage;
  * text. Walks the real window's scene graph, so a control added without one fails here.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
 @Timeout(90)
 class ControlHintsTest {
 
     private LabWindow window;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().port(0).build());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get();
-    }
+    @RegisterExtension
+    final FxWindow fx = FxWindow.lab(opened -> window = opened);
 
     @Test
     void everyControlSaysWhatItDoesAndEveryDisabledOneWhy(FxRobot robot) throws Exception {

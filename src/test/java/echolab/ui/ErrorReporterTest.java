@@ -3,6 +3,7 @@ package echolab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import echolab.testing.FxWindow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.application.Platform;
@@ -29,7 +28,6 @@ import javafx.stage.Stage;
 
 /** An error nobody caught: written to the log file with its stack trace, and told in a dialog that says where the log is. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
 @Timeout(60)
 class ErrorReporterTest {
 
@@ -40,8 +38,10 @@ class ErrorReporterTest {
     private AppLog log;
     private ErrorReporter reporter;
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxWindow fx = FxWindow.stage(this::start);
+
+    private void start(Stage stage) {
         this.stage = stage;
         stage.setScene(new Scene(new StackPane(new Label("the app")), 400, 300));
         stage.show();

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -21,6 +20,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import echolab.testing.EchoLabJvm;
 import echolab.testing.VirtualDisplay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,9 +66,8 @@ class JarIT {
         Path cache = dir.resolve("cache");
         Path logs = dir.resolve("logs");
         Path output = dir.resolve("output.txt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Decholab.window.prefs=echolab-test/jar-window", "-Decholab.logDir=" + logs,
-                "-jar", JAR.toString(), "open", "--port", "0"));
+        List<String> command = EchoLabJvm.jar(JAR, List.of("-Decholab.window.prefs=echolab-test/jar-window",
+                "-Decholab.logDir=" + logs), "open", "--port", "0");
         try (VirtualDisplay display = VirtualDisplay.start(1280, 720)) {
             Process window = display.launch(command, Map.of("XDG_CACHE_HOME", cache.toString()), output);
             String shown = VirtualDisplay.awaitLine(logs.resolve("echolab0.log"), "window shown", window, Duration.ofSeconds(60));

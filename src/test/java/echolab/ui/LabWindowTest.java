@@ -1,5 +1,6 @@
 package echolab.ui;
 
+import static echolab.testing.FxThread.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,50 +8,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import echolab.clients.ClientFleet;
 import echolab.engine.Mode;
-import echolab.engine.ServerOptions;
+import echolab.testing.FxWindow;
 import echolab.testing.NoLeftovers;
 import echolab.ui.model.ProcessModel;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.stage.Stage;
 
 /** The window driven as a student would drive it: clicks on its buttons, checks on what it shows. */
 @Tag("ui")
-@ExtendWith({ApplicationExtension.class, NoLeftovers.class})
+@ExtendWith(NoLeftovers.class)
 @Timeout(120)
 class LabWindowTest {
 
     private LabWindow window;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().port(0).build());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get();
-    }
-
-    private static void waitFor(long seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-    }
+    @RegisterExtension
+    final FxWindow fx = FxWindow.lab(opened -> window = opened);
 
     private static long figure(FxRobot robot, String id) {
         return Long.parseLong(robot.lookup(id).queryAs(Label.class).getText().replace(",", ""));

@@ -9,22 +9,19 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import echolab.engine.ServerOptions;
 import echolab.lab.BindAddress;
 import echolab.testing.EchoLabJvm;
+import echolab.testing.FxWindow;
 import echolab.testing.LineClient;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 
 /**
  * {@code open --bind}: the window's server on every address of the machine, for the students' own
@@ -32,21 +29,13 @@ import javafx.stage.Stage;
  * command line before any window opens.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
 @Timeout(90)
 class OpenBindTest {
 
     private LabWindow window;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().host("0.0.0.0").port(0).build());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get();
-    }
+    @RegisterExtension
+    final FxWindow fx = FxWindow.lab(ServerOptions.defaults().toBuilder().host("0.0.0.0").port(0).build(), opened -> window = opened);
 
     @Test
     void onEveryAddressTheHeaderGivesOutThisMachinesAddressesAndItServes(FxRobot robot) throws Exception {

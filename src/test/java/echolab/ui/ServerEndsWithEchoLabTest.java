@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import echolab.testing.EchoLabJvm;
 import echolab.testing.ExampleServers;
 import echolab.testing.NoLeftovers;
 import echolab.testing.ProcessTrees;
@@ -73,13 +74,9 @@ class ServerEndsWithEchoLabTest {
         }
         Path server = ExampleServers.program("fork_reap");
         Path output = dir.resolve("output.txt");
-        List<String> command = new ArrayList<>(List.of("setsid", // a process group of its own, as a terminal's job has
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        command.addAll(List.of("-Decholab.window.prefs=" + PREFS + "/window", "-Decholab.yourServer.prefs=" + PREFS + "/history",
-                "-Decholab.logDir=" + dir.resolve("logs"), "-cp", System.getProperty("java.class.path"), "echolab.Main",
+        List<String> command = new ArrayList<>(List.of("setsid")); // a process group of its own, as a terminal's job has
+        command.addAll(EchoLabJvm.command(List.of("-Decholab.window.prefs=" + PREFS + "/window",
+                "-Decholab.yourServer.prefs=" + PREFS + "/history", "-Decholab.logDir=" + dir.resolve("logs")),
                 "open", "--port", "0", "--observe", "--", server.toString()));
         try (VirtualDisplay display = VirtualDisplay.start(1280, 800)) {
             Process echolab = display.launch(command, Map.of(), output);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import echolab.testing.EchoLabJvm;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -34,11 +34,7 @@ class WindowUnavailableTest {
     @ValueSource(strings = {"open", "frames"})
     @EnabledOnOs(OS.LINUX)
     void withoutADisplayTheWindowsCommandsSayWhatIsMissingInOneLineAndExitOne(String subcommand) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED"); // as the jar's manifest says: JavaFX loads its native code
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "echolab.Main", subcommand));
+        List<String> command = new java.util.ArrayList<>(EchoLabJvm.command(subcommand));
         if (subcommand.equals("open")) {
             command.addAll(List.of("--port", "0"));
         }

@@ -1,5 +1,6 @@
 package echolab.ui.compare;
 
+import static echolab.testing.FxThread.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,26 +10,23 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import echolab.bench.ModeResult;
 import echolab.engine.Mode;
-import echolab.engine.ServerOptions;
 import echolab.sync.Protection;
+import echolab.testing.FxWindow;
 import echolab.testing.LiveLab;
 import echolab.testing.NoLeftovers;
 import echolab.ui.LabWindow;
@@ -39,7 +37,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 
 /**
  * The Compare tab driven from the real window, as a student would: tick modes, type a workload,
@@ -47,7 +44,7 @@ import javafx.stage.Stage;
  * cancel, close the window in the middle. Leaves pictures in {@code /tmp/compare-*.png} to look at.
  */
 @Tag("ui")
-@ExtendWith({ApplicationExtension.class, NoLeftovers.class})
+@ExtendWith(NoLeftovers.class)
 @Timeout(180)
 class CompareViewTest {
 
@@ -55,21 +52,10 @@ class CompareViewTest {
 
     private LabWindow window;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().port(0).build());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get();
-    }
+    @RegisterExtension
+    final FxWindow fx = FxWindow.lab(opened -> window = opened);
 
     // Helpers
-
-    private static void waitFor(long seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> LiveLab.onFx(condition));
-    }
 
     private CompareViewModel vm() {
         return window.controller().compare().viewModel();
@@ -217,6 +203,7 @@ class CompareViewTest {
         assertEquals(1 + 2 * TINY.size(), Files.readAllLines(csv).size(), "one table: both runs");
     }
 
+    @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @Test
     void everyModeWithTheSmallDefaultsGivesAReadingOfEach(FxRobot robot) throws Exception {
         robot.clickOn("#tabCompare");

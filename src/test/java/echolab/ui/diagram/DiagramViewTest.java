@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import echolab.engine.Mode;
@@ -35,6 +34,7 @@ import echolab.engine.ServerOptions;
 import echolab.events.EventBus;
 import echolab.events.Subscription;
 import echolab.lab.Lab;
+import echolab.testing.FxWindow;
 import echolab.testing.NoLeftovers;
 import echolab.ui.EventPump;
 import echolab.ui.LabFolds;
@@ -52,7 +52,7 @@ import javafx.stage.Stage;
  * Each test also leaves a picture in {@code /tmp/diagram-*.png} to look at.
  */
 @Tag("ui")
-@ExtendWith({ApplicationExtension.class, NoLeftovers.class})
+@ExtendWith(NoLeftovers.class)
 @Timeout(120)
 class DiagramViewTest {
 
@@ -64,8 +64,10 @@ class DiagramViewTest {
     private LabFolds folds;
     private DiagramView view;
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxWindow fx = FxWindow.stage(this::start);
+
+    private void start(Stage stage) {
         this.stage = stage;
     }
 
@@ -217,6 +219,7 @@ class DiagramViewTest {
         snapshot("/tmp/diagram-threads.png");
     }
 
+    @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @Test
     void virtualModeDrawsTheCarriersAndTheParkedVirtualThreads() throws Exception {
         assumeTrue(Mode.VIRTUAL.unavailableReason().isEmpty(), "virtual threads need Java 21+");

@@ -1,10 +1,12 @@
 package echolab.ui.help;
 
+import static echolab.testing.FxThread.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import echolab.testing.FxWindow;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,10 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.geometry.Point2D;
@@ -37,7 +37,6 @@ import javafx.stage.Window;
 
 /** The guide's window, opened, read, searched and closed as a reader does it, from the mouse and the keys. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
 @Timeout(60)
 class HelpWindowTest {
 
@@ -45,8 +44,10 @@ class HelpWindowTest {
     private final List<String> opened = new CopyOnWriteArrayList<>();
     private final List<Stage> owners = new CopyOnWriteArrayList<>();
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxWindow fx = FxWindow.stage(this::start);
+
+    private void start(Stage stage) {
         lab = stage;
         Scene scene = new Scene(new StackPane(new Label("the lab")));
         scene.getStylesheets().add(HelpWindowTest.class.getResource("/css/echolab.css").toExternalForm());
@@ -71,10 +72,6 @@ class HelpWindowTest {
         } catch (Exception e) {
             throw new IllegalStateException("on the FX thread", e);
         }
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(condition));
     }
 
     private Stage show() {
@@ -137,7 +134,7 @@ class HelpWindowTest {
         ListCell<?> entry = robot.from(guide.getScene().getRoot()).lookup(".guide-contents .list-cell")
                 .match((ListCell<?> c) -> "The classroom network".equals(c.getText())).query();
         robot.clickOn(entry);
-        waitFor(() -> scroll.getVvalue() > 0);
+        waitFor(5, () -> scroll.getVvalue() > 0);
         double after = shownAt(section, scroll);
         assertTrue(after >= 0 && after < 40, "the section's heading is at the top of the page, at " + after);
     }
@@ -151,25 +148,25 @@ class HelpWindowTest {
 
         robot.clickOn(in(robot, guide, "#guidePage", Node.class));
         robot.press(KeyCode.SHORTCUT, KeyCode.F).release(KeyCode.F, KeyCode.SHORTCUT);
-        waitFor(search::isFocused);
+        waitFor(5, search::isFocused);
 
         robot.write("zombie");
         long inGuide = occurrences(GuideDocument.bundled().plainText(), "zombie");
         assertTrue(inGuide >= 2, "the guide speaks of zombies more than once");
-        waitFor(() -> ("1 of " + inGuide).equals(count.getText()));
-        waitFor(() -> scroll.getVvalue() > 0); // the first one is far down: the page went to it
+        waitFor(5, () -> ("1 of " + inGuide).equals(count.getText()));
+        waitFor(5, () -> scroll.getVvalue() > 0); // the first one is far down: the page went to it
         double first = onFx(scroll::getVvalue);
 
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
-        waitFor(() -> ("2 of " + inGuide).equals(count.getText()));
+        waitFor(5, () -> ("2 of " + inGuide).equals(count.getText()));
         robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
-        waitFor(() -> ("1 of " + inGuide).equals(count.getText()));
+        waitFor(5, () -> ("1 of " + inGuide).equals(count.getText()));
         assertEquals(first, onFx(scroll::getVvalue), 1e-9);
 
         robot.eraseText(6).write("qwxz");
-        waitFor(() -> "no match".equals(count.getText()));
+        waitFor(5, () -> "no match".equals(count.getText()));
         robot.eraseText(4);
-        waitFor(() -> count.getText().isEmpty());
+        waitFor(5, () -> count.getText().isEmpty());
     }
 
     @Test
@@ -177,11 +174,11 @@ class HelpWindowTest {
         Stage guide = show();
         robot.clickOn(in(robot, guide, "#guideSearch", TextField.class)).write("JEP 444");
         Label count = in(robot, guide, "#guideSearchCount", Label.class);
-        waitFor(() -> count.getText().startsWith("1 of"));
+        waitFor(5, () -> count.getText().startsWith("1 of"));
         Text link = robot.from(guide.getScene().getRoot()).lookup(".link")
                 .match((Text t) -> "JEP 444".equals(t.getText())).query();
         robot.clickOn(link);
-        waitFor(() -> opened.equals(List.of("https://openjdk.org/jeps/444")));
+        waitFor(5, () -> opened.equals(List.of("https://openjdk.org/jeps/444")));
 
         ScrollPane scroll = in(robot, guide, "#guideScroll", ScrollPane.class);
         Text internal = robot.from(guide.getScene().getRoot()).lookup(".link")
@@ -194,7 +191,7 @@ class HelpWindowTest {
         // a link may wrap: its last line starts at the bounds' left, so click there, not at the centre
         robot.clickOn(robot.point(internal).atPosition(Pos.BOTTOM_LEFT).atOffset(new Point2D(3, -4)));
         Node section = in(robot, guide, "#guideHeading-your-server", Node.class);
-        waitFor(() -> scroll.getVvalue() > 0);
+        waitFor(5, () -> scroll.getVvalue() > 0);
         double at = shownAt(section, scroll);
         assertTrue(at >= 0 && at < 40, "the linked section is at the top, at " + at);
         assertEquals(List.of("https://openjdk.org/jeps/444"), opened, "an internal link opens no browser");
@@ -213,7 +210,7 @@ class HelpWindowTest {
         Stage guide = show();
         robot.clickOn(in(robot, guide, "#guidePage", Node.class));
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        waitFor(() -> !guide.isShowing());
+        waitFor(5, () -> !guide.isShowing());
         assertTrue(onFx(() -> HelpWindow.current().isEmpty()));
         assertEquals(0, guideWindows().size());
 
@@ -221,7 +218,7 @@ class HelpWindowTest {
         assertFalse(again == guide, "a fresh window");
         robot.clickOn(in(robot, again, "#guideSearch", TextField.class)); // Ctrl+W from the field too
         robot.press(KeyCode.SHORTCUT, KeyCode.W).release(KeyCode.W, KeyCode.SHORTCUT);
-        waitFor(() -> !again.isShowing());
+        waitFor(5, () -> !again.isShowing());
     }
 
     @Test
@@ -237,14 +234,14 @@ class HelpWindowTest {
         Stage guide = show(owner);
         String presenter = HelpWindowTest.class.getResource("/css/presenter.css").toExternalForm();
         onFx(() -> owner.getScene().getStylesheets().add(presenter));
-        waitFor(() -> guide.getScene().getStylesheets().contains(presenter)
+        waitFor(5, () -> guide.getScene().getStylesheets().contains(presenter)
                 && guide.getScene().getStylesheets().get(guide.getScene().getStylesheets().size() - 1).endsWith("/css/help.css"));
 
         onFx(() -> {
             owner.close();
             return null;
         });
-        waitFor(() -> !guide.isShowing());
+        waitFor(5, () -> !guide.isShowing());
         assertTrue(onFx(() -> HelpWindow.current().isEmpty()));
     }
 

@@ -1,5 +1,6 @@
 package echolab.ui.lessons;
 
+import static echolab.testing.FxThread.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,20 +14,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import echolab.engine.ServerOptions;
 import echolab.lessons.Lesson;
 import echolab.lessons.LessonFileException;
 import echolab.lessons.LessonPlayer;
@@ -36,6 +34,7 @@ import echolab.lessons.Measured;
 import echolab.lessons.RunResult;
 import echolab.lessons.Sitting;
 import echolab.lessons.Step;
+import echolab.testing.FxWindow;
 import echolab.testing.LiveLab;
 import echolab.testing.NoLeftovers;
 import echolab.ui.LabWindow;
@@ -43,7 +42,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
 /**
  * The Lessons panel in the real window on the real lab: every built-in lesson played through from
@@ -51,7 +49,7 @@ import javafx.stage.Stage;
  * a bad lesson file; a tally exported and read back.
  */
 @Tag("ui")
-@ExtendWith({ApplicationExtension.class, NoLeftovers.class})
+@ExtendWith(NoLeftovers.class)
 @Timeout(600)
 class LessonsPanelTest {
 
@@ -63,14 +61,12 @@ class LessonsPanelTest {
 
     private LabWindow window;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().port(0).build());
-    }
+    @RegisterExtension
+    final FxWindow fx = FxWindow.lab(opened -> window = opened).describedBy(this::shown);
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get(60, TimeUnit.SECONDS);
+        fx.close();
         assertNull(LiveLab.onFx(this::player), "closing the window leaves the lesson");
     }
 
@@ -307,13 +303,8 @@ class LessonsPanelTest {
         return LiveLab.onFx(read);
     }
 
-    /** Waits for {@code condition} on the FX thread; on a timeout, fails saying what the card showed. */
-    private void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("not within " + seconds + " s; the lesson is at " + onFx(() -> player() == null ? "none"
-                    : player().index() + " " + player().status() + " " + player().message()), e);
-        }
+    /** Where the lesson is, for a wait that times out to say. */
+    private String shown() {
+        return "the lesson at " + (player() == null ? "none" : player().index() + " " + player().status() + " " + player().message());
     }
 }

@@ -1,7 +1,7 @@
 package echolab.ui.log;
 
 import static echolab.testing.LiveLab.onFx;
-import static echolab.testing.LiveLab.waitFor;
+import static echolab.testing.FxThread.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,15 +15,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import echolab.clients.Behaviour;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.sync.Protection;
+import echolab.testing.FxWindow;
 import echolab.testing.LiveLab;
 import echolab.testing.Snapshots;
 import echolab.ui.model.LogFormat;
@@ -40,15 +39,16 @@ import javafx.stage.Stage;
 
 /** The event log against a real lab: a pool of 4 workers, the counter unprotected, lines up to 64 bytes. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
 @Timeout(60)
 class EventLogViewTest {
 
     private LiveLab live;
     private EventLogView view;
 
-    @Start
-    void start(Stage stage) throws Exception {
+    @RegisterExtension
+    final FxWindow fx = FxWindow.stage(this::start);
+
+    private void start(Stage stage) throws Exception {
         live = LiveLab.start(ServerOptions.defaults().toBuilder().port(0).mode(Mode.POOL)
                 .protection(Protection.NONE).maxLineBytes(64).build());
         view = new EventLogView();

@@ -1,5 +1,6 @@
 package echolab.ui.observe;
 
+import static echolab.testing.FxThread.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,25 +13,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import echolab.engine.ServerOptions;
 import echolab.observe.check.Status;
+import echolab.testing.FxWindow;
 import echolab.testing.LiveLab;
 import echolab.testing.NoLeftovers;
 import echolab.ui.LabWindow;
@@ -40,7 +37,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
 /**
  * The "Your server" tab driven from the real window, as a student would: type the program, Start,
@@ -49,7 +45,7 @@ import javafx.stage.Stage;
  * tests that need them are skipped, saying so.
  */
 @Tag("ui")
-@ExtendWith({ApplicationExtension.class, NoLeftovers.class})
+@ExtendWith(NoLeftovers.class)
 @Timeout(240)
 class YourServerTabTest {
 
@@ -76,27 +72,15 @@ class YourServerTabTest {
         }
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().port(0).build());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get(60, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    final FxWindow fx = FxWindow.lab(opened -> window = opened).describedBy(this::shown);
 
     // Helpers
 
-    /** Waits for {@code condition} on the FX thread; on a timeout, fails saying what the tab showed. */
-    private void waitFor(long seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> LiveLab.onFx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("not within " + seconds + " s; the tab shows: " + LiveLab.onFx(() -> vm().phaseProperty().get()
-                    + " | " + vm().statusProperty().get() + " | " + vm().figuresProperty().get() + " | "
-                    + vm().checkStatusProperty().get()), e);
-        }
+    /** What the tab shows, for a wait that times out to say. */
+    private String shown() {
+        return "the tab: " + vm().phaseProperty().get() + " | " + vm().statusProperty().get() + " | "
+                + vm().figuresProperty().get() + " | " + vm().checkStatusProperty().get();
     }
 
     private YourServerViewModel vm() {

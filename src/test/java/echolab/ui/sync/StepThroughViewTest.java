@@ -1,11 +1,11 @@
 package echolab.ui.sync;
 
+import static echolab.testing.FxThread.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import echolab.testing.FxWindow;
 import echolab.testing.LiveLab;
 import echolab.testing.NoLeftovers;
 import echolab.testing.Snapshots;
@@ -36,14 +36,16 @@ import javafx.stage.Stage;
  * {@code /tmp/step-locked-done.png} and {@code /tmp/step-replay.png} (a replay half-way).
  */
 @Tag("ui")
-@ExtendWith({ApplicationExtension.class, NoLeftovers.class})
+@ExtendWith(NoLeftovers.class)
 @Timeout(60)
 class StepThroughViewTest {
 
     private StepThroughView view;
 
-    @Start
-    void start(Stage stage) {
+    @RegisterExtension
+    final FxWindow fx = FxWindow.stage(this::start);
+
+    private void start(Stage stage) {
         view = new StepThroughView();
         Scene scene = new Scene(view, 950, 560);
         for (String sheet : new String[] {"/css/echolab.css", "/css/panels.css", "/css/sync.css"}) {
@@ -56,10 +58,6 @@ class StepThroughViewTest {
     @AfterEach
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(view::close).get(5, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> LiveLab.onFx(condition));
     }
 
     private static void click(FxRobot robot, String... ids) {
@@ -89,7 +87,7 @@ class StepThroughViewTest {
         assertEquals("0", text(robot, "#stepCounter"));
         click(robot, "#stepA", "#stepB", "#stepA", "#stepB", "#stepA", "#stepB");
 
-        waitFor(() -> "1".equals(text(robot, "#stepCounter")));
+        waitFor(5, () -> "1".equals(text(robot, "#stepCounter")));
         assertEquals("Both workers added 1, but the counter is 1: B's write erased A's update.", text(robot, "#stepResult"));
         assertTrue(hasClass(robot, "#stepResult", "lost"));
         assertTrue(hasClass(robot, "#stepCounter", "lost"));
@@ -104,7 +102,7 @@ class StepThroughViewTest {
     void serializedClicksLoseNothing(FxRobot robot) throws Exception {
         click(robot, "#stepA", "#stepA", "#stepA", "#stepB", "#stepB", "#stepB");
 
-        waitFor(() -> "2".equals(text(robot, "#stepCounter")));
+        waitFor(5, () -> "2".equals(text(robot, "#stepCounter")));
         assertTrue(text(robot, "#stepResult").startsWith("Counter is 2: nothing lost"), text(robot, "#stepResult"));
         assertTrue(hasClass(robot, "#stepResult", "safe"));
         assertFalse(hasClass(robot, "#stepCounter", "lost"));
@@ -114,7 +112,7 @@ class StepThroughViewTest {
     void withTheLockBIsDrawnBlockedUntilAWritesAndNothingIsLost(FxRobot robot) throws Exception {
         click(robot, "#stepLock", "#stepA", "#stepB");
 
-        waitFor(() -> "blocked on the lock".equals(text(robot, "#stepPhaseB")));
+        waitFor(5, () -> "blocked on the lock".equals(text(robot, "#stepPhaseB")));
         assertTrue(hasClass(robot, "#stepPhaseB", "state-lock-wait"), "drawn in the lock-wait colour");
         assertTrue(hasClass(robot, "#stepWorkerB", "blocked"));
         assertTrue(LiveLab.onFx(() -> robot.lookup("#stepHoldsA").query().isVisible()), "A holds the lock");
@@ -128,12 +126,12 @@ class StepThroughViewTest {
         assertTrue(Snapshots.count(picture, lockWait) > 500, "the blocked worker is painted in the lock-wait colour");
 
         click(robot, "#stepA", "#stepA"); // A adds, writes and unlocks: B gets the lock and reads A's 1
-        waitFor(() -> "has read 1".equals(text(robot, "#stepPhaseB")));
+        waitFor(5, () -> "has read 1".equals(text(robot, "#stepPhaseB")));
         assertFalse(hasClass(robot, "#stepWorkerB", "blocked"));
         assertEquals("lock held by B", text(robot, "#stepLockStatus"));
 
         click(robot, "#stepB", "#stepB");
-        waitFor(() -> "2".equals(text(robot, "#stepCounter")));
+        waitFor(5, () -> "2".equals(text(robot, "#stepCounter")));
         assertEquals("Counter is 2: nothing lost. The lock made B wait until A had written.", text(robot, "#stepResult"));
         assertEquals(7, historySize(robot), "three steps each, and B's blocked request");
         Snapshots.write(Snapshots.take(view), Path.of("/tmp/step-locked-done.png"));
@@ -143,17 +141,17 @@ class StepThroughViewTest {
     void replayRepeatsTheRecordedInterleavingOneClickAtATime(FxRobot robot) throws Exception {
         assertTrue(disabled(robot, "#stepReplay"), "nothing recorded yet");
         click(robot, "#stepA", "#stepB", "#stepA", "#stepB", "#stepA", "#stepB");
-        waitFor(() -> "1".equals(text(robot, "#stepCounter")));
+        waitFor(5, () -> "1".equals(text(robot, "#stepCounter")));
 
         click(robot, "#stepReplay");
-        waitFor(() -> "0".equals(text(robot, "#stepCounter")));
+        waitFor(5, () -> "0".equals(text(robot, "#stepCounter")));
         assertEquals(0, historySize(robot));
         assertTrue(disabled(robot, "#stepA") && disabled(robot, "#stepB"), "the replay drives the workers");
         assertEquals("Replaying: 0 of 6 clicks done, next: A", text(robot, "#stepReplayStatus"));
         for (int i = 1; i <= 6; i++) {
             click(robot, "#stepReplayNext");
             int taken = i;
-            waitFor(() -> historySize(robot) == taken);
+            waitFor(5, () -> historySize(robot) == taken);
             if (i == 4) {
                 assertEquals("Both workers copied 0 before either wrote: one +1 is about to be lost.",
                         text(robot, "#stepResult"));
@@ -169,14 +167,14 @@ class StepThroughViewTest {
     @Test
     void resetAndTheLockToggleStartOver(FxRobot robot) throws Exception {
         click(robot, "#stepA", "#stepB");
-        waitFor(() -> historySize(robot) == 2);
+        waitFor(5, () -> historySize(robot) == 2);
         click(robot, "#stepReset");
-        waitFor(() -> historySize(robot) == 0);
+        waitFor(5, () -> historySize(robot) == 0);
         assertEquals("ready to read", text(robot, "#stepPhaseA"));
         assertEquals("–", text(robot, "#stepLocalA"));
 
         click(robot, "#stepA", "#stepLock");
-        waitFor(() -> historySize(robot) == 0);
+        waitFor(5, () -> historySize(robot) == 0);
         assertTrue(view.model().lockedProperty().get());
         assertEquals("lock free", text(robot, "#stepLockStatus"));
         assertEquals(5, LiveLab.onFx(() -> ((javafx.scene.layout.VBox) robot.lookup("#stepCodeA").query())
@@ -186,7 +184,7 @@ class StepThroughViewTest {
     @Test
     void closingWhileBIsBlockedLeavesNoThread(FxRobot robot) throws Exception {
         click(robot, "#stepLock", "#stepA", "#stepB");
-        waitFor(() -> "blocked on the lock".equals(text(robot, "#stepPhaseB")));
+        waitFor(5, () -> "blocked on the lock".equals(text(robot, "#stepPhaseB")));
         assertEquals(2, NoLeftovers.ourThreads().size());
         WaitForAsyncUtils.asyncFx(view::close).get(5, TimeUnit.SECONDS);
         assertTrue(NoLeftovers.ourThreads().isEmpty(), NoLeftovers.ourThreads().toString());

@@ -1,28 +1,25 @@
 package echolab.ui.sync;
 
+import static echolab.testing.FxThread.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import echolab.engine.Mode;
-import echolab.engine.ServerOptions;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Scenario;
+import echolab.testing.FxWindow;
 import echolab.testing.LiveLab;
 import echolab.testing.NoLeftovers;
 import echolab.testing.Snapshots;
@@ -36,7 +33,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
 
 /**
  * The Synchronization lab driven from the real window, as a teacher would: pick a scenario, press
@@ -44,27 +40,16 @@ import javafx.stage.Stage;
  * pictures of the tab in {@code /tmp/sync-*.png} to look at.
  */
 @Tag("ui")
-@ExtendWith({ApplicationExtension.class, NoLeftovers.class})
+@ExtendWith(NoLeftovers.class)
 @Timeout(120)
 class SyncLabViewTest {
 
     private LabWindow window;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().port(0).build());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get();
-    }
+    @RegisterExtension
+    final FxWindow fx = FxWindow.lab(opened -> window = opened);
 
     // Helpers
-
-    private static void waitFor(long seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> LiveLab.onFx(condition));
-    }
 
     private ScenarioModel scenario() {
         return window.controller().folds().scenario().scenario();

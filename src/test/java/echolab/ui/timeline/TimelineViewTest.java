@@ -1,7 +1,7 @@
 package echolab.ui.timeline;
 
 import static echolab.testing.LiveLab.onFx;
-import static echolab.testing.LiveLab.waitFor;
+import static echolab.testing.FxThread.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,16 +14,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import echolab.clients.Behaviour;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.sync.Protection;
+import echolab.testing.FxWindow;
 import echolab.testing.LiveLab;
 import echolab.testing.Snapshots;
 import echolab.ui.model.Activity;
@@ -40,7 +39,6 @@ import javafx.stage.Stage;
  * under a lock, shown in a 1100 by 300 scene with the app's stylesheets.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
 @Timeout(60)
 class TimelineViewTest {
 
@@ -50,8 +48,10 @@ class TimelineViewTest {
     private TimelineView view;
     private Scene scene;
 
-    @Start
-    void start(Stage stage) throws Exception {
+    @RegisterExtension
+    final FxWindow fx = FxWindow.stage(this::start);
+
+    private void start(Stage stage) throws Exception {
         live = LiveLab.start(ServerOptions.defaults().toBuilder().port(0).mode(Mode.POOL)
                 .delayMillis(200).protection(Protection.LOCK).build());
         view = new TimelineView();
