@@ -10,12 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import echolab.events.Event;
 import echolab.events.EventBus;
 import echolab.events.Subscription;
+import echolab.testing.FxWindow;
 import echolab.ui.fold.Fold;
 import echolab.ui.observe.ObservedTreeModel;
 
@@ -25,9 +25,11 @@ import echolab.ui.observe.ObservedTreeModel;
  * all of them, the student's server's tree as well as the rest.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
 @Timeout(20)
 class EventPumpTest {
+
+    @RegisterExtension
+    final FxWindow fx = FxWindow.stage(stage -> { });
 
     /** Writes down what it was given, for the assertions. */
     private static final class Recording implements Fold {

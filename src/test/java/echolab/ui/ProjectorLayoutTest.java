@@ -9,13 +9,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
+import echolab.testing.FxWindow;
 import echolab.testing.NoLeftovers;
 import echolab.ui.diagram.DiagramView;
 import javafx.geometry.Bounds;
@@ -29,9 +30,12 @@ import javafx.stage.Stage;
  * shows its three children's PIDs whole without scrolling, and the header's labels are not cut.
  */
 @Tag("ui")
-@ExtendWith({ApplicationExtension.class, NoLeftovers.class})
+@ExtendWith(NoLeftovers.class)
 @Timeout(120)
 class ProjectorLayoutTest {
+
+    @RegisterExtension
+    final FxWindow fx = FxWindow.stage(stage -> { });
 
     @ParameterizedTest(name = "{0}x{1} presenter={2}")
     @CsvSource({"1280, 720, false", "1280, 720, true", "1024, 768, false"})

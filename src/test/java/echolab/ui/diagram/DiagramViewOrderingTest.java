@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import echolab.engine.Mode;
@@ -23,6 +22,7 @@ import echolab.events.Event;
 import echolab.events.EventBus;
 import echolab.events.Subscription;
 import echolab.sync.Protection;
+import echolab.testing.FxWindow;
 import echolab.testing.NoLeftovers;
 import echolab.ui.EventPump;
 import echolab.ui.LabFolds;
@@ -44,9 +44,12 @@ import javafx.stage.Stage;
  * frames are driven by hand, so that nothing reaches the diagram before all of them are folded.
  */
 @Tag("ui")
-@ExtendWith({ApplicationExtension.class, NoLeftovers.class})
+@ExtendWith(NoLeftovers.class)
 @Timeout(60)
 class DiagramViewOrderingTest {
+
+    @RegisterExtension
+    final FxWindow fx = FxWindow.stage(this::start);
 
     private static final long WAIT_SECONDS = 20;
     private static final String WRITER = "echolab-virtual-1";
@@ -54,8 +57,7 @@ class DiagramViewOrderingTest {
 
     private Stage stage;
 
-    @Start
-    void start(Stage stage) {
+    private void start(Stage stage) {
         this.stage = stage;
     }
 
