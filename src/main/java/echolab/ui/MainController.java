@@ -342,9 +342,12 @@ public final class MainController {
         return subject;
     }
 
-    /** Opens on the subject the window was left on, unless {@code open} asked for the student's server. */
+    /**
+     * Opens on the subject the window was left on, unless {@code open} asked for the student's server
+     * ({@code --observe}) or a lesson (which runs on EchoLab's).
+     */
     void restoreSubject() {
-        if (!observeRequested) {
+        if (!observeRequested && !lessonsToggle.isSelected()) {
             subject.set(Remembered.subject(Remembered.node()));
         }
     }

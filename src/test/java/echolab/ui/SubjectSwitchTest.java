@@ -126,6 +126,34 @@ class SubjectSwitchTest {
         LiveLab.waitFor(20, () -> vm.phaseProperty().get() == YourServerViewModel.Phase.IDLE);
     }
 
+    @Test
+    void theWindowOpensOnTheRememberedSubjectAndTheLessonsTakeItBackToEchoLabs(FxRobot robot) throws Exception {
+        MainController c = window.controller();
+        Remembered.saveSubject(Remembered.node(), Subject.STUDENT);
+        LiveLab.onFx(() -> {
+            c.restoreSubject(); // what EchoLabApp does as the window opens
+            return null;
+        });
+        assertEquals(Subject.STUDENT, LiveLab.onFx(() -> c.subjectProperty().get()));
+        assertShows(robot, Subject.STUDENT);
+        assertEquals("tabYourServer", selectedTab(robot));
+        // the lessons run on EchoLab's server and point at its controls
+        LiveLab.onFx(() -> {
+            c.showLessons(true);
+            return null;
+        });
+        assertEquals(Subject.ECHOLAB, LiveLab.onFx(() -> c.subjectProperty().get()));
+        assertEquals(Subject.ECHOLAB, Remembered.subject(Remembered.node()));
+        // a lesson open as the window opens keeps EchoLab's, whatever was remembered
+        Remembered.saveSubject(Remembered.node(), Subject.STUDENT);
+        LiveLab.onFx(() -> {
+            c.restoreSubject();
+            return null;
+        });
+        assertEquals(Subject.ECHOLAB, LiveLab.onFx(() -> c.subjectProperty().get()));
+        assertShows(robot, Subject.ECHOLAB);
+    }
+
     /** The header and the side panel say {@code s}'s server. */
     private static void assertShows(FxRobot robot, Subject s) throws Exception {
         boolean student = s == Subject.STUDENT;
