@@ -289,7 +289,7 @@ public final class MainController {
      * side panel, the timeline's lanes and the log's rows follow it; the choice is remembered.
      */
     private void followSubject() {
-        VBox.setVgrow(sidePanel.getChildren().get(0), Priority.ALWAYS);
+        VBox.setVgrow(echoLabsPanel(), Priority.ALWAYS);
         subjectGroup.selectedToggleProperty().addListener((obs, was, is) -> {
             if (is == null) {
                 was.setSelected(true); // a switch: one side is always on
@@ -325,7 +325,7 @@ public final class MainController {
         } else if (tabYourServer.isSelected()) {
             centreTabs.getSelectionModel().select(tabDiagram);
         }
-        Nodes.show(sidePanel.getChildren().get(0), !student);
+        Nodes.show(echoLabsPanel(), !student);
         Nodes.show(studentPanel, student);
         for (Label echoLabs : java.util.List.of(listeningLabel, modeLabel, protectionLabel)) {
             Nodes.show(echoLabs, !student);
@@ -335,6 +335,11 @@ public final class MainController {
         folds.timeline().timeline().showOnly(lane -> s.ownsLane(lane.key, lane.label()));
         folds.log().log().showOnly(s::owns);
         clientList.showOnly(c -> s.ownsClient(c.name()));
+    }
+
+    /** EchoLab's side panel (controls.fxml), under the switch. */
+    private javafx.scene.Node echoLabsPanel() {
+        return sidePanel.getChildren().get(1);
     }
 
     /** The server the window studies; setting it switches everything that follows it. */
