@@ -284,7 +284,7 @@ public final class MainController {
     // The subject ------------------------------------------------------------------------------
 
     /**
-     * Makes the window follow its subject: the header's switch sets it, and so does choosing a tab
+     * Makes the window follow its subject: the switch atop the side panel sets it, and so does choosing a tab
      * (the "Your server" tab is the student's server's; the others are EchoLab's). The header, the
      * side panel, the timeline's lanes and the log's rows follow it; the choice is remembered.
      */

@@ -36,7 +36,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
 /**
- * The header's switch of the server the window studies, in the real window: EchoLab's own with a
+ * The switch of the server the window studies (atop the side panel), in the real window: EchoLab's own with a
  * client, then a student's (python3 echo_server.py) with one of its own. The header, the side panel,
  * the tab in front, the timeline's lanes and the log's rows follow the switch, and the choice is
  * remembered.
