@@ -71,6 +71,9 @@ public final class EchoLabApp extends Application {
         Theme theme = how.theme() != null ? how.theme() : saved.map(Remembered::theme).orElse(Theme.LIGHT);
         window = LabWindow.open(stage, saved.filter(r -> how.remember()).map(r -> r.applyTo(how.options())).orElse(how.options()),
                 hooks(), theme);
+        if (how.remember()) {
+            window.controller().restoreSubject(); // the server studied when the window closed (Issue 19)
+        }
         log = openLog();
         errors = ErrorReporter.install(log, stage);
         log.info("window shown: Java " + System.getProperty("java.runtime.version") + ", JavaFX "

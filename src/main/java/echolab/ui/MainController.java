@@ -21,12 +21,19 @@ import echolab.ui.observe.YourServerViewModel;
 import echolab.ui.sync.StepThroughView;
 import echolab.ui.sync.SyncLabView;
 import echolab.ui.timeline.TimelineView;
+import echolab.ui.subject.Subject;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * The main window's controller: builds the view models for a running lab, hands them to the
@@ -42,6 +49,17 @@ public final class MainController {
     @FXML private Label modeLabel;
     @FXML private Label protectionLabel;
     @FXML private Label lagBadge;
+    // the subject: which server the window studies (see followSubject)
+    @FXML private ToggleGroup subjectGroup;
+    @FXML private ToggleButton subjectEchoLab;
+    @FXML private ToggleButton subjectStudent;
+    @FXML private Label studentLabel;
+    @FXML private Label sourceLabel;
+    @FXML private VBox sidePanel;
+    @FXML private ScrollPane studentPanel;
+    @FXML private Tab tabDiagram;
+    private final ObjectProperty<Subject> subject = new SimpleObjectProperty<>(Subject.ECHOLAB);
+    private boolean observeRequested;
     @FXML private ToggleButton presenterToggle;
     @FXML private ToggleButton lessonsToggle;
     @FXML private LessonsPanel lessons;
@@ -116,6 +134,7 @@ public final class MainController {
         tabSync.selectedProperty().addListener((obs, was, is) -> syncLab());
         tabCompare.selectedProperty().addListener((obs, was, is) -> compare());
         tabYourServer.selectedProperty().addListener((obs, was, is) -> yourServer());
+        followSubject();
         ObserveRequest.take().ifPresent(this::observe);
         // the lessons run on this window's lab, so their runs animate here; a compare run is drawn in the Compare tab
         lessons.bind(lab, run -> compare().viewModel().show(run.compared(), "a lesson"));
@@ -210,10 +229,14 @@ public final class MainController {
 
     /**
      * Shows or hides the Lessons panel, in the client list's place: the diagram keeps its room.
+     * Shown, it makes EchoLab's server the subject.
      * Hidden, a lesson stays open but no longer takes the keys or outlines a part.
      */
     void showLessons(boolean on) {
         lessonsToggle.setSelected(on);
+        if (on) {
+            subject.set(Subject.ECHOLAB); // the lessons run on EchoLab's server, and point at its controls
+        }
         // the list goes before the panel shows (which may show it again, outlined), and comes back
         // after the panel hides (which hides what it showed only for its outline)
         if (on) {
@@ -248,12 +271,89 @@ public final class MainController {
         centreTabs.getSelectionModel().select(tabYourServer);
     }
 
-    /** {@code open --observe}: the tab in front, the framing set, and the command started, if one was given. */
+    /** {@code open --observe}: the student's server the subject, the framing set, and the command started, if one was given. */
     private void observe(ObserveRequest request) {
-        showYourServer();
+        observeRequested = true;
+        subject.set(Subject.STUDENT);
         yourServerModel.framingProperty().set(request.framing());
         if (!request.command().isEmpty()) {
             yourServerModel.start(request.command());
+        }
+    }
+
+    // The subject ------------------------------------------------------------------------------
+
+    /**
+     * Makes the window follow its subject: the switch atop the side panel sets it, and so does choosing a tab
+     * (the "Your server" tab is the student's server's; the others are EchoLab's). The header, the
+     * side panel, the timeline's lanes and the log's rows follow it; the choice is remembered.
+     */
+    private void followSubject() {
+        VBox.setVgrow(echoLabsPanel(), Priority.ALWAYS);
+        subjectGroup.selectedToggleProperty().addListener((obs, was, is) -> {
+            if (is == null) {
+                was.setSelected(true); // a switch: one side is always on
+            } else {
+                subject.set(is == subjectStudent ? Subject.STUDENT : Subject.ECHOLAB);
+            }
+        });
+        centreTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) ->
+                subject.set(is == tabYourServer ? Subject.STUDENT : Subject.ECHOLAB));
+        studentLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            String command = java.util.Objects.requireNonNullElse(yourServerModel.commandProperty().get(), "").trim();
+            String status = java.util.Objects.requireNonNullElse(yourServerModel.statusProperty().get(), "");
+            return "your server" + (command.isEmpty() ? "" : ": " + command) + (status.isEmpty() ? "" : " · " + status);
+        }, yourServerModel.commandProperty(), yourServerModel.statusProperty()));
+        sourceLabel.setText(new java.io.File("/proc/self/stat").exists()
+                ? "its picture: read from /proc 20 times a second" : "its picture: read by OSHI 20 times a second");
+        subject.addListener((obs, was, is) -> {
+            show(is);
+            Remembered.saveSubject(Remembered.node(), is); // switched, not merely opened on
+        });
+        show(subject.get());
+    }
+
+    /** Puts {@code s} everywhere the subject shows. */
+    private void show(Subject s) {
+        boolean student = s == Subject.STUDENT;
+        (student ? subjectStudent : subjectEchoLab).setSelected(true);
+        if (student) {
+            if (studentPanel.getContent() == null) {
+                studentPanel.setContent(yourServer().sidePanel());
+            }
+            centreTabs.getSelectionModel().select(tabYourServer);
+        } else if (tabYourServer.isSelected()) {
+            centreTabs.getSelectionModel().select(tabDiagram);
+        }
+        Nodes.show(echoLabsPanel(), !student);
+        Nodes.show(studentPanel, student);
+        for (Label echoLabs : java.util.List.of(listeningLabel, modeLabel, protectionLabel)) {
+            Nodes.show(echoLabs, !student);
+        }
+        Nodes.show(studentLabel, student);
+        Nodes.show(sourceLabel, student);
+        folds.timeline().timeline().showOnly(lane -> s.ownsLane(lane.key, lane.label()));
+        folds.log().log().showOnly(s::owns);
+        clientList.showOnly(c -> s.ownsClient(c.name()));
+    }
+
+    /** EchoLab's side panel (controls.fxml), under the switch. */
+    private javafx.scene.Node echoLabsPanel() {
+        return sidePanel.getChildren().get(1);
+    }
+
+    /** The server the window studies; setting it switches everything that follows it. */
+    public ObjectProperty<Subject> subjectProperty() {
+        return subject;
+    }
+
+    /**
+     * Opens on the subject the window was left on, unless {@code open} asked for the student's server
+     * ({@code --observe}) or a lesson (which runs on EchoLab's).
+     */
+    void restoreSubject() {
+        if (!observeRequested && !lessonsToggle.isSelected()) {
+            subject.set(Remembered.subject(Remembered.node()));
         }
     }
 

@@ -8,10 +8,11 @@ import echolab.base.Limits;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.sync.Protection;
+import echolab.ui.subject.Subject;
 
 /**
  * What the window remembers from one launch to the next: where it was and how big, whether the
- * presenter view was on, its zoom and theme, and the server's mode and settings when it closed (the
+ * presenter view was on, its zoom and theme, the server it studied ({@link #subject}), and the server's mode and settings when it closed (the
  * "Your server" tab's recent commands are kept by {@link echolab.ui.observe.CommandHistory}). Kept in the user's
  * preferences (node {@value #DEFAULT_NODE}, or the one the system property {@value #NODE_PROPERTY}
  * names); {@code open --forget} forgets it. A value that no longer fits (a mode this Java cannot
@@ -26,6 +27,7 @@ public record Remembered(double x, double y, double width, double height, boolea
     /** The preferences node, under the user's root; a system property so tests keep to a node of their own. */
     public static final String NODE_PROPERTY = "echolab.window.prefs";
     static final String DEFAULT_NODE = "echolab/window";
+    private static final String SUBJECT = "subject";
 
     /** The user's node. */
     static Preferences node() {
@@ -67,6 +69,29 @@ public record Remembered(double x, double y, double width, double height, boolea
             node.putLong("raceWindowMicros", raceWindowMicros);
             node.putInt("poolSize", poolSize);
             node.put("theme", theme.id());
+            node.flush();
+        } catch (BackingStoreException | IllegalStateException | SecurityException e) {
+            // not remembered this time
+        }
+    }
+
+    /**
+     * The server the window studied when it closed ({@link Subject}); EchoLab's own when nothing was
+     * saved. Kept apart from the window's record and saved as soon as it is switched: a window that
+     * crashes still opens on the subject the teacher left it on.
+     */
+    static Subject subject(Preferences node) {
+        try {
+            return Subject.parse(node.get(SUBJECT, Subject.ECHOLAB.id()));
+        } catch (IllegalStateException | SecurityException e) {
+            return Subject.ECHOLAB;
+        }
+    }
+
+    /** Saves {@code subject} in {@code node}; a store that cannot be written is left as it was. */
+    static void saveSubject(Preferences node, Subject subject) {
+        try {
+            node.put(SUBJECT, subject.id());
             node.flush();
         } catch (BackingStoreException | IllegalStateException | SecurityException e) {
             // not remembered this time

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.sync.Protection;
+import echolab.ui.subject.Subject;
 
 /** What the window remembers between launches, in a preferences node of this test's own. */
 class RememberedTest {
@@ -29,6 +30,18 @@ class RememberedTest {
         saved.save(node);
         assertEquals(saved, Remembered.load(node).orElseThrow());
         assertTrue(saved.hasBounds());
+    }
+
+    @Test
+    void theSubjectSwitchedToIsTheOneOpenedOnAndForgettingGoesBackToEchoLabsOwn() {
+        assertEquals(Subject.ECHOLAB, Remembered.subject(node)); // nothing saved yet
+        Remembered.saveSubject(node, Subject.STUDENT);
+        assertEquals(Subject.STUDENT, Remembered.subject(node));
+        // the window's record, saved on close, leaves the subject as it was switched
+        new Remembered(1, 2, 3, 4, true, false, 1.0, Mode.EVENTS, Protection.NONE, 0, 50, 4, Theme.LIGHT).save(node);
+        assertEquals(Subject.STUDENT, Remembered.subject(node));
+        Remembered.forget(node);
+        assertEquals(Subject.ECHOLAB, Remembered.subject(node));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Set;
 import echolab.ui.EventPump;
 import echolab.ui.model.ClientModel;
 import javafx.beans.binding.Bindings;
+import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -23,6 +24,7 @@ public final class ClientListView extends VBox {
     private static final double ROW_HEIGHT = 46;
 
     private final Label title = new Label("CLIENTS");
+    private FilteredList<ClientModel> shown;
     private final ListView<ClientModel> list = new ListView<>();
     private final Set<ClientRow> visible = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -48,13 +50,19 @@ public final class ClientListView extends VBox {
 
     /** Lists the clients {@code clients} folds; their dots move on frames of {@code pump}. */
     public void bind(ClientsFold clients, EventPump pump) {
-        title.textProperty().bind(Bindings.size(clients.clients()).asString("CLIENTS (%d)"));
-        list.setItems(clients.clients());
+        shown = new FilteredList<>(clients.clients());
+        title.textProperty().bind(Bindings.size(shown).asString("CLIENTS (%d)"));
+        list.setItems(shown);
         pump.onFrame(now -> {
             for (ClientRow row : visible) {
                 row.animate(now);
             }
         });
+    }
+
+    /** Lists only the clients {@code owned} accepts: those of the server the window studies. */
+    public void showOnly(java.util.function.Predicate<ClientModel> owned) {
+        shown.setPredicate(owned::test);
     }
 
     /** A list cell that shows its client through one reused {@link ClientRow}. */

@@ -35,6 +35,7 @@ public final class LogModel {
     private final ObservableList<Entry> shown = FXCollections.observableArrayList();
     private String typeFilter = "";
     private String clientFilter = "";
+    private java.util.function.Predicate<Event> subject = e -> true;
 
     public void add(Event event, ClientModel client, String clientText) {
         Entry e = new Entry(event, client, clientText);
@@ -82,7 +83,19 @@ public final class LogModel {
         shown.setAll(rows.size() > SHOWN ? rows.subList(rows.size() - SHOWN, rows.size()) : rows);
     }
 
+    /**
+     * Shows only the events {@code owned} accepts (the window's subject's), with the type and client
+     * filters as they are; the ring keeps the others for a switch back.
+     */
+    public void showOnly(java.util.function.Predicate<Event> owned) {
+        subject = owned;
+        filter(typeFilter, clientFilter);
+    }
+
     private boolean passes(Entry e) {
+        if (!subject.test(e.event())) {
+            return false;
+        }
         if (!typeFilter.isEmpty() && !typeFilter.equals(LogFormat.typeName(e.event()))) {
             return false;
         }

@@ -77,6 +77,7 @@ public final class TimelineModel {
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final List<Mark> marks = new ArrayList<>();
     private long revision;
+    private java.util.function.Predicate<Lane> shown = lane -> true;
 
     public TimelineModel(int capacity) {
         ring = new Span[capacity];
@@ -178,16 +179,25 @@ public final class TimelineModel {
         lanes.values().removeIf(l -> l.endedAt < nanos);
     }
 
-    /** Lanes in order of first appearance, workers first. */
+    /**
+     * Shows only the lanes {@code shown} accepts (the window's subject's), from the next picture on;
+     * the others are still kept, so switching back shows them with their past.
+     */
+    public void showOnly(java.util.function.Predicate<Lane> shown) {
+        this.shown = shown;
+        revision++;
+    }
+
+    /** Lanes shown, in order of first appearance, workers first. */
     public List<Lane> lanes() {
         List<Lane> ordered = new ArrayList<>(lanes.size());
         for (Lane l : lanes.values()) {
-            if (l.worker) {
+            if (l.worker && shown.test(l)) {
                 ordered.add(l);
             }
         }
         for (Lane l : lanes.values()) {
-            if (!l.worker) {
+            if (!l.worker && shown.test(l)) {
                 ordered.add(l);
             }
         }

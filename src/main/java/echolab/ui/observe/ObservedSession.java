@@ -29,7 +29,7 @@ final class ObservedSession {
      * Names of the tab's clients: {@code s-client-1}, ... The embedded server's clients are
      * {@code client-N} on the same bus, so the student's have a prefix of their own.
      */
-    static final String CLIENT_PREFIX = "s-client-";
+    static final String CLIENT_PREFIX = echolab.ui.subject.Subject.STUDENT_CLIENT_PREFIX;
     /** How long the framing probe waits for each framing's echo. */
     static final int PROBE_MILLIS = 500;
 

@@ -30,9 +30,9 @@ import javafx.stage.FileChooser;
 
 /**
  * The "Your server" tab: a student's own echo server started from a command, its process tree drawn
- * live by the process diagram's own parts ({@link ObservedTreeView}) in most of the tab, clients to
- * throw at it, its output, and a Check with its
- * verdicts. Its layout is {@code fxml/your-server.fxml}, its look {@code css/your-server.css}; it is
+ * live by the process diagram's own parts ({@link ObservedTreeView}) in most of the tab, its output,
+ * and a Check with its verdicts; the command, the buttons and the clients to throw at it are its
+ * {@link #sidePanel}, which the window shows in its side panel. Its layout is {@code fxml/your-server.fxml}, its look {@code css/your-server.css}; it is
  * the FXML's root and controller, and its handlers are one-line delegations to
  * {@link YourServerViewModel}.
  *
@@ -46,6 +46,7 @@ public final class YourServerView extends VBox {
     static final String CSS = "/css/your-server.css";
     private static final long REDRAW_NANOS = 100_000_000L;
 
+    @FXML private VBox bar;
     @FXML private ComboBox<String> commandBox;
     @FXML private Button chooseButton;
     @FXML private Label settingsReason;
@@ -105,6 +106,19 @@ public final class YourServerView extends VBox {
         // Its rules name only this tab's classes, and its colours are the scene's looked-up ones,
         // so the presenter view's sheet still restyles it.
         getStylesheets().add(YourServerView.class.getResource(CSS).toExternalForm());
+        // the bar is the window's side panel while the student's server is the subject: it leaves the
+        // tab, taking the sheet with it
+        getChildren().remove(bar);
+        bar.getStylesheets().add(YourServerView.class.getResource(CSS).toExternalForm());
+    }
+
+    /**
+     * The student's server's side panel: the command, directory and framing, Start, Stop and Check,
+     * the clients, where it listens and its figures. Not in the tab: the window shows it in its side
+     * panel while the student's server is the subject.
+     */
+    public VBox sidePanel() {
+        return bar;
     }
 
     /**
