@@ -108,6 +108,7 @@ public final class EchoLabApp extends Application {
             }
         });
         afterSlow.play();
+        StartupProbe.afterShow(javafx.application.Platform::exit); // bench/startup.sh: prints when painted, closes
     }
 
     private AppHooks hooks() {

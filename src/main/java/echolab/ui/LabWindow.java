@@ -62,12 +62,14 @@ public final class LabWindow implements AutoCloseable {
 
     /** As {@link #open(Stage, ServerOptions, AppHooks)}, in {@code theme} from its first frame. */
     public static LabWindow open(Stage stage, ServerOptions options, AppHooks hooks, Theme theme) throws IOException {
+        StartupProbe.mark("JavaFX started, the lab's window begins");
         Background.windowOpened(); // the window goes first for the CPU; the lab's threads take the rest
         BundledFonts.load(); // before any style sheet names them
         EventBus events = new EventBus();
         Subscription window = events.subscribe("window", EVENT_QUEUE);
         Lab lab = Lab.start(options, events);
         ResourceSampler sampler = lab.sampler(); // publishes the figures the window shows
+        StartupProbe.mark("the lab started");
         FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/main.fxml"));
         Parent root;
         try {
@@ -78,8 +80,10 @@ public final class LabWindow implements AutoCloseable {
             Background.windowClosed();
             throw new UncheckedIOException("the main window's FXML could not be loaded", e);
         }
+        StartupProbe.mark("main.fxml loaded");
         MainController controller = loader.getController();
         controller.attach(lab, window);
+        StartupProbe.mark("the controller attached");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         ZoomPane zoom = new ZoomPane(root);
         BorderPane frame = new BorderPane(zoom); // the menus stay their size when the content is zoomed
@@ -92,9 +96,11 @@ public final class LabWindow implements AutoCloseable {
         controller.fitTo(zoom, new Looks(scene.getStylesheets()));
         controller.looks().themeProperty().set(theme);
         frame.setTop(AppMenus.build(stage, controller, zoom, lab, hooks));
+        StartupProbe.mark("the scene, its style sheets and menus built");
         stage.setTitle("EchoLab");
         stage.setScene(scene);
         stage.show();
+        StartupProbe.mark("stage.show() returned (the first layout and CSS of the whole scene)");
         return new LabWindow(lab, sampler, controller, stage, zoom);
     }
 

@@ -40,10 +40,12 @@ public final class LessonsPanel extends VBox {
     private final Sitting sitting = new Sitting(); // one per window, across lessons
     private final VBox catalogue = new VBox(8);
     private final Label fileError = Nodes.label("", "lesson-error");
-    private final StepCard card = new StepCard(this::leave);
     private final ScrollPane scroll = new ScrollPane();
-    private final SittingRecord record = new SittingRecord(sitting);
     private final Highlighter highlighter = new Highlighter();
+    // Built the first time the panel shows or a lesson opens (see built()): hidden, it is in the
+    // scene all the same, and its table, cards and the lessons' reading would delay the first frame.
+    private StepCard card;
+    private SittingRecord record;
 
     private Lab lab;
     private Consumer<RunResult> compared = r -> { };
@@ -63,14 +65,40 @@ public final class LessonsPanel extends VBox {
         scroll.getStyleClass().add("lessons-scroll");
         scroll.setContent(catalogue);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(Nodes.label("LESSONS", "panel-title"), scroll, record);
         sceneProperty().addListener((obs, was, is) -> {
             if (is != null) {
                 is.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
                 refresh(); // a lesson opened before the window was shown points at its part now
             }
         });
-        visibleProperty().addListener((obs, was, is) -> refresh());
+        visibleProperty().addListener((obs, was, is) -> {
+            if (is) {
+                built();
+            }
+            refresh();
+        });
+    }
+
+    /** Whether the panel's content has been built yet (for the start-up test). */
+    boolean contentBuilt() {
+        return record != null;
+    }
+
+    /** Builds the content the first time it is needed: the list of lessons, the card, the record. */
+    private void built() {
+        if (record != null) {
+            return;
+        }
+        card = new StepCard(this::leave);
+        record = new SittingRecord(sitting);
+        getChildren().addAll(Nodes.label("LESSONS", "panel-title"), scroll, record);
+        Button openFile = new Button("Open lesson file…");
+        openFile.setId("openLessonFile");
+        openFile.setOnAction(e -> chooseFile());
+        Hints.tip(openFile, "Opens a teacher's own lesson, a YAML or JSON file. A file that cannot be used leaves "
+                + "everything as it was, and a line under this button says why.");
+        catalogue.getChildren().setAll(entries(Lessons.builtIn()));
+        catalogue.getChildren().addAll(openFile, fileError);
     }
 
     /**
@@ -80,13 +108,9 @@ public final class LessonsPanel extends VBox {
     public void bind(Lab lab, Consumer<RunResult> compared) {
         this.lab = lab;
         this.compared = compared;
-        Button openFile = new Button("Open lesson file…");
-        openFile.setId("openLessonFile");
-        openFile.setOnAction(e -> chooseFile());
-        Hints.tip(openFile, "Opens a teacher's own lesson, a YAML or JSON file. A file that cannot be used leaves "
-                + "everything as it was, and a line under this button says why.");
-        catalogue.getChildren().setAll(entries(Lessons.builtIn()));
-        catalogue.getChildren().addAll(openFile, fileError);
+        if (isVisible()) {
+            built();
+        }
     }
 
     private List<Button> entries(List<Lesson> lessons) {
@@ -123,6 +147,7 @@ public final class LessonsPanel extends VBox {
      * @return whether it opened
      */
     public boolean open(Path file) {
+        built();
         Lesson lesson;
         try {
             lesson = LessonReader.read(file);
@@ -145,6 +170,7 @@ public final class LessonsPanel extends VBox {
 
     /** Opens {@code lesson} at its first step (leaving the lesson open before, if any). */
     public void open(Lesson lesson) {
+        built();
         leave();
         LessonPlayer p = new LessonPlayer(lesson, new LessonRunner(lab, ExampleServers.standard()), sitting, Platform::runLater);
         player = p;
@@ -184,6 +210,9 @@ public final class LessonsPanel extends VBox {
     }
 
     private void refresh() {
+        if (record == null) {
+            return; // nothing built, nothing open: nothing to show
+        }
         record.refresh();
         if (player == null) {
             highlighter.clear();
@@ -245,6 +274,7 @@ public final class LessonsPanel extends VBox {
 
     /** Writes the sitting's record as the export buttons do, without the file chooser. */
     public boolean export(SittingFiles.Format format, Path file) {
+        built();
         return record.export(format, file);
     }
 }

@@ -71,6 +71,18 @@ class LessonsPanelTest {
     }
 
     @Test
+    void theHiddenPanelIsBuiltTheFirstTimeItShowsNotBeforeTheWindowsFirstFrame(FxRobot robot) throws Exception {
+        assertFalse(onFx(() -> window.controller().lessons().contentBuilt()), "hidden, the panel waits to be built");
+        assertTrue(onFx(() -> robot.lookup("#sittingTable").tryQuery().isEmpty()), "no record table before the panel shows");
+        robot.clickOn("#lessonsToggle");
+        assertTrue(onFx(() -> window.controller().lessons().contentBuilt()), "shown, it is built");
+        for (Lesson lesson : Lessons.builtIn()) {
+            assertTrue(onFx(() -> robot.lookup("#lesson-" + lesson.id()).tryQuery().isPresent()), lesson.id() + " is listed");
+        }
+        assertTrue(onFx(() -> robot.lookup("#sittingTable").tryQuery().isPresent()), "the record is under the list");
+    }
+
+    @Test
     void everyBuiltInLessonPlaysThroughFromTheKeyboardAndItsRevealsQuoteTheMeasuredFigures(FxRobot robot) throws Exception {
         robot.clickOn("#lessonsToggle");
         for (Lesson lesson : Lessons.builtIn()) {
