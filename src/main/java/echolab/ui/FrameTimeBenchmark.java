@@ -1,6 +1,7 @@
 package echolab.ui;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -11,12 +12,16 @@ import echolab.clients.Behaviour;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.engine.ServerStats;
+import echolab.ui.observe.FramingChoice;
+import echolab.ui.observe.YourServerViewModel;
+import echolab.ui.subject.Subject;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,12 +55,26 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
             description = "measure with the Synchronization lab in front, this scenario on")
     private echolab.sync.Scenario sync;
 
+    @Option(names = "--observe", description = "measure with a student's server as the window's subject: the"
+            + " COMMAND after -- is started as the Your server tab starts it ({port} or the port appended), and the"
+            + " clients talk to it")
+    private boolean observe;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "the student's server, with --observe")
+    private List<String> command = List.of();
+
     @Option(names = "--compare", description = "measure with the Compare tab in front, running comparisons of every"
             + " mode with its defaults back to back the whole time")
     private boolean compare;
 
     @Override
     public Integer call() throws Exception {
+        if (observe == command.isEmpty()) {
+            spec.commandLine().getErr().println(observe ? "frames: --observe needs the student's server after --"
+                    + " (e.g. frames --observe -- ./threads)" : "frames: a command is measured only with --observe");
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
         CountDownLatch started = new CountDownLatch(1);
         try {
             WindowUnavailable.launch(() -> Platform.startup(started::countDown));
@@ -75,7 +94,15 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
             });
         }
         int clients = this.clients != null ? this.clients : compare ? 0 : 100;
-        for (int i = 0; i < clients; i++) {
+        YourServerViewModel student = observe ? startStudentsServer(window) : null;
+        if (observe && student == null) {
+            close(window);
+            return 1;
+        }
+        if (student != null) {
+            student.addClients(clients, () -> new Behaviour.Steady(Integer.MAX_VALUE, 0, 32));
+        }
+        for (int i = 0; student == null && i < clients; i++) {
             window.lab().addClient(new Behaviour.Steady(Integer.MAX_VALUE, 0, 32)); // ping-pong as fast as it goes
         }
         CompareLoop comparisons = compare ? onFx(() -> CompareLoop.start(window.controller())) : null;
@@ -140,11 +167,47 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "compare: %s; comparisons ended while measuring=%d%n",
                     onFx(comparisons::workload), compared);
         }
-        System.out.printf(Locale.ROOT, "server: echoed/s=%.0f events/s=%.0f events dropped=%d%n",
-                (after.echoed() - before.echoed()) / elapsed,
-                (after.eventsPublished() - before.eventsPublished()) / elapsed,
-                after.eventsDropped() - before.eventsDropped());
+        if (student != null) {
+            System.out.printf(Locale.ROOT, "your server: %s; %s%n", String.join(" ", command),
+                    onFx(() -> student.figuresProperty().get()));
+        } else {
+            System.out.printf(Locale.ROOT, "server: echoed/s=%.0f events/s=%.0f events dropped=%d%n",
+                    (after.echoed() - before.echoed()) / elapsed,
+                    (after.eventsPublished() - before.eventsPublished()) / elapsed,
+                    after.eventsDropped() - before.eventsDropped());
+        }
+        close(window);
+        return 0;
+    }
 
+    /**
+     * Makes the student's server the window's subject and starts {@link #command} as its tab does;
+     * null, having said why, when it is not running within 30 s.
+     */
+    private YourServerViewModel startStudentsServer(LabWindow window) throws Exception {
+        YourServerViewModel vm = onFx(() -> {
+            window.controller().subjectProperty().set(Subject.STUDENT);
+            YourServerViewModel m = window.controller().yourServer().viewModel();
+            m.framingProperty().set(FramingChoice.LINE); // the clients' framing: a line each
+            m.start(command);
+            return m;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        boolean starting = false;
+        for (YourServerViewModel.Phase phase = onFx(() -> vm.phaseProperty().get());
+             phase != YourServerViewModel.Phase.RUNNING; phase = onFx(() -> vm.phaseProperty().get())) {
+            starting |= phase == YourServerViewModel.Phase.STARTING;
+            if (System.nanoTime() > deadline || starting && phase == YourServerViewModel.Phase.IDLE) {
+                spec.commandLine().getErr().println("frames: your server did not start: " + onFx(() -> vm.statusProperty().get()));
+                spec.commandLine().getErr().flush();
+                return null;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return vm;
+    }
+
+    private static void close(LabWindow window) throws Exception {
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Platform.runLater(() -> {
             window.close();
@@ -153,7 +216,6 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
         });
         closed.get(30, TimeUnit.SECONDS);
         Platform.exit();
-        return 0;
     }
 
     /** CPU nanos of the live threads whose name contains {@code part} (all threads for ""). */

@@ -304,8 +304,8 @@ public final class MainController {
             String status = java.util.Objects.requireNonNullElse(yourServerModel.statusProperty().get(), "");
             return "your server" + (command.isEmpty() ? "" : ": " + command) + (status.isEmpty() ? "" : " · " + status);
         }, yourServerModel.commandProperty(), yourServerModel.statusProperty()));
-        sourceLabel.setText(new java.io.File("/proc/self/stat").exists()
-                ? "its picture: read from /proc 20 times a second" : "its picture: read by OSHI 20 times a second");
+        sourceLabel.setText((new java.io.File("/proc/self/stat").exists() ? "its picture: read from /proc "
+                : "its picture: read by OSHI ") + echolab.observe.TreeSampler.DEFAULT_PER_SECOND + " times a second");
         subject.addListener((obs, was, is) -> {
             show(is);
             Remembered.saveSubject(Remembered.node(), is); // switched, not merely opened on

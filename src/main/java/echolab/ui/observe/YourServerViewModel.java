@@ -245,6 +245,11 @@ public final class YourServerViewModel {
         clients(32, () -> new Behaviour.Steady(5, 100, 32));
     }
 
+    /** {@code count} clients of {@code behaviour} (the {@code frames} benchmark's load). */
+    public void addClients(int count, Supplier<Behaviour> behaviour) {
+        clients(count, behaviour);
+    }
+
     /** Closes every connection of the tab's clients. */
     public void disconnectAll() {
         ObservedSession s = session;
