@@ -23,10 +23,10 @@ import echolab.engine.ServerOptions;
 import echolab.ui.LabWindow;
 
 /**
- * The window of a UI test, one for each test: before it, TestFX's primary stage (on Monocle's
- * headless screen, which the pom's surefire properties choose) is given to the test, either as the
- * lab's own window ({@link #lab}) or for the test to fill ({@link #stage}); after it, the lab window
- * is closed and TestFX releases whatever keys and buttons are still held. Test methods take an
+ * The window of a UI test, one for each test, on Monocle's headless screen (which the pom's surefire
+ * properties choose): before it, TestFX's primary stage becomes the lab's own window ({@link #lab}),
+ * or a new stage is given to the test to fill ({@link #stage}); after it, the window is closed and
+ * TestFX releases whatever keys and buttons are still held. Test methods take an
  * {@link FxRobot} parameter to drive the window as a user would.
  *
  * <pre>
@@ -64,6 +64,8 @@ public final class FxWindow implements BeforeEachCallback, AfterEachCallback, Pa
     private final FxRobot robot = new FxRobot();
     private ApplicationAdapter application;
     private volatile LabWindow window;
+    /** The stage a test fills ({@link #stage}): a new one each time, closed after the test. */
+    private volatile Stage own;
     /** Done when the stage's set-up has ended, however: a set-up TestFX gave up waiting for may still open the lab. */
     private volatile CompletableFuture<Void> opening = CompletableFuture.completedFuture(null);
 
@@ -124,7 +126,11 @@ public final class FxWindow implements BeforeEachCallback, AfterEachCallback, Pa
     private void open(Stage stage) throws Exception {
         try {
             if (setUp != null) {
-                setUp.start(stage);
+                // not TestFX's primary stage, which every test of this JVM shares: a test before may have
+                // sized it (a window of 1600x1000, say), and a stage keeps an explicit size when given a
+                // new scene, so a view would be laid out in the size the test before left
+                own = new Stage();
+                setUp.start(own);
                 return;
             }
             beforeOpening.run();
@@ -149,6 +155,11 @@ public final class FxWindow implements BeforeEachCallback, AfterEachCallback, Pa
         window = null;
         if (open != null) {
             WaitForAsyncUtils.asyncFx(open::close).get(CLOSE_SECONDS, TimeUnit.SECONDS);
+        }
+        Stage filled = own;
+        own = null;
+        if (filled != null) {
+            WaitForAsyncUtils.asyncFx(filled::close).get(CLOSE_SECONDS, TimeUnit.SECONDS);
         }
     }
 

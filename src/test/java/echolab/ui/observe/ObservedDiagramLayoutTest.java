@@ -8,18 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import echolab.engine.ServerOptions;
 import echolab.events.Event;
+import echolab.testing.FxWindow;
 import echolab.testing.LiveLab;
 import echolab.testing.NoLeftovers;
 import echolab.ui.LabWindow;
@@ -28,7 +26,6 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.stage.Stage;
 
 /**
  * The "Your server" tab's tree drawn by the process diagram's own parts, in the real window at
@@ -37,7 +34,7 @@ import javafx.stage.Stage;
  * tab's tests with real servers are in {@link YourServerTabTest}).
  */
 @Tag("ui")
-@ExtendWith({ApplicationExtension.class, NoLeftovers.class})
+@ExtendWith(NoLeftovers.class)
 @Timeout(120)
 class ObservedDiagramLayoutTest {
 
@@ -46,17 +43,12 @@ class ObservedDiagramLayoutTest {
     private LabWindow window;
     private long seq;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        window = LabWindow.open(stage, ServerOptions.defaults().toBuilder().port(0).build());
-        stage.setWidth(1600);
-        stage.setHeight(1000);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get(60, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    final FxWindow fx = FxWindow.lab(opened -> {
+        window = opened;
+        opened.stage().setWidth(1600);
+        opened.stage().setHeight(1000);
+    });
 
     private long s() {
         return ++seq;

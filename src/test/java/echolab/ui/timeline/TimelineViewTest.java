@@ -187,7 +187,7 @@ class TimelineViewTest {
         }
         waitFor(30, () -> live.folds.timeline().timeline().lanes().size() >= 100);
         ScrollBar bar = view.canvas().laneScrollBar();
-        waitFor(20, bar::isVisible); // a hundred lanes laid out: on a loaded machine a few frames late
+        waitFor(5, bar::isVisible);
         assertTrue(onFx(() -> view.spansDrawn() > 0));
         waitForPlay(3);
         Snapshots.write(Snapshots.take(view), SNAPSHOTS.resolve("timeline-100.png"));
