@@ -44,6 +44,8 @@ public final class TwoResources {
     /** Per waiting thread: worker, resource held, resource wanted, and "timed" for a tryLock. */
     private final Map<Thread, String[]> waiting = new ConcurrentHashMap<>();
     private final Set<Thread> inside = ConcurrentHashMap.newKeySet();
+    /** Held while a reset interrupts, and while a worker leaves {@link #inside} for its work. */
+    private final Object resetting = new Object();
     private final AtomicLong resets = new AtomicLong();
     private final LongAdder completed = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -70,7 +72,7 @@ public final class TwoResources {
                 DeadlockFix fix = fixes.get();
                 boolean logFirst = fix == DeadlockFix.ORDER || clientId % 2 == 1; // only the global order changes who goes first
                 try {
-                    if (attempt(clientId, worker, fix, logFirst, work)) {
+                    if (attempt(clientId, worker, fix, logFirst, work, myReset)) {
                         return;
                     }
                     retry++;
@@ -97,8 +99,8 @@ public final class TwoResources {
      * One try: the first resource, the pause, the second; then the work. Returns false when a
      * {@code tryLock} fix gave up on the second resource (the first has been let go by then).
      */
-    private boolean attempt(long clientId, String worker, DeadlockFix fix, boolean logFirst, Work work)
-            throws IOException, InterruptedException {
+    private boolean attempt(long clientId, String worker, DeadlockFix fix, boolean logFirst, Work work,
+                            long myReset) throws IOException, InterruptedException {
         String firstName = logFirst ? LOG : COUNTER;
         String secondName = logFirst ? COUNTER : LOG;
         ReentrantLock first = logFirst ? log : counter;
@@ -114,6 +116,7 @@ public final class TwoResources {
                 acquire(clientId, worker, second, secondName, firstName);
             }
             try {
+                leaveForWork(myReset);
                 work.run();
                 completed.increment();
                 return true;
@@ -202,13 +205,31 @@ public final class TwoResources {
         return edges;
     }
 
-    /** Interrupts every worker inside; they let go of what they hold and start their echo again. */
+    /**
+     * Holding both resources, the worker does its work (the echo, on the client's socket): a reset
+     * must not reach it there, since an interrupt closes a channel the thread is writing to and
+     * the client would lose its connection. It leaves the set a reset interrupts, under the reset's
+     * lock; an interrupt that came just before, from a reset, is forgotten (it holds both: nothing to
+     * free), and one that is not a reset's (the server stopping) ends it as before.
+     */
+    private void leaveForWork(long myReset) throws InterruptedException {
+        synchronized (resetting) {
+            inside.remove(Thread.currentThread());
+        }
+        if (Thread.interrupted() && resets.get() == myReset) {
+            throw new InterruptedException("the server is stopping");
+        }
+    }
+
+    /** Interrupts every worker waiting for a resource; they let go of what they hold and start their echo again. */
     public int reset() {
-        resets.incrementAndGet();
         int n = 0;
-        for (Thread t : inside) {
-            t.interrupt();
-            n++;
+        synchronized (resetting) {
+            resets.incrementAndGet();
+            for (Thread t : inside) {
+                t.interrupt();
+                n++;
+            }
         }
         int interrupted = n;
         events.publish((s, t) -> new Event.DeadlockReset(s, t, interrupted));
