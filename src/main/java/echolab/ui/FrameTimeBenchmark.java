@@ -156,7 +156,8 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
 
         long[] ms = Arrays.copyOf(intervals, count[0]);
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "mode=%s clients=%d pool=%d measured=%.1fs java=%s%s%n", mode.id(), clients, poolSize,
+        String subject = student != null ? "subject=your-server" : "mode=" + mode.id() + " pool=" + poolSize;
+        System.out.printf(Locale.ROOT, "%s clients=%d measured=%.1fs java=%s%s%n", subject, clients,
                 elapsed, Runtime.version(), (sync == null ? "" : " sync=" + sync.id()) + (compare ? " compare=on" : ""));
         System.out.printf(Locale.ROOT, "frames=%d fps=%.1f%n", frames, frames / elapsed);
         System.out.printf(Locale.ROOT, "frame interval ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
