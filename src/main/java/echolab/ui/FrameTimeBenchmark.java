@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import echolab.base.LabThreads;
 import echolab.clients.Behaviour;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
@@ -186,6 +187,9 @@ public final class FrameTimeBenchmark implements Callable<Integer> {
      * null, having said why, when it is not running within 30 s.
      */
     private YourServerViewModel startStudentsServer(LabWindow window) throws Exception {
+        Subject remembered = Remembered.subject(Remembered.node());
+        Runtime.getRuntime().addShutdownHook(LabThreads.user("echolab-frames-forget",
+                () -> Remembered.saveSubject(Remembered.node(), remembered))); // a measurement is not a choice
         YourServerViewModel vm = onFx(() -> {
             window.controller().subjectProperty().set(Subject.STUDENT);
             YourServerViewModel m = window.controller().yourServer().viewModel();
