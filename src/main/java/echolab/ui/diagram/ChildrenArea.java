@@ -11,6 +11,10 @@ import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -21,6 +25,24 @@ import javafx.scene.layout.VBox;
  * <p>Threading: FX thread only.
  */
 final class ChildrenArea extends VBox implements FrameCoalescer.Refreshable {
+
+    /** The parent's width beside its children: the same in the lab's drawing and a student's. */
+    private static final double PARENT_WIDTH = 400;
+
+    /**
+     * Lays the parent out beside this area: at {@value #PARENT_WIDTH} px, marked {@code parent},
+     * with the area shown, when {@code withChildren}; alone across the whole width otherwise.
+     * {@code parent} may be null (no server yet).
+     */
+    void placeBeside(StackPane parentSlot, ProcessBox parent, boolean withChildren) {
+        Nodes.show(this, withChildren);
+        parentSlot.setMaxWidth(withChildren ? PARENT_WIDTH : Region.USE_COMPUTED_SIZE);
+        parentSlot.setMinWidth(withChildren ? PARENT_WIDTH : Region.USE_COMPUTED_SIZE);
+        HBox.setHgrow(parentSlot, withChildren ? Priority.NEVER : Priority.ALWAYS);
+        if (parent != null) {
+            Nodes.toggle(parent, "parent", withChildren);
+        }
+    }
 
     /** Beyond this many the rest are counted: each box is a dozen nodes. */
     static final int MAX_BOXES = 12;

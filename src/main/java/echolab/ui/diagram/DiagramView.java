@@ -15,7 +15,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -35,7 +34,6 @@ import javafx.scene.layout.VBox;
 public final class DiagramView extends ScrollPane {
 
     /** The parent's width while child boxes share the row with it. */
-    private static final double PARENT_WIDTH = 400;
 
     private final FrameCoalescer frames = new FrameCoalescer();
     private final Label caption = Nodes.label("", "diagram-caption");
@@ -147,14 +145,10 @@ public final class DiagramView extends ScrollPane {
         Mode mode = controls.modeProperty().get();
         Nodes.text(caption, Captions.caption(mode));
         boolean withChildren = mode == Mode.PROCESSES || children.count() > 0;
-        Nodes.show(children, withChildren);
-        serverSlot.setMaxWidth(withChildren ? PARENT_WIDTH : Region.USE_COMPUTED_SIZE);
-        serverSlot.setMinWidth(withChildren ? PARENT_WIDTH : Region.USE_COMPUTED_SIZE);
-        HBox.setHgrow(serverSlot, withChildren ? Priority.NEVER : Priority.ALWAYS);
+        children.placeBeside(serverSlot, serverBox, withChildren);
         if (serverBox == null) {
             return;
         }
-        Nodes.toggle(serverBox, "parent", withChildren);
         Nodes.text(socket, "LISTENING SOCKET " + controls.addressProperty().get());
         Nodes.show(backlog, mode == Mode.ITERATIVE || !backlog.isEmpty());
         backlog.detailShown(mode == Mode.ITERATIVE);

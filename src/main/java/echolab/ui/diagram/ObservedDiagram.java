@@ -10,7 +10,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -32,7 +31,6 @@ import javafx.scene.layout.VBox;
 public final class ObservedDiagram extends ScrollPane {
 
     /** The program's width while child boxes share the row with it, as in the lab's processes mode. */
-    private static final double PARENT_WIDTH = 400;
 
     private final FrameCoalescer frames = new FrameCoalescer();
     private final ObservableList<ProcessModel> processes;
@@ -145,14 +143,10 @@ public final class ObservedDiagram extends ScrollPane {
             serverSlot.getChildren().setAll(serverBox);
         }
         boolean withChildren = children.count() > 0;
-        Nodes.show(children, withChildren);
-        serverSlot.setMaxWidth(withChildren ? PARENT_WIDTH : Region.USE_COMPUTED_SIZE);
-        serverSlot.setMinWidth(withChildren ? PARENT_WIDTH : Region.USE_COMPUTED_SIZE);
-        HBox.setHgrow(serverSlot, withChildren ? Priority.NEVER : Priority.ALWAYS);
+        children.placeBeside(serverSlot, serverBox, withChildren);
         if (serverBox == null) {
             return;
         }
-        Nodes.toggle(serverBox, "parent", withChildren);
         Nodes.text(socket, "LISTENING SOCKET " + address);
         Nodes.show(socketRow, !address.isEmpty() && serverBox.process().crashProperty().get().isEmpty());
         Nodes.show(held, !held.isEmpty());
