@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -40,7 +42,7 @@ class BackgroundTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux's /proc");
         Background.windowOpened();
         try {
-            Map<String, Integer> nice = niceOfLabThreadsWhileServing(Mode.POOL);
+            Map<String, Integer> nice = niceOfLabThreadsWhileServing(Mode.POOL, "echolab-pool-wo", "echolab-main", "echolab-bg-1");
             assertEquals(Background.NICE, nice.get("echolab-pool-wo"), () -> "pool worker: " + nice);
             assertEquals(Background.NICE, nice.get("echolab-main"), () -> "acceptor: " + nice);
             assertEquals(Background.NICE, nice.get("echolab-bg-1"), () -> "simulated client: " + nice);
@@ -55,7 +57,7 @@ class BackgroundTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux's /proc");
         Background.windowOpened();
         try {
-            Map<String, Integer> nice = niceOfLabThreadsWhileServing(Mode.THREADS);
+            Map<String, Integer> nice = niceOfLabThreadsWhileServing(Mode.THREADS, "echolab-thread-", "echolab-bg-1");
             assertEquals(Background.NICE, nice.get("echolab-thread-"), () -> "thread per client: " + nice);
         } finally {
             Background.windowClosed();
@@ -67,7 +69,7 @@ class BackgroundTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux's /proc");
         assertFalse(Background.behindWindow());
         int ours = niceOf(Path.of("/proc/thread-self"));
-        Map<String, Integer> nice = niceOfLabThreadsWhileServing(Mode.POOL);
+        Map<String, Integer> nice = niceOfLabThreadsWhileServing(Mode.POOL, "echolab-pool-wo", "echolab-main", "echolab-bg-1");
         assertEquals(ours, nice.get("echolab-pool-wo"), () -> "pool worker: " + nice);
         assertEquals(ours, nice.get("echolab-main"), () -> "acceptor: " + nice);
         assertEquals(ours, nice.get("echolab-bg-1"), () -> "simulated client: " + nice);
@@ -79,7 +81,7 @@ class BackgroundTest {
      * counts as ended may still be in {@code /proc} a moment longer, under the same name and with the
      * priority it had: the threads that were there before are left out.
      */
-    private static Map<String, Integer> niceOfLabThreadsWhileServing(Mode mode) throws Exception {
+    private static Map<String, Integer> niceOfLabThreadsWhileServing(Mode mode, String... expected) throws Exception {
         Set<Path> before = tasks();
         EchoServer server = Servers.start(Servers.options(mode).poolSize(2).build(), new EventBus(false));
         try (ClientFleet fleet = new ClientFleet(server.address(), new EventBus(false), "bg-",
@@ -87,7 +89,15 @@ class BackgroundTest {
              LineClient probe = new LineClient(server.address())) {
             fleet.start(new Behaviour.Steady(Integer.MAX_VALUE, 5, 16));
             assertEquals("probe\n", probe.send("probe\n").readLineText()); // served: the lab's threads run
-            return niceByName(before);
+            // the probe's echo says the server's threads run; the simulated client's thread may not
+            // have been scheduled yet (its name is set as it starts): wait until every one is there
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            Map<String, Integer> nice = niceByName(before);
+            while (!nice.keySet().containsAll(List.of(expected)) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+                nice = niceByName(before);
+            }
+            return nice;
         } finally {
             server.close();
         }
