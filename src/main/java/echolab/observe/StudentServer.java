@@ -109,6 +109,7 @@ public final class StudentServer implements AutoCloseable {
         if (ownGroup) {
             argv.add(setsid());
         }
+        argv.addAll(BehindTheWindow.prefix()); // nice execs the program as well
         OutputBuffering buffering = OutputBuffering.forThisSystem();
         argv.addAll(buffering.prefix()); // stdbuf execs the program: the PID stays the program's
         argv.addAll(line);
@@ -144,6 +145,9 @@ public final class StudentServer implements AutoCloseable {
         server.drains.add(output.drain(process.getErrorStream(), "stderr", "echolab-observed-stderr"));
         try {
             server.awaitListening(launch.listenTimeout().toMillis());
+            if (ownGroup) {
+                BehindTheWindow.lowerSession(pid); // it listens, so its setsid has run
+            }
         } catch (LaunchException | RuntimeException e) {
             server.stop();
             throw e;

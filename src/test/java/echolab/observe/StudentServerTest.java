@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import echolab.base.Background;
 import echolab.clients.Behaviour;
 import echolab.clients.ClientFleet;
 import echolab.clients.Framing;
@@ -270,6 +272,54 @@ class StudentServerTest {
         assertEquals("exited with code 3", server.exitDescription());
         assertEquals(0, server.exitSignal());
         assertEquals("had already exited with code 3", server.stop());
+    }
+
+    /**
+     * With the window open, the server and every thread it starts run at nice 19, and its session's
+     * scheduling group is lowered as well (where the kernel has autogroups), while EchoLab's own group
+     * keeps its priority; without a window the server runs as it was started.
+     */
+    @Test
+    void behindAWindowTheServerItsThreadsAndItsSessionAreLowered() throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/self/autogroup")), "this kernel has no autogroups");
+        String ours = autogroup(0);
+        String threaded = ECHO + "threading.Thread(target=lambda: __import__('time').sleep(60), daemon=True).start()\n"
+                + ACCEPT_LOOP;
+        Background.windowOpened();
+        try (StudentServer server = StudentServer.start(python(threaded, 5), events)) {
+            assertEquals(Set.of(Background.NICE), niceOfEachThread(server.pid()));
+            assertTrue(autogroup(server.pid()).endsWith("nice " + Background.NICE), "its session's group is lowered");
+            assertEquals(ours, autogroup(0), "EchoLab's group is not");
+        } finally {
+            Background.windowClosed();
+        }
+        try (StudentServer server = StudentServer.start(python(threaded, 5), events)) {
+            assertEquals(Set.of(0), niceOfEachThread(server.pid()));
+            assertTrue(autogroup(server.pid()).endsWith("nice 0"));
+        }
+    }
+
+    /** "/autogroup-42 nice 0" for a process, or for this JVM when pid is 0. */
+    private static String autogroup(long pid) throws java.io.IOException {
+        return Files.readString(Path.of("/proc", pid == 0 ? "self" : Long.toString(pid), "autogroup")).strip();
+    }
+
+    private static Set<Integer> niceOfEachThread(long pid) throws java.io.IOException {
+        Set<Integer> nice = new HashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<Path> tasks;
+        do { // its second thread may start a moment after it listens
+            try (var list = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                tasks = list.toList();
+            }
+        } while (tasks.size() < 2 && System.nanoTime() < deadline);
+        assertTrue(tasks.size() >= 2, "two threads: " + tasks);
+        for (Path task : tasks) {
+            String stat = Files.readString(task.resolve("stat"));
+            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            nice.add(Integer.parseInt(after[16])); // field 19 of stat: nice
+        }
+        return nice;
     }
 
     private static boolean zombie(long pid) {
