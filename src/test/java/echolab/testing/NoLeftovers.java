@@ -6,19 +6,36 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Fails a test that leaves a thread of ours, or a child process of this JVM, behind. Threads and
  * children get a few seconds to finish ending, since the last close may still be under way.
+ *
+ * <p>Tests that run side by side ({@code @Execution(CONCURRENT)}) see each other's threads and
+ * servers while they run, so for them the same is checked once all of the class's tests are done:
+ * nothing any of them started may be left.
  */
-public final class NoLeftovers implements AfterEachCallback {
+public final class NoLeftovers implements AfterEachCallback, AfterAllCallback {
 
     private static final long GRACE_MILLIS = 8_000;
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
+        if (context.getExecutionMode() == ExecutionMode.SAME_THREAD) {
+            nothingLeft();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        nothingLeft();
+    }
+
+    private static void nothingLeft() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
         while (true) {
             List<String> threads = ourThreads();

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,6 +58,7 @@ class ExampleServersCheckTest {
             echo_truncate              | blank-line | echo        | thread per client
             """)
     @Timeout(120)
+    @Execution(ExecutionMode.CONCURRENT) // two at a time: a check mostly waits on its clients
     void eachExampleFailsExactlyItsOwnCheck(String name, String framing, String failing, String model)
             throws Exception {
         CheckReport report = check(List.of(ExampleServers.program(name).toString()), Framing.parse(framing));
@@ -65,6 +68,7 @@ class ExampleServersCheckTest {
 
     @org.junit.jupiter.api.Test
     @Timeout(120)
+    @Execution(ExecutionMode.CONCURRENT)
     void thePythonExampleIsACorrectThreadPerClientServerAndItsFramingIsFoundByItself() throws Exception {
         String script = ExampleServers.sources().resolve("echo_server.py").toString();
         CheckReport report = check(List.of("python3", script, "{port}", "--framing", "line"), null);

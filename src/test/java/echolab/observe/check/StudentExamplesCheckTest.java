@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,6 +48,7 @@ class StudentExamplesCheckTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     @Timeout(180)
+    @Execution(ExecutionMode.CONCURRENT) // two at a time: a check mostly waits on its clients
     void eachStudentServerFailsExactlyTheChecksItsRowNamesAndIsNamedItsModel(Row row) throws Exception {
         StudentExamples.Launch launch = StudentExamples.launch(row.name());
         CheckReport report = check(row, launch);
