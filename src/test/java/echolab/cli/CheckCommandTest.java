@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -51,6 +53,7 @@ class CheckCommandTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on its own check
     void aFaultyServerFailsWithExitOneAndTheJsonNamesTheCheckAndItsEvidence() throws Exception {
         String server = ExampleServers.program("fork_noreap").toString();
         Run run = check("--json", "--bursts", "1,8", "--framing", "blank-line", "--", server);
@@ -77,6 +80,7 @@ class CheckCommandTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on its own check
     void aCorrectServerPassesWithExitZeroAndAReadableReport() throws Exception {
         Run run = check("--counter-pattern", "echoed (\\d+) bytes", "--", ExampleServers.program("pool").toString());
         assertEquals(0, run.code(), run.out() + run.err());
@@ -88,6 +92,7 @@ class CheckCommandTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on its own check
     void anAttachedServerIsCheckedAndLeftRunning() throws Exception {
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
@@ -119,6 +124,7 @@ class CheckCommandTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on its own check
     void badInputIsOneLineAndExitTwo() throws Exception {
         Map<List<String>, String> cases = Map.of(
                 List.of("--", "./no-such-server"), "check: no such program: ./no-such-server",

@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -97,6 +99,7 @@ class CheckEachTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on its own check
     void aClassIsGradedIntoATableWithARowPerSubmissionEvenOnesThatDidNotStart(@TempDir Path tmp) throws Exception {
         Path subs = tmp.resolve("submissions");
         program(subs.resolve("alice"), echoServer());                               // correct
@@ -142,6 +145,7 @@ class CheckEachTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on its own check
     void aSubmissionThatOutrunsTheLimitIsCutOffAndTheRunGoesOn(@TempDir Path tmp) throws Exception {
         Path subs = tmp.resolve("class");
         program(subs.resolve("a-silent"), SILENT);
@@ -164,6 +168,7 @@ class CheckEachTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on its own check
     void aGlobThatMatchesNothingAndOptionsThatDoNotGoTogetherAreOneLineAndExitTwo(@TempDir Path tmp) {
         record Case(List<String> args, String error) {}
         for (Case c : List.of(
@@ -186,6 +191,7 @@ class CheckEachTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on its own check
     void aGraderStillGetsResultsJsonAndJUnitXmlWhenTheProgramIsNotThere(@TempDir Path tmp) throws Exception {
         Path results = tmp.resolve("results.json");
         Run run = check("--format", "gradescope", "--out", results.toString(), "--cwd", tmp.toString(), "--", "./server");
@@ -203,6 +209,7 @@ class CheckEachTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on its own check
     void oneCheckWritesJUnitXmlToOutWithATestCasePerCheck(@TempDir Path tmp) throws Exception {
         program(tmp.resolve("alice"), echoServer());
         Path report = tmp.resolve("report.xml");
