@@ -1,18 +1,21 @@
 package echolab.ui;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
-import echolab.events.Event;
 import echolab.events.Subscription;
 import echolab.ui.fold.Cadence;
 import echolab.ui.fold.Fold;
 import echolab.ui.fold.FrameBudget;
+import echolab.ui.rewind.ChainedFold;
+import echolab.ui.rewind.TimeMachine;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -22,14 +25,17 @@ import javafx.beans.property.SimpleDoubleProperty;
 
 /**
  * The one place where events reach the FX thread: once per frame it drains the window's one
- * subscription into a replay buffer and folds every event whose time has come into every
- * {@link Fold} added to it, in the order they were added, on one play clock. Pause stops them all,
- * the timeline and the student's server's tree alike.
+ * subscription into the window's {@link TimeMachine} and folds every event whose time has come into
+ * every {@link Fold} added to it, in the order they were added, on one play clock. Pause stops them
+ * all, the timeline and the student's server's tree alike.
  *
- * <p>Live (speed 1, not paused) that is every event drained. Paused or slowed down, a play clock
- * runs behind real time and the buffer holds the rest, so the animation can go slower than the
- * server without slowing it: the server never waits for the window. The buffer is bounded; when it
- * is full the oldest events are folded at once ("skipped ahead") rather than kept.
+ * <p>Live (speed 1, not paused, not rewound) that is every event drained. Paused, slowed down or
+ * rewound, the play clock runs behind real time and the time machine holds the rest, so the
+ * animation can go slower than the server, or back, without slowing it: the server never waits for
+ * the window. The time machine keeps the last {@value #HISTORY_KEEP} events with a checkpoint of the
+ * folds every {@value #CHECKPOINT_EVERY}: {@link #rewindTo} shows any instant among them (the folds
+ * that cannot be put back, the timeline's, keep what they drew). When it is full while the picture
+ * is behind, the oldest events are folded at once ("skipped ahead") rather than kept.
  *
  * <p>Threading: FX thread only.
  */
@@ -37,21 +43,26 @@ public final class EventPump {
 
     private static final int DRAIN_PER_FRAME = 100_000;
     private static final int FOLD_PER_FRAME = 60_000;
-    private static final int BUFFER_LIMIT = 400_000;
+    static final int HISTORY_KEEP = 1_000_000;
+    static final int CHECKPOINT_EVERY = 20_000;
 
     private final Subscription subscription;
-    private final List<Fold> folds = new ArrayList<>();
+    private final ChainedFold chain = new ChainedFold();
     private final List<Fold> live = new ArrayList<>();
-    private final ArrayDeque<Event> buffer = new ArrayDeque<>();
     private final List<LongConsumer> frameListeners = new ArrayList<>();
+    private final List<Consumer<Boolean>> replayListeners = new ArrayList<>();
     private final DoubleProperty speed = new SimpleDoubleProperty(1.0);
     private final BooleanProperty paused = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper behind = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper lagSeconds = new ReadOnlyDoubleWrapper();
     private final ReadOnlyLongWrapper skipped = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper frames = new ReadOnlyLongWrapper();
     private final FrameBudget budget = new FrameBudget();
+    private TimeMachine<List<Object>> machine;
     private long playNanos;
     private long lastFrame;
+    /** Rewound or stepped: the play clock stays where it was put until Go live, even at speed 1. */
+    private boolean away;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -62,9 +73,11 @@ public final class EventPump {
     /** A pump of {@code subscription} into {@code folds}; {@link #add} adds more before it starts. */
     public EventPump(Subscription subscription, Fold... folds) {
         this.subscription = subscription;
-        this.folds.addAll(List.of(folds));
+        for (Fold f : folds) {
+            chain.add(f);
+        }
         speed.addListener((obs, was, is) -> {
-            if (is.doubleValue() >= 1.0 && !paused.get()) {
+            if (is.doubleValue() >= 1.0 && !paused.get() && !away) {
                 playNanos = System.nanoTime(); // back to live
             }
         });
@@ -73,6 +86,7 @@ public final class EventPump {
     public void start() {
         lastFrame = System.nanoTime();
         playNanos = lastFrame;
+        machine();
         timer.start();
     }
 
@@ -82,7 +96,10 @@ public final class EventPump {
 
     /** Folds every event from now on into {@code fold} too, after the folds added before it. */
     public void add(Fold fold) {
-        folds.add(fold);
+        if (machine != null) {
+            throw new IllegalStateException("folds are added before the first frame");
+        }
+        chain.add(fold);
     }
 
     /**
@@ -98,11 +115,34 @@ public final class EventPump {
         frameListeners.add(listener);
     }
 
+    /**
+     * Told true when the folds start folding again events they folded before (a rewind, a step
+     * back, going live from a checkpoint), false when they are past them: what the folds write
+     * elsewhere, the timeline's spans, is written once.
+     */
+    public void onReplaying(Consumer<Boolean> listener) {
+        replayListeners.add(listener);
+    }
+
+    private TimeMachine<List<Object>> machine() {
+        if (machine == null) {
+            machine = new TimeMachine<>(chain, CHECKPOINT_EVERY, HISTORY_KEEP);
+            machine.onReplaying(again -> {
+                chain.replaying(again);
+                for (Consumer<Boolean> l : replayListeners) {
+                    l.accept(again);
+                }
+            });
+        }
+        return machine;
+    }
+
     /** One frame's work; public so tests and benchmarks can drive it without a pulse. */
     public void frame(long now) {
+        TimeMachine<List<Object>> m = machine();
         budget.frame(now);
         subscription.drain(e -> {
-            buffer.addLast(e);
+            m.receive(e);
             for (Fold f : live) {
                 f.apply(e, now);
             }
@@ -113,42 +153,94 @@ public final class EventPump {
         long elapsed = now - lastFrame;
         lastFrame = now;
         if (!paused.get()) {
-            playNanos = speed.get() >= 1.0 ? now : Math.min(now, playNanos + (long) (elapsed * speed.get()));
+            playNanos = speed.get() >= 1.0 && !away ? now
+                    : Math.min(now, playNanos + (long) (elapsed * speed.get()));
+            if (away && playNanos == now && m.cursor() == m.head()) {
+                away = false; // played forward until it caught up: live again
+            }
         }
-        int folded = 0;
-        while (buffer.size() > BUFFER_LIMIT) {
-            Event e = buffer.pollFirst();
-            apply(e, e.nanos());
-            skipped.set(skipped.get() + 1);
+        if (!(paused.get() && away)) { // rewound and paused: the instant stays the one asked for
+            m.foldUntil(playNanos, FOLD_PER_FRAME, away ? Long.MIN_VALUE : playNanos);
         }
-        Event next;
-        while (folded < FOLD_PER_FRAME && (next = buffer.peekFirst()) != null && next.nanos() - playNanos <= 0) {
-            buffer.pollFirst();
-            apply(next, playNanos);
-            folded++;
-        }
-        for (Fold f : folds) {
-            f.endFrame(playNanos);
-        }
-        Event oldest = buffer.peekFirst();
-        lagSeconds.set(oldest == null ? Math.max(0, (now - playNanos) / 1e9) : (now - Math.min(playNanos, oldest.nanos())) / 1e9);
+        m.endFrame(playNanos);
+        skipped.set(m.skipped());
+        long oldest = m.cursor() < m.head() ? m.history().time(m.cursor()) : Long.MAX_VALUE;
+        lagSeconds.set(oldest == Long.MAX_VALUE ? Math.max(0, (now - playNanos) / 1e9)
+                : (now - Math.min(playNanos, oldest)) / 1e9);
+        behind.set(paused.get() || speed.get() < 1.0 || away);
         frames.set(frames.get() + 1);
         for (LongConsumer l : frameListeners) {
             l.accept(playNanos);
         }
     }
 
-    private void apply(Event e, long play) {
-        for (Fold f : folds) {
-            f.apply(e, play);
-        }
-    }
-
-    /** Jumps the play clock to now and folds everything buffered. */
+    /** Jumps the play clock to now and folds everything received, from the latest checkpoint when that is nearer. */
     public void goLive() {
+        TimeMachine<List<Object>> m = machine();
+        if (m.latestCheckpoint() > m.cursor()) {
+            m.seek(m.latestCheckpoint());
+        }
+        away = false;
         paused.set(false);
         speed.set(1.0);
         playNanos = System.nanoTime();
+        behind.set(false);
+    }
+
+    // The time machine
+
+    /**
+     * Shows the instant {@code nanos} (a time on the events' clock) and pauses there: the folds
+     * show the state after the last event at or before it. Kept within what the history holds.
+     */
+    public void rewindTo(long nanos) {
+        TimeMachine<List<Object>> m = machine();
+        showIndex(m.history().indexAfter(nanos));
+        playNanos = Math.max(Math.min(nanos, System.nanoTime()), m.shownTime());
+    }
+
+    /** Steps {@code events} events forward (positive) or back (negative), and pauses there. */
+    public void step(long events) {
+        TimeMachine<List<Object>> m = machine();
+        showIndex(m.cursor() + events);
+        playNanos = m.shownTime();
+    }
+
+    /** Steps {@code nanos} of the events' time forward or back from the instant shown, and pauses there. */
+    public void stepTime(long nanos) {
+        rewindTo(shownNanos() + nanos);
+    }
+
+    private void showIndex(long index) {
+        TimeMachine<List<Object>> m = machine();
+        paused.set(true);
+        away = true;
+        m.seek(index);
+        behind.set(true);
+    }
+
+    /** The instant shown: the time of the last event folded into the window. */
+    public long shownNanos() {
+        TimeMachine<List<Object>> m = machine();
+        return m.shownTime() == Long.MIN_VALUE ? playNanos : m.shownTime();
+    }
+
+    /** The earliest instant a rewind can show, on the events' clock, or the newest when nothing is kept yet. */
+    public long earliestNanos() {
+        TimeMachine<List<Object>> m = machine();
+        long first = m.earliest();
+        return m.history().holds(first) ? m.history().time(first) : newestNanos();
+    }
+
+    /** The newest event's time, or now when there is none. */
+    public long newestNanos() {
+        TimeMachine<List<Object>> m = machine();
+        return m.head() > m.history().first() ? m.history().time(m.head() - 1) : System.nanoTime();
+    }
+
+    /** The time machine itself: the events kept, the cursor, the checkpoints. */
+    public TimeMachine<List<Object>> timeMachine() {
+        return machine();
     }
 
     // Properties
@@ -162,12 +254,17 @@ public final class EventPump {
         return paused;
     }
 
+    /** Whether the picture shows anything but now: paused, slowed down or rewound. */
+    public ReadOnlyBooleanProperty behindProperty() {
+        return behind.getReadOnlyProperty();
+    }
+
     /** How far the picture runs behind the server, in seconds. */
     public ReadOnlyDoubleProperty lagSecondsProperty() {
         return lagSeconds.getReadOnlyProperty();
     }
 
-    /** Events folded at once because the replay buffer was full. */
+    /** Events folded at once because the history was full before they were shown. */
     public ReadOnlyLongProperty skippedProperty() {
         return skipped.getReadOnlyProperty();
     }

@@ -10,7 +10,9 @@ import echolab.ui.controls.ControlsFold;
 import echolab.ui.diagram.DiagramFold;
 import echolab.ui.fold.Fold;
 import echolab.ui.fold.FrameBudget;
+import echolab.ui.fold.Rewindable;
 import echolab.ui.log.LogFold;
+import echolab.ui.rewind.ChainedFold;
 import echolab.ui.sync.ScenarioFold;
 import echolab.ui.timeline.TimelineFold;
 
@@ -23,7 +25,7 @@ import echolab.ui.timeline.TimelineFold;
  *
  * <p>Threading: FX thread (or one test thread).
  */
-public final class LabFolds {
+public final class LabFolds implements Fold, Rewindable<List<Object>> {
 
     private final TimelineFold timeline = new TimelineFold();
     private final ControlsFold controls;
@@ -32,6 +34,7 @@ public final class LabFolds {
     private final LogFold log = new LogFold(clients::clientOf);
     private final DiagramFold diagram;
     private final List<Fold> all;
+    private final ChainedFold chain = new ChainedFold();
 
     /** Folds that start from the server's settings as they are, before any event arrives. */
     public LabFolds(Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize,
@@ -39,14 +42,17 @@ public final class LabFolds {
         controls = new ControlsFold(mode, protection, delayMillis, raceWindowMicros, poolSize, blockingLoop);
         diagram = new DiagramFold(clients, controls, timeline.timeline());
         all = List.of(log, controls, scenario, clients, diagram, timeline);
+        all.forEach(chain::add);
     }
 
-    /** Adds every fold to {@code pump}, in order; the clients' counts and the log follow its frame budget. */
+    /**
+     * Adds the folds to {@code pump}, as one fold that keeps their order; the clients' counts and the
+     * log follow its frame budget, and a rewind of the pump is a rewind of them (see {@link #replaying}).
+     */
     public LabFolds addTo(EventPump pump) {
         followBudget(pump.budget());
-        for (Fold f : all) {
-            pump.add(f);
-        }
+        pump.add(this);
+        pump.onReplaying(this::replaying);
         return this;
     }
 
@@ -56,17 +62,35 @@ public final class LabFolds {
     }
 
     /** Folds one event into every fold, in order, as the pump does. */
+    @Override
     public void apply(Event e, long playNanos) {
-        for (Fold f : all) {
-            f.apply(e, playNanos);
-        }
+        chain.apply(e, playNanos);
     }
 
     /** Closes a frame in every fold, in order, as the pump does. */
+    @Override
     public void endFrame(long playNanos) {
-        for (Fold f : all) {
-            f.endFrame(playNanos);
-        }
+        chain.endFrame(playNanos);
+    }
+
+    /** The state of every fold that can be put back: a checkpoint of the time machine. */
+    @Override
+    public List<Object> snapshot() {
+        return chain.snapshot();
+    }
+
+    @Override
+    public void restore(List<Object> snapshot) {
+        chain.restore(snapshot);
+    }
+
+    /**
+     * While true the folds fold again events they folded before (a rewind): the timeline, which
+     * cannot be put back, neither sees them nor has its spans written twice.
+     */
+    public void replaying(boolean again) {
+        chain.replaying(again);
+        timeline.timeline().mute(again);
     }
 
     public ControlsFold controls() {

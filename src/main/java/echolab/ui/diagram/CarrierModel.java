@@ -21,4 +21,16 @@ public final class CarrierModel {
     public StringProperty mountedProperty() {
         return mounted;
     }
+
+    /** A carrier's state as a value: a checkpoint's copy. */
+    record Snapshot(String name, String mounted, long mountedAt) {}
+
+    Snapshot snapshot() {
+        return new Snapshot(name, mounted.get(), mountedAt);
+    }
+
+    void restore(Snapshot s) {
+        mounted.set(s.mounted());
+        mountedAt = s.mountedAt();
+    }
 }

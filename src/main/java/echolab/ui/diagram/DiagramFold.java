@@ -1,14 +1,22 @@
 package echolab.ui.diagram;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import echolab.engine.Mode;
 import echolab.events.Event;
 import echolab.ui.clients.ClientsFold;
 import echolab.ui.controls.ControlsFold;
 import echolab.ui.fold.Fold;
+import echolab.ui.fold.Restore;
+import echolab.ui.fold.Rewindable;
 import echolab.ui.model.Activity;
 import echolab.ui.model.ClientModel;
 import echolab.ui.model.ProcessModel;
@@ -28,7 +36,7 @@ import javafx.collections.ObservableList;
  *
  * <p>Threading: FX thread, from the pump.
  */
-public final class DiagramFold implements Fold {
+public final class DiagramFold implements Fold, Rewindable<DiagramFold.Snapshot> {
 
     /** Long enough to see, short enough that a client between two lines is seen not ready. */
     private static final long READY_GLOW = TimeUnit.MILLISECONDS.toNanos(150);
@@ -407,5 +415,87 @@ public final class DiagramFold implements Fold {
     /** A worker by thread name, or null. */
     public WorkerModel worker(String id) {
         return workers.get(id);
+    }
+
+    // Checkpoints
+
+    /**
+     * The diagram's state as a value: its processes in order (each with its threads), the workers
+     * by name (a reaped child's worker has left them but stays in its fading box), the carriers, the
+     * last lost updates, the server's PID (or -1) and what the loop's glow and the lost count need.
+     */
+    public record Snapshot(List<ProcessModel.Snapshot> processes, long serverPid,
+                           SortedMap<String, WorkerModel.Snapshot> workers, List<CarrierModel.Snapshot> carriers,
+                           List<LostMark> lostMarks, long lastLoopTurn, long writesSeen) {
+        public Snapshot {
+            processes = List.copyOf(processes);
+            workers = Collections.unmodifiableSortedMap(new TreeMap<>(workers));
+            carriers = List.copyOf(carriers);
+            lostMarks = List.copyOf(lostMarks);
+        }
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        SortedMap<String, WorkerModel.Snapshot> byName = new TreeMap<>();
+        workers.forEach((id, w) -> byName.put(id, w.snapshot()));
+        return new Snapshot(processes.stream().map(ProcessModel::snapshot).toList(), server == null ? -1 : server.pid(),
+                byName, carriers.stream().map(CarrierModel::snapshot).toList(), lostMarks, lastLoopTurn, writesSeen);
+    }
+
+    /**
+     * Puts the diagram back as it was, in place: a process, worker or carrier that is still here is
+     * the same object afterwards (the views bound to it, the server's box first, stay bound), one
+     * that had gone is made again, one that came since leaves.
+     */
+    @Override
+    public void restore(Snapshot s) {
+        Map<String, WorkerModel> known = new HashMap<>(workers);
+        for (ProcessModel p : processes) {
+            for (WorkerModel w : p.threads()) {
+                known.putIfAbsent(w.id(), w);
+            }
+        }
+        Map<String, WorkerModel> restored = new HashMap<>();
+        Function<WorkerModel.Snapshot, WorkerModel> worker = ws -> restored.computeIfAbsent(ws.id(), id -> {
+            WorkerModel w = known.get(id);
+            if (w != null && w.is(ws)) {
+                w.restore(ws);
+                return w;
+            }
+            return WorkerModel.of(ws);
+        });
+        workers.clear();
+        s.workers().forEach((id, ws) -> workers.put(id, worker.apply(ws)));
+        Map<Long, ProcessModel> knownProcesses = new HashMap<>(processesByPid);
+        List<ProcessModel> list = new ArrayList<>();
+        for (ProcessModel.Snapshot ps : s.processes()) {
+            ProcessModel p = knownProcesses.get(ps.pid());
+            if (p != null && p.is(ps)) {
+                p.restore(ps, worker);
+            } else {
+                p = ProcessModel.of(ps, worker);
+            }
+            list.add(p);
+        }
+        processesByPid.clear();
+        list.forEach(p -> processesByPid.put(p.pid(), p));
+        server = s.serverPid() < 0 ? null : processesByPid.get(s.serverPid());
+        Restore.setAll(processes, list);
+        List<CarrierModel> carrierList = new ArrayList<>();
+        for (CarrierModel.Snapshot cs : s.carriers()) {
+            CarrierModel c = carriersByName.get(cs.name());
+            if (c == null) {
+                c = new CarrierModel(cs.name());
+            }
+            c.restore(cs);
+            carrierList.add(c);
+        }
+        carriersByName.clear();
+        carrierList.forEach(c -> carriersByName.put(c.name(), c));
+        Restore.setAll(carriers, carrierList);
+        Restore.setAll(lostMarks, s.lostMarks());
+        lastLoopTurn = s.lastLoopTurn();
+        writesSeen = s.writesSeen();
     }
 }

@@ -1,5 +1,9 @@
 package echolab.ui.model;
 
+import java.util.List;
+import java.util.function.Function;
+
+import echolab.ui.fold.Restore;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -168,5 +172,56 @@ public final class ProcessModel {
     /** Its threads, each a lane with its own stack. */
     public ObservableList<WorkerModel> threads() {
         return threads;
+    }
+
+    /** Everything a process shows and remembers, its threads' states included, as a value: a checkpoint's copy. */
+    public record Snapshot(long pid, boolean server, String kind, boolean observed, boolean zombie, String crash,
+                           String crashMeaning, int descriptors, int firstDescriptors, String client, long counter,
+                           CounterTouch lastTouch, long spawnMicros, long rssBytes, int exitCode, boolean draining,
+                           List<WorkerModel.Snapshot> threads, long touches, long reapedAtNanos) {
+        public Snapshot {
+            threads = List.copyOf(threads);
+        }
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(pid, server, kind, observed, zombie.get(), crash.get(), crashMeaning.get(), descriptors.get(),
+                firstDescriptors.get(), client.get(), counter.get(), lastTouch.get(), spawnMicros.get(), rssBytes.get(),
+                exitCode.get(), draining.get(), threads.stream().map(WorkerModel::snapshot).toList(), touches,
+                reapedAtNanos);
+    }
+
+    /** Whether {@code s} is a state of this process (same PID and kind), so it can be put back in place. */
+    public boolean is(Snapshot s) {
+        return pid == s.pid() && server == s.server() && kind.equals(s.kind()) && observed == s.observed();
+    }
+
+    /**
+     * Puts back a state of this process ({@link #is}); its threads are the workers {@code worker}
+     * gives for their states (the fold's own, so a worker is one object in the fold and in its process).
+     */
+    public void restore(Snapshot s, Function<WorkerModel.Snapshot, WorkerModel> worker) {
+        zombie.set(s.zombie());
+        crash.set(s.crash());
+        crashMeaning.set(s.crashMeaning());
+        descriptors.set(s.descriptors());
+        firstDescriptors.set(s.firstDescriptors());
+        client.set(s.client());
+        counter.set(s.counter());
+        lastTouch.set(s.lastTouch());
+        spawnMicros.set(s.spawnMicros());
+        rssBytes.set(s.rssBytes());
+        exitCode.set(s.exitCode());
+        draining.set(s.draining());
+        Restore.setAll(threads, s.threads().stream().map(worker).toList());
+        touches = s.touches();
+        reapedAtNanos = s.reapedAtNanos();
+    }
+
+    /** A process made from a checkpoint's state. */
+    public static ProcessModel of(Snapshot s, Function<WorkerModel.Snapshot, WorkerModel> worker) {
+        ProcessModel p = new ProcessModel(s.pid(), s.server(), s.kind(), s.observed());
+        p.restore(s, worker);
+        return p;
     }
 }

@@ -78,13 +78,25 @@ public final class TimelineModel {
     private final List<Mark> marks = new ArrayList<>();
     private long revision;
     private java.util.function.Predicate<Lane> shown = lane -> true;
+    private boolean muted;
 
     public TimelineModel(int capacity) {
         ring = new Span[capacity];
     }
 
+    /**
+     * While muted, nothing is written: the folds are folding again, for a rewind, events whose
+     * spans are drawn already.
+     */
+    public void mute(boolean muted) {
+        this.muted = muted;
+    }
+
     /** Puts {@code key}'s lane into {@code state} from {@code nanos} on, opening the lane if new. */
     public void set(String key, String label, boolean worker, Activity state, long nanos) {
+        if (muted) {
+            return;
+        }
         Lane lane = lanes.computeIfAbsent(key, k -> new Lane(k, label, worker));
         Span open = lane.open;
         if (open != null) {
@@ -117,6 +129,9 @@ public final class TimelineModel {
 
     /** Gives a lane a new name, e.g. a client the server saw before it said its own name. */
     public void rename(String key, String label) {
+        if (muted) {
+            return;
+        }
         Lane lane = lanes.get(key);
         if (lane != null && !lane.label.equals(label)) {
             lane.label = label;
@@ -141,6 +156,9 @@ public final class TimelineModel {
 
     /** The lane's worker or client has gone: its last span ends now. */
     public void end(String key, long nanos) {
+        if (muted) {
+            return;
+        }
         Lane lane = lanes.get(key);
         if (lane == null) {
             return;
@@ -154,6 +172,9 @@ public final class TimelineModel {
     }
 
     public void mark(String key, long nanos, String label) {
+        if (muted) {
+            return;
+        }
         Lane lane = lanes.get(key);
         if (lane != null) {
             marks.add(new Mark(lane, nanos, label));

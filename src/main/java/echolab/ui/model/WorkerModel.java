@@ -90,4 +90,35 @@ public final class WorkerModel {
     public Activity state() {
         return state.get();
     }
+
+    /** Everything a worker shows and remembers, as a value: a checkpoint's copy of it. */
+    public record Snapshot(String id, String role, String mode, Activity state, String client, boolean draining,
+                           String carrier, String doing, long mountedAtNanos) {}
+
+    public Snapshot snapshot() {
+        return new Snapshot(id, role, mode, state.get(), client.get(), draining.get(), carrier.get(), doing.get(),
+                mountedAtNanos);
+    }
+
+    /** Whether {@code s} is a state of this worker (same thread, role and model), so it can be put back in place. */
+    public boolean is(Snapshot s) {
+        return id.equals(s.id()) && role.equals(s.role()) && mode.equals(s.mode());
+    }
+
+    /** Puts back a state of this worker ({@link #is}); views bound to it show it at once. */
+    public void restore(Snapshot s) {
+        state.set(s.state());
+        client.set(s.client());
+        draining.set(s.draining());
+        carrier.set(s.carrier());
+        doing.set(s.doing());
+        mountedAtNanos = s.mountedAtNanos();
+    }
+
+    /** A worker made from a checkpoint's state. */
+    public static WorkerModel of(Snapshot s) {
+        WorkerModel w = new WorkerModel(s.id(), s.role(), s.mode());
+        w.restore(s);
+        return w;
+    }
 }

@@ -60,6 +60,8 @@ public final class TimelineCanvas extends Region {
     private final StyleableObjectProperty<Font> font = styleable(FONT, "font");
 
     private final Canvas canvas = new Canvas();
+    private double pressX;
+    private Runnable panStart = () -> { };
     private final ScrollBar laneScroll = new ScrollBar();
     private final IntegerProperty windowSeconds = new SimpleIntegerProperty(TimelineControls.DEFAULT_WINDOW);
     private final TimelinePainter painter = new TimelinePainter();
@@ -99,6 +101,28 @@ public final class TimelineCanvas extends Region {
         StyleableObjectProperty<T> p = new SimpleStyleableObjectProperty<>(meta, this, name, meta.getInitialValue(this));
         p.addListener(obs -> dirty = true);
         return p;
+    }
+
+    /**
+     * Tells {@code panned} how far, in nanoseconds of the time shown, the lanes have been dragged
+     * since the press (positive: to the right, back in time).
+     */
+    void onPan(java.util.function.LongConsumer panned) {
+        canvas.setCursor(javafx.scene.Cursor.OPEN_HAND);
+        canvas.setOnMousePressed(e -> {
+            pressX = e.getX();
+            panStart.run();
+        });
+        canvas.setOnMouseDragged(e -> {
+            double nanosPerPixel = painter.nanosPerPixel() > 0 ? painter.nanosPerPixel()
+                    : windowSeconds.get() * 1e9 / Math.max(1, canvas.getWidth());
+            panned.accept((long) ((e.getX() - pressX) * nanosPerPixel));
+        });
+    }
+
+    /** Runs {@code start} when a drag of the lanes begins. */
+    void onPanStart(Runnable start) {
+        panStart = start;
     }
 
     /** Repaints within the window's frame budget (see {@link Cadence#followsBudget}). */

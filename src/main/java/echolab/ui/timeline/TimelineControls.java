@@ -34,6 +34,8 @@ public final class TimelineControls extends HBox {
     private final ToggleButton pause = new ToggleButton();
     private final ChoiceBox<Double> speed = new ChoiceBox<>();
     private final Button live = new Button("Go live");
+    private final Button stepBack = new Button("◀");
+    private final Button stepForward = new Button("▶");
     private final Label lag = new Label("live");
     private final ChoiceBox<Integer> window = new ChoiceBox<>();
     private final IntegerProperty windowSeconds = new SimpleIntegerProperty(DEFAULT_WINDOW);
@@ -60,6 +62,13 @@ public final class TimelineControls extends HBox {
         live.setId("liveButton");
         live.setTooltip(new Tooltip("Catch up: show what the server is doing now, at full speed"));
 
+        stepBack.setId("stepBackButton");
+        stepForward.setId("stepForwardButton");
+        stepBack.getStyleClass().add("step-button");
+        stepForward.getStyleClass().add("step-button");
+        stepBack.setTooltip(new Tooltip("One event back (←; Shift+← a tenth of a second); or drag the lanes to the right"));
+        stepForward.setTooltip(new Tooltip("One event forward (→; Shift+→ a tenth of a second)"));
+
         lag.setId("lagLabel");
         lag.getStyleClass().addAll("lag-label", "lag-live");
         // beside Go live, it says why that is greyed: the timeline is live already
@@ -79,7 +88,8 @@ public final class TimelineControls extends HBox {
         Label windowLabel = new Label("show");
         speedLabel.getStyleClass().add("toolbar-caption");
         windowLabel.getStyleClass().add("toolbar-caption");
-        getChildren().addAll(title, pause, speedLabel, speed, live, lag, spacer, windowLabel, window);
+        getChildren().addAll(title, pause, stepBack, stepForward, speedLabel, speed, live, lag, spacer, windowLabel,
+                window);
     }
 
     /** Drives {@code pump}: pause, speed and live act on it; the lag label follows it. */
@@ -88,16 +98,19 @@ public final class TimelineControls extends HBox {
         speedAsObject = pump.speedProperty().asObject();
         speed.valueProperty().bindBidirectional(speedAsObject);
         live.setOnAction(e -> pump.goLive());
+        stepBack.setOnAction(e -> pump.step(-1));
+        stepForward.setOnAction(e -> pump.step(1));
         Runnable showLag = () -> showLag(pump.lagSecondsProperty().get(), pump.pausedProperty().get(),
-                pump.speedProperty().get());
+                pump.speedProperty().get(), pump.behindProperty().get());
         pump.lagSecondsProperty().addListener(obs -> showLag.run());
         pump.pausedProperty().addListener(obs -> showLag.run());
         pump.speedProperty().addListener(obs -> showLag.run());
+        pump.behindProperty().addListener(obs -> showLag.run());
         showLag.run();
     }
 
-    private void showLag(double seconds, boolean paused, double speedFactor) {
-        boolean isLive = !paused && speedFactor >= 1.0 && seconds < LagText.LIVE_SECONDS;
+    private void showLag(double seconds, boolean paused, double speedFactor, boolean behind) {
+        boolean isLive = !behind && !paused && speedFactor >= 1.0 && seconds < LagText.LIVE_SECONDS;
         lag.setText(LagText.of(seconds, paused, speedFactor));
         lag.getStyleClass().removeAll("lag-live", "lag-behind");
         lag.getStyleClass().add(isLive ? "lag-live" : "lag-behind");

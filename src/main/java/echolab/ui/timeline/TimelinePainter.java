@@ -87,6 +87,11 @@ final class TimelinePainter implements Consumer<Span> {
         return rects;
     }
 
+    /** Nanoseconds of time per pixel in the last paint, or 0 before the first. */
+    double nanosPerPixel() {
+        return scale == null || scale.right() <= scale.left() ? 0 : scale.window() / (scale.right() - scale.left());
+    }
+
     private double gutterWidth(List<Lane> lanes, TimelineStyle style) {
         double widest = 0;
         for (Lane lane : lanes) {

@@ -23,6 +23,8 @@ public final class TimelineView extends BorderPane {
     private final TimelineCanvas canvas = new TimelineCanvas(palette);
     private final TimelineLegend legend = new TimelineLegend(palette);
     private boolean bound;
+    /** The instant shown when a drag of the lanes began. */
+    private long panFrom;
 
     public TimelineView() {
         getStyleClass().add("timeline-view");
@@ -45,6 +47,14 @@ public final class TimelineView extends BorderPane {
         controls.bind(pump);
         canvas.followsBudget(pump.budget());
         pump.onFrame(canvas::frame);
+        // drag the lanes to the right to go back in time, to the left to come forward
+        canvas.onPan(nanos -> pump.rewindTo(panFrom - nanos));
+        canvas.onPanStart(() -> panFrom = pump.shownNanos());
+        sceneProperty().addListener((obs, was, is) -> {
+            if (is != null && was == null) {
+                RewindKeys.install(is, pump);
+            }
+        });
     }
 
     /** The palette the canvas reads its state colours from; the diagram may share its colours. */
