@@ -92,6 +92,8 @@ public final class LessonRunner {
      */
     public RunResult run(Step.Run step, String widened, Map<String, Double> earlier) throws InterruptedException {
         cancelled.set(false);
+        long started = -1;
+        long ended = -1; // a run of the window's own lab has a span its time machine can show again
         Map<String, Double> figures;
         Bench.Report[] compared = new Bench.Report[1];
         if (step.compare() != null) {
@@ -106,13 +108,15 @@ public final class LessonRunner {
                 return RunResult.skipped(step, why);
             }
         } else {
+            started = System.nanoTime();
             figures = embedded(step);
+            ended = System.nanoTime();
         }
         Map<String, Double> mine = Measured.labelled(figures, step.label());
         Map<String, Double> visible = new LinkedHashMap<>(earlier);
         visible.putAll(mine);
         List<Expectation.Result> checked = step.expect().stream().map(e -> e.check(visible)).toList();
-        return new RunResult(step, mine, checked, widened, null, compared[0]);
+        return new RunResult(step, mine, checked, widened, null, compared[0], started, ended);
     }
 
     // ---- the embedded server

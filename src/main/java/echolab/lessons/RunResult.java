@@ -14,9 +14,11 @@ import echolab.bench.Bench;
  * @param widened      what was widened before this run ("raceWindowMicros 50 → 200"), or null
  * @param skipped      why the run could not be made here (no compiler for the example server, say), or null
  * @param compared     a compare run's whole report, for the Compare tab to draw; null for other runs
+ * @param startedNanos when the run began, on the events' clock ({@link System#nanoTime()}), or -1
+ * @param endedNanos   when it ended, or -1: a reveal shows the window taken back to it
  */
 public record RunResult(Step.Run step, Map<String, Double> figures, List<Expectation.Result> expectations,
-                        String widened, String skipped, Bench.Report compared) {
+                        String widened, String skipped, Bench.Report compared, long startedNanos, long endedNanos) {
 
     public RunResult {
         figures = Map.copyOf(figures);
@@ -24,7 +26,12 @@ public record RunResult(Step.Run step, Map<String, Double> figures, List<Expecta
     }
 
     static RunResult skipped(Step.Run step, String why) {
-        return new RunResult(step, Map.of(), List.of(), null, why, null);
+        return new RunResult(step, Map.of(), List.of(), null, why, null, -1, -1);
+    }
+
+    /** Whether the run's span on the events' clock is known (an embedded run's is), so it can be shown again. */
+    public boolean timed() {
+        return startedNanos >= 0 && endedNanos >= startedNanos;
     }
 
     /** Every expectation held (and the run was made). */

@@ -138,6 +138,13 @@ public final class MainController {
         ObserveRequest.take().ifPresent(this::observe);
         // the lessons run on this window's lab, so their runs animate here; a compare run is drawn in the Compare tab
         lessons.bind(lab, run -> compare().viewModel().show(run.compared(), "a lesson"));
+        // a reveal quotes its run, which has scrolled past by then: the window shows it again
+        lessons.onRevealRun(run -> timeline.showAgain(pump, run.startedNanos(), run.endedNanos()));
+        lessons.onRunStarted(() -> {
+            if (pump.behindProperty().get()) {
+                pump.goLive();
+            }
+        });
         LessonRequest.take().ifPresent(request -> {
             showLessons(true);
             lessons.open(request.lesson());

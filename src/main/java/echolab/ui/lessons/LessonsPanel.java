@@ -50,6 +50,10 @@ public final class LessonsPanel extends VBox {
     private Lab lab;
     private Consumer<RunResult> compared = r -> { };
     private LessonPlayer player;
+    private RunResult lastRevealed;
+    private boolean wasRunning;
+    private Runnable runStarted = () -> { };
+    private Consumer<RunResult> revealRun = run -> { };
     private RunResult lastShown;
 
     public LessonsPanel() {
@@ -204,6 +208,19 @@ public final class LessonsPanel extends VBox {
         record.refresh();
     }
 
+    /**
+     * Tells {@code shows} the run a reveal quotes, when the reveal comes in front: the window takes
+     * its picture back to that run (the timeline has scrolled past it by then), and Go live returns.
+     */
+    public void onRevealRun(Consumer<RunResult> shows) {
+        revealRun = shows;
+    }
+
+    /** Runs {@code live} when a run of the lesson starts: the window shows it as it happens. */
+    public void onRunStarted(Runnable live) {
+        runStarted = live;
+    }
+
     /** Ends the lesson with the window: no run or thread is left. */
     public void close() {
         leave();
@@ -224,6 +241,18 @@ public final class LessonsPanel extends VBox {
             compared.accept(last); // once per run, however often the card is redrawn
         }
         lastShown = last;
+        boolean running = player.status() == LessonPlayer.Status.RUNNING;
+        if (running && !wasRunning) {
+            runStarted.run(); // a run is watched live, whatever an earlier reveal took the window back to
+        }
+        wasRunning = running;
+        LessonPlayer.Reveal reveal = player.reveal();
+        if (reveal != null && last != null && last.timed() && last != lastRevealed) {
+            lastRevealed = last; // once per reveal of a run: the teacher may go live and stay there
+            revealRun.accept(last);
+        } else if (reveal == null) {
+            lastRevealed = null;
+        }
         Scene scene = getScene();
         highlighter.show(scene, isVisible() ? HighlightTargets.forStep(player.step()).orElse(null) : null);
     }

@@ -117,6 +117,18 @@ public final class TimelineControls extends HBox {
         live.setDisable(isLive);
     }
 
+    /** Chooses the shortest window offered that spans {@code nanos} (the longest when none does). */
+    void fit(long nanos) {
+        int chosen = WINDOWS.get(WINDOWS.size() - 1);
+        for (int seconds : WINDOWS) {
+            if (seconds * 1_000_000_000L >= nanos * 1.1) {
+                chosen = seconds;
+                break;
+            }
+        }
+        window.setValue(chosen);
+    }
+
     // Properties
 
     /** The visible time window in seconds, as chosen. */

@@ -57,6 +57,15 @@ public final class TimelineView extends BorderPane {
         });
     }
 
+    /**
+     * Takes the picture back to the span {@code from} to {@code to} (events' clock): the timeline
+     * spans it, ending at {@code to}, and the diagram and lists show that instant, until Go live.
+     */
+    public void showAgain(EventPump pump, long from, long to) {
+        controls.fit(to - from);
+        pump.rewindTo(to);
+    }
+
     /** The palette the canvas reads its state colours from; the diagram may share its colours. */
     public StatePalette palette() {
         return palette;

@@ -22,7 +22,7 @@ class CardTextsTest {
     }
 
     private static RunResult result(Map<String, Double> figures, List<Expectation.Result> expectations, String skipped) {
-        return new RunResult(RUN, figures, expectations, null, skipped, null);
+        return new RunResult(RUN, figures, expectations, null, skipped, null, -1, -1);
     }
 
     @Test

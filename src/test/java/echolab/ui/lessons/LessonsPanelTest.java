@@ -34,6 +34,7 @@ import echolab.lessons.Measured;
 import echolab.lessons.RunResult;
 import echolab.lessons.Sitting;
 import echolab.lessons.Step;
+import echolab.ui.EventPump;
 import echolab.testing.FxWindow;
 import echolab.testing.LiveLab;
 import echolab.testing.NoLeftovers;
@@ -256,6 +257,15 @@ class LessonsPanelTest {
     private void assertRevealQuotesTheRun(FxRobot robot, Lesson lesson, Step.Reveal step) throws Exception {
         RunResult run = onFx(() -> player().lastResult());
         assertNotNull(run, lesson.id() + ": a reveal after its run");
+        if (run.timed()) {
+            // the timeline has moved on since the run: the window is taken back to the run it quotes
+            EventPump pump = window.controller().pump();
+            assertTrue(onFx(() -> pump.behindProperty().get()), lesson.id() + ": the reveal shows its run again");
+            long shown = onFx(pump::shownNanos);
+            assertTrue(shown >= run.startedNanos() && shown <= run.endedNanos(), lesson.id()
+                    + ": the picture is at the end of the run (" + run.startedNanos() + " to " + run.endedNanos()
+                    + "), not at " + shown);
+        }
         String measured = onFx(() -> robot.lookup("#revealMeasured").queryAs(Label.class).getText());
         for (String figure : step.figures()) {
             String value = onFx(() -> Measured.format(player().figures().getOrDefault(figure, Double.NaN)));
