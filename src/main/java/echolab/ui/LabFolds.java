@@ -11,6 +11,7 @@ import echolab.ui.diagram.DiagramFold;
 import echolab.ui.fold.Fold;
 import echolab.ui.fold.FrameBudget;
 import echolab.ui.log.LogFold;
+import echolab.ui.model.Lanes;
 import echolab.ui.sync.ScenarioFold;
 import echolab.ui.timeline.TimelineFold;
 
@@ -25,19 +26,31 @@ import echolab.ui.timeline.TimelineFold;
  */
 public final class LabFolds {
 
-    private final TimelineFold timeline = new TimelineFold();
+    private final TimelineFold timeline;
     private final ControlsFold controls;
     private final ScenarioFold scenario = new ScenarioFold();
-    private final ClientsFold clients = new ClientsFold(timeline.timeline());
-    private final LogFold log = new LogFold(clients::clientOf);
+    private final ClientsFold clients;
+    private final LogFold log;
     private final DiagramFold diagram;
     private final List<Fold> all;
 
     /** Folds that start from the server's settings as they are, before any event arrives. */
     public LabFolds(Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize,
                     boolean blockingLoop) {
+        this(mode, protection, delayMillis, raceWindowMicros, poolSize, blockingLoop, null);
+    }
+
+    /**
+     * Folds as above whose lanes {@code also} sees too, every call as the folds make it (the trace
+     * exporter's exact spans), or none when null.
+     */
+    public LabFolds(Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize,
+                    boolean blockingLoop, Lanes also) {
+        timeline = new TimelineFold(also);
+        clients = new ClientsFold(timeline.lanes());
+        log = new LogFold(clients::clientOf);
         controls = new ControlsFold(mode, protection, delayMillis, raceWindowMicros, poolSize, blockingLoop);
-        diagram = new DiagramFold(clients, controls, timeline.timeline());
+        diagram = new DiagramFold(clients, controls, timeline.lanes());
         all = List.of(log, controls, scenario, clients, diagram, timeline);
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * span takes the state that lasted longest in it. The ring then holds tens of seconds even at full
  * speed, and a frame draws a few thousand rectangles, not a hundred thousand.
  */
-public final class TimelineModel {
+public final class TimelineModel implements Lanes {
 
     /** The shortest span kept, far below a pixel of the shortest window shown. */
     public static final long MIN_SPAN_NANOS = 2_000_000;
@@ -84,6 +84,7 @@ public final class TimelineModel {
     }
 
     /** Puts {@code key}'s lane into {@code state} from {@code nanos} on, opening the lane if new. */
+    @Override
     public void set(String key, String label, boolean worker, Activity state, long nanos) {
         Lane lane = lanes.computeIfAbsent(key, k -> new Lane(k, label, worker));
         Span open = lane.open;
@@ -116,6 +117,7 @@ public final class TimelineModel {
     }
 
     /** Gives a lane a new name, e.g. a client the server saw before it said its own name. */
+    @Override
     public void rename(String key, String label) {
         Lane lane = lanes.get(key);
         if (lane != null && !lane.label.equals(label)) {
@@ -140,6 +142,7 @@ public final class TimelineModel {
     }
 
     /** The lane's worker or client has gone: its last span ends now. */
+    @Override
     public void end(String key, long nanos) {
         Lane lane = lanes.get(key);
         if (lane == null) {
@@ -153,6 +156,7 @@ public final class TimelineModel {
         revision++;
     }
 
+    @Override
     public void mark(String key, long nanos, String label) {
         Lane lane = lanes.get(key);
         if (lane != null) {
