@@ -43,6 +43,7 @@ public final class TraceExportBench {
             for (int round = 1; round <= rounds; round++) {
                 export("perfetto", round, events, dir.resolve("run.perfetto-trace"), options, true);
                 export("chrome", round, events, dir.resolve("run.json"), options, false);
+                foldsOnly(round, events, options);
             }
         } finally {
             try (var files = Files.list(dir)) {
@@ -67,6 +68,27 @@ public final class TraceExportBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%-8s round %d: events=%d seconds=%.2f events/s=%.0f bytes=%d load=%.2f%n",
                 format, round, events.size(), seconds, events.size() / seconds, Files.size(file), load());
+    }
+
+    /** The part of the cost that is the window's folds: the same folding into a sink that writes nothing. */
+    private static void foldsOnly(int round, List<Event> events, ServerOptions options) throws Exception {
+        long start = System.nanoTime();
+        TraceFolding.fold("bench", TraceSettings.of(options), events, new NoSink());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%-8s round %d: events=%d seconds=%.2f events/s=%.0f load=%.2f%n",
+                "folds", round, events.size(), seconds, events.size() / seconds, load());
+    }
+
+    /** Keeps nothing. */
+    private static final class NoSink implements TraceSink {
+        @Override public void process(long uuid, int pid, String name) { }
+        @Override public void thread(long uuid, int pid, long tid, String name) { }
+        @Override public void counter(long uuid, long parent, String name) { }
+        @Override public void begin(long ts, long track, String name, long flowOut, long flowIn) { }
+        @Override public void end(long ts, long track) { }
+        @Override public void instant(long ts, long track, String name, long flowOut, long flowIn) { }
+        @Override public void count(long ts, long track, long value) { }
+        @Override public void finish() { }
     }
 
     /** The first {@code wanted} events of a run under load; the run ends once they are in. */
