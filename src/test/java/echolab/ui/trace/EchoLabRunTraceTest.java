@@ -52,7 +52,7 @@ class EchoLabRunTraceTest {
         byte[] bytes = proto.toByteArray();
         assertEquals(0x0A, bytes[0], "a proto trace starts 0A");
         PerfettoCheck trace = new PerfettoCheck(bytes);
-        ProtocDecode.decodesAsPackets(bytes, trace.packets);
+        ProtocDecode.decodesAsPackets(bytes, trace);
 
         Event.ServerStarted started = only(events, Event.ServerStarted.class);
         ProtoTraceReader.Descriptor server = trace.process(started.pid());

@@ -65,7 +65,7 @@ class StudentServerTraceTest {
         ByteArrayOutputStream proto = new ByteArrayOutputStream();
         PerfettoTrace.write("fork_reap", TraceSettings.defaults(), events, proto);
         PerfettoCheck trace = new PerfettoCheck(proto.toByteArray());
-        ProtocDecode.decodesAsPackets(proto.toByteArray(), trace.packets);
+        ProtocDecode.decodesAsPackets(proto.toByteArray(), trace);
 
         assertNotNull(trace.process(started.pid()), "the server's process by its real pid");
         for (Event.ObservedThreadAppeared t : EchoLabRunTraceTest.of(events, Event.ObservedThreadAppeared.class)) {
