@@ -131,7 +131,7 @@ final class TraceRecorder implements Lanes {
         if (e instanceof Event.ServerStarted x) {
             tracks.serverStarted(x.pid(), x.mode());
         } else if (e instanceof Event.ObservedServerStarted x) {
-            tracks.observedProcess(x.pid(), x.command());
+            tracks.observedServerStarted(x.pid(), x.command());
         } else if (e instanceof Event.ObservedProcessAppeared x) {
             TraceTracks.Track parent = tracks.process(x.ppid());
             tracks.observedProcess(x.pid(), x.command());

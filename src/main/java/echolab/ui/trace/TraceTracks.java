@@ -51,6 +51,8 @@ final class TraceTracks {
     private long nextUuid = 1;
     private long nextTid = CLIENTS_PID + 1L;
     private int serverPid = -1;
+    /** The process the counters go under: EchoLab's server, or else the student's server observed. */
+    private Track subject;
     private final Map<Integer, Track> processes = new HashMap<>();
     private final Map<String, Track> lanes = new HashMap<>();
     private final Map<String, Track> counters = new HashMap<>();
@@ -65,7 +67,15 @@ final class TraceTracks {
     void serverStarted(long pid, String mode) {
         if (serverPid < 0) {
             serverPid = (int) pid;
-            declareProcess(serverPid, title + " (EchoLab server, " + mode + ")");
+            subject = declareProcess(serverPid, title + " (EchoLab server, " + mode + ")");
+        }
+    }
+
+    /** A student's server started as {@code pid}: its process, which the counters go under if EchoLab's server is not there. */
+    void observedServerStarted(long pid, String command) {
+        Track p = observedProcess(pid, command);
+        if (subject == null) {
+            subject = p;
         }
     }
 
@@ -120,11 +130,11 @@ final class TraceTracks {
         }
     }
 
-    /** The counter {@code name} of EchoLab's server. */
+    /** The counter {@code name}, under the run's server (EchoLab's, or the student's). */
     Track counter(String name) {
         Track c = counters.get(name);
         if (c == null) {
-            Track parent = server();
+            Track parent = subject != null ? subject : server();
             c = new Track(nextUuid++, parent.pid, 0);
             sink.counter(c.uuid, parent.uuid, name);
             counters.put(name, c);

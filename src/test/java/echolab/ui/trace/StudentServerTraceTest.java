@@ -67,6 +67,12 @@ class StudentServerTraceTest {
         PerfettoCheck trace = new PerfettoCheck(proto.toByteArray());
 
         assertNotNull(trace.process(started.pid()), "the server's process by its real pid");
+        assertEquals(null, trace.process(TraceTracks.SERVER_PID_UNKNOWN), "no EchoLab server made up in a student's run");
+        for (ProtoTraceReader.Descriptor counter : trace.tracks.values()) {
+            if (counter.kind().equals("counter")) {
+                assertEquals(trace.process(started.pid()).uuid(), counter.parent(), "counters go under the student's server");
+            }
+        }
         for (Event.ObservedThreadAppeared t : EchoLabRunTraceTest.of(events, Event.ObservedThreadAppeared.class)) {
             boolean waited = events.stream().anyMatch(e -> e instanceof Event.ObservedThreadWaits w
                     && w.workerId().equals(t.workerId()));
