@@ -12,6 +12,7 @@ import echolab.ui.fold.Fold;
 import echolab.ui.fold.FrameBudget;
 import echolab.ui.fold.Rewindable;
 import echolab.ui.log.LogFold;
+import echolab.ui.model.Lanes;
 import echolab.ui.rewind.ChainedFold;
 import echolab.ui.sync.ScenarioFold;
 import echolab.ui.timeline.TimelineFold;
@@ -27,11 +28,11 @@ import echolab.ui.timeline.TimelineFold;
  */
 public final class LabFolds implements Fold, Rewindable<List<Object>> {
 
-    private final TimelineFold timeline = new TimelineFold();
+    private final TimelineFold timeline;
     private final ControlsFold controls;
     private final ScenarioFold scenario = new ScenarioFold();
-    private final ClientsFold clients = new ClientsFold(timeline.timeline());
-    private final LogFold log = new LogFold(clients::clientOf);
+    private final ClientsFold clients;
+    private final LogFold log;
     private final DiagramFold diagram;
     private final List<Fold> all;
     private final ChainedFold chain = new ChainedFold();
@@ -39,8 +40,20 @@ public final class LabFolds implements Fold, Rewindable<List<Object>> {
     /** Folds that start from the server's settings as they are, before any event arrives. */
     public LabFolds(Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize,
                     boolean blockingLoop) {
+        this(mode, protection, delayMillis, raceWindowMicros, poolSize, blockingLoop, null);
+    }
+
+    /**
+     * Folds as above whose lanes {@code also} sees too, every call as the folds make it (the trace
+     * exporter's exact spans), or none when null.
+     */
+    public LabFolds(Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize,
+                    boolean blockingLoop, Lanes also) {
+        timeline = new TimelineFold(also);
+        clients = new ClientsFold(timeline.lanes());
+        log = new LogFold(clients::clientOf);
         controls = new ControlsFold(mode, protection, delayMillis, raceWindowMicros, poolSize, blockingLoop);
-        diagram = new DiagramFold(clients, controls, timeline.timeline());
+        diagram = new DiagramFold(clients, controls, timeline.lanes());
         all = List.of(log, controls, scenario, clients, diagram, timeline);
         all.forEach(chain::add);
     }

@@ -27,6 +27,12 @@ class FoldsTest {
             .because("a fold is tested without JavaFX running; the views draw what it keeps");
 
     @ArchTest
+    static final ArchRule theTraceExporterKnowsNoToolkit = noClasses()
+            .that().resideInAPackage("echolab.ui.trace..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the command line exports a recording without JavaFX; the folds it uses are toolkit-free");
+
+    @ArchTest
     static final ArchRule foldsAreNamedSo = classes()
             .that().implement(Fold.class).and().areNotInterfaces().and().areNotAnonymousClasses()
             .should().haveSimpleNameEndingWith("Fold").orShould().haveSimpleNameEndingWith("ViewModel")

@@ -15,7 +15,7 @@ import echolab.ui.fold.FrameBudget;
 import echolab.ui.model.Activity;
 import echolab.ui.model.ClientModel;
 import echolab.ui.model.ClientNames;
-import echolab.ui.model.TimelineModel;
+import echolab.ui.model.Lanes;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -35,7 +35,7 @@ public final class ClientsFold implements Fold {
     private static final long CLOSED_SHOWN = TimeUnit.SECONDS.toNanos(8);
     private static final int MAX_CLIENT_ROWS = 150;
 
-    private final TimelineModel timeline;
+    private final Lanes timeline;
     private final ObservableList<ClientModel> clients = FXCollections.observableArrayList();
     private final ObservableList<ClientModel> backlog = FXCollections.observableArrayList();
     private final ObservableList<ClientModel> poolQueue = FXCollections.observableArrayList();
@@ -48,7 +48,7 @@ public final class ClientsFold implements Fold {
     private BiConsumer<String, String> renamed = (was, is) -> { };
 
     /** Clients whose lanes go on {@code timeline}. */
-    public ClientsFold(TimelineModel timeline) {
+    public ClientsFold(Lanes timeline) {
         this.timeline = timeline;
     }
 

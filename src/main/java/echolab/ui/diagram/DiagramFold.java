@@ -20,7 +20,7 @@ import echolab.ui.fold.Rewindable;
 import echolab.ui.model.Activity;
 import echolab.ui.model.ClientModel;
 import echolab.ui.model.ProcessModel;
-import echolab.ui.model.TimelineModel;
+import echolab.ui.model.Lanes;
 import echolab.ui.model.WorkerModel;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -46,7 +46,7 @@ public final class DiagramFold implements Fold, Rewindable<DiagramFold.Snapshot>
 
     private final ClientsFold clients;
     private final ControlsFold controls;
-    private final TimelineModel timeline;
+    private final Lanes timeline;
     private final ObservableList<ProcessModel> processes = FXCollections.observableArrayList();
     private final ObservableList<CarrierModel> carriers = FXCollections.observableArrayList();
     private final ObservableList<LostMark> lostMarks = FXCollections.observableArrayList();
@@ -59,7 +59,7 @@ public final class DiagramFold implements Fold, Rewindable<DiagramFold.Snapshot>
     private long writesSeen;
 
     /** The diagram of the server whose clients and settings those folds follow; its lanes go on {@code timeline}. */
-    public DiagramFold(ClientsFold clients, ControlsFold controls, TimelineModel timeline) {
+    public DiagramFold(ClientsFold clients, ControlsFold controls, Lanes timeline) {
         this.clients = clients;
         this.controls = controls;
         this.timeline = timeline;

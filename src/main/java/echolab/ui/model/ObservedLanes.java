@@ -10,9 +10,9 @@ import echolab.observe.WaitKind;
  */
 public final class ObservedLanes {
 
-    private final TimelineModel timeline;
+    private final Lanes timeline;
 
-    public ObservedLanes(TimelineModel timeline) {
+    public ObservedLanes(Lanes timeline) {
         this.timeline = timeline;
     }
 

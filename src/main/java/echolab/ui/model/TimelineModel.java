@@ -15,7 +15,7 @@ import java.util.Map;
  * span takes the state that lasted longest in it. The ring then holds tens of seconds even at full
  * speed, and a frame draws a few thousand rectangles, not a hundred thousand.
  */
-public final class TimelineModel {
+public final class TimelineModel implements Lanes {
 
     /** The shortest span kept, far below a pixel of the shortest window shown. */
     public static final long MIN_SPAN_NANOS = 2_000_000;
@@ -93,6 +93,7 @@ public final class TimelineModel {
     }
 
     /** Puts {@code key}'s lane into {@code state} from {@code nanos} on, opening the lane if new. */
+    @Override
     public void set(String key, String label, boolean worker, Activity state, long nanos) {
         if (muted) {
             return;
@@ -128,6 +129,7 @@ public final class TimelineModel {
     }
 
     /** Gives a lane a new name, e.g. a client the server saw before it said its own name. */
+    @Override
     public void rename(String key, String label) {
         if (muted) {
             return;
@@ -155,6 +157,7 @@ public final class TimelineModel {
     }
 
     /** The lane's worker or client has gone: its last span ends now. */
+    @Override
     public void end(String key, long nanos) {
         if (muted) {
             return;
@@ -171,6 +174,7 @@ public final class TimelineModel {
         revision++;
     }
 
+    @Override
     public void mark(String key, long nanos, String label) {
         if (muted) {
             return;

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import echolab.events.Event;
 import echolab.ui.fold.Fold;
+import echolab.ui.model.Lanes;
 import echolab.ui.model.ObservedLanes;
 import echolab.ui.model.TimelineModel;
 
@@ -20,7 +21,18 @@ public final class TimelineFold implements Fold {
     private static final long TIMELINE_KEEP = TimeUnit.SECONDS.toNanos(120);
 
     private final TimelineModel timeline = new TimelineModel(60_000);
-    private final ObservedLanes observedLanes = new ObservedLanes(timeline);
+    private final Lanes lanes;
+    private final ObservedLanes observedLanes;
+
+    public TimelineFold() {
+        this(null);
+    }
+
+    /** A timeline whose lanes {@code also} sees as well (every call, unsettled), or none when null. */
+    public TimelineFold(Lanes also) {
+        lanes = also == null ? timeline : Lanes.tee(timeline, also);
+        observedLanes = new ObservedLanes(lanes);
+    }
 
     @Override
     public void apply(Event e, long playNanos) {
@@ -35,5 +47,10 @@ public final class TimelineFold implements Fold {
 
     public TimelineModel timeline() {
         return timeline;
+    }
+
+    /** Where the other folds write their lanes: the timeline, and what it was given to see them too. */
+    public Lanes lanes() {
+        return lanes;
     }
 }

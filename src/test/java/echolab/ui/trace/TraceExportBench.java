@@ -1,0 +1,124 @@
+package echolab.ui.trace;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import echolab.clients.Behaviour;
+import echolab.engine.Mode;
+import echolab.engine.ServerOptions;
+import echolab.events.Event;
+import echolab.events.EventBus;
+import echolab.events.Subscription;
+import echolab.lab.Lab;
+import echolab.sync.Protection;
+
+/**
+ * The cost of exporting a million events (Issue 20: at most 5 s): collects a million events of a
+ * real run in memory (EchoLab's thread-per-client server under load from 8 ping-pong clients on
+ * 127.0.0.1, the counter unprotected), then exports them to both formats, a few times, into files,
+ * printing events, seconds, events/s and bytes beside the machine's load average.
+ * Run by {@code bash bench/trace-export.sh}.
+ */
+public final class TraceExportBench {
+
+    private TraceExportBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int wanted = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        ServerOptions options = ServerOptions.defaults().toBuilder().port(0).mode(Mode.THREADS)
+                .protection(Protection.NONE).build();
+        List<Event> events = collect(options, wanted);
+        System.out.printf(Locale.ROOT, "collected %d events of a real run (threads, 8 clients); load %.2f%n",
+                events.size(), load());
+        Path dir = Files.createTempDirectory("echolab-trace-bench");
+        try {
+            for (int round = 1; round <= rounds; round++) {
+                export("perfetto", round, events, dir.resolve("run.perfetto-trace"), options, true);
+                export("chrome", round, events, dir.resolve("run.json"), options, false);
+                foldsOnly(round, events, options);
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private static void export(String format, int round, List<Event> events, Path file, ServerOptions options,
+                               boolean perfetto) throws Exception {
+        long start = System.nanoTime();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            if (perfetto) {
+                PerfettoTrace.write("bench", TraceSettings.of(options), events, out);
+            } else {
+                ChromeTrace.write("bench", TraceSettings.of(options), events, out);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%-8s round %d: events=%d seconds=%.2f events/s=%.0f bytes=%d load=%.2f%n",
+                format, round, events.size(), seconds, events.size() / seconds, Files.size(file), load());
+    }
+
+    /** The part of the cost that is the window's folds: the same folding into a sink that writes nothing. */
+    private static void foldsOnly(int round, List<Event> events, ServerOptions options) throws Exception {
+        long start = System.nanoTime();
+        TraceFolding.fold("bench", TraceSettings.of(options), events, new NoSink());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%-8s round %d: events=%d seconds=%.2f events/s=%.0f load=%.2f%n",
+                "folds", round, events.size(), seconds, events.size() / seconds, load());
+    }
+
+    /** Keeps nothing. */
+    private static final class NoSink implements TraceSink {
+        @Override public void process(long uuid, int pid, String name) { }
+        @Override public void thread(long uuid, int pid, long tid, String name) { }
+        @Override public void counter(long uuid, long parent, String name) { }
+        @Override public void begin(long ts, long track, String name, long flowOut, long flowIn) { }
+        @Override public void end(long ts, long track) { }
+        @Override public void instant(long ts, long track, String name, long flowOut, long flowIn) { }
+        @Override public void count(long ts, long track, long value) { }
+        @Override public void finish() { }
+    }
+
+    /** The first {@code wanted} events of a run under load; the run ends once they are in. */
+    private static List<Event> collect(ServerOptions options, int wanted) throws Exception {
+        EventBus bus = new EventBus();
+        List<Event> events = new ArrayList<>(wanted + 100_000);
+        Subscription sub = bus.subscribe("trace bench", 1 << 20);
+        try (Lab lab = Lab.start(options, bus)) {
+            for (int i = 0; i < 8; i++) {
+                lab.addClient(new Behaviour.Steady(1_000_000, 0, 32));
+            }
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (events.size() < wanted && System.nanoTime() < deadline) {
+                if (sub.drain(events::add, Integer.MAX_VALUE) == 0) {
+                    Thread.sleep(1);
+                }
+            }
+        } finally {
+            sub.close();
+        }
+        if (sub.dropped() > 0) {
+            System.out.println("note: the collector's queue dropped " + sub.dropped() + " events (the run is still real)");
+        }
+        if (events.size() < wanted) {
+            throw new IllegalStateException("only " + events.size() + " events in 120 s");
+        }
+        return List.copyOf(events.subList(0, wanted));
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
