@@ -56,8 +56,19 @@ final class AppMenus {
                 run(stage, "export the diagram", () -> NodePng.write(controller.diagramView(), 2, f.toPath()));
             }
         });
+        MenuItem trace = item("exportTrace", "Export trace…", null, () -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter("Perfetto trace (ui.perfetto.dev)", "*.perfetto-trace"),
+                    new FileChooser.ExtensionFilter("Chrome JSON trace (older tools)", "*.json"));
+            chooser.setInitialFileName("echolab.perfetto-trace");
+            File f = chooser.showSaveDialog(stage);
+            if (f != null) {
+                run(stage, "export the trace", () -> controller.exportTrace(f.toPath()));
+            }
+        });
         MenuItem quit = item("quit", "Quit", "Shortcut+Q", stage::close);
-        return menu("menuFile", "File", log, diagram, new SeparatorMenuItem(), quit);
+        return menu("menuFile", "File", log, diagram, trace, new SeparatorMenuItem(), quit);
     }
 
     private static Menu view(Stage stage, MainController controller, ZoomPane zoom) {

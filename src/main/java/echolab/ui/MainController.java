@@ -364,6 +364,15 @@ public final class MainController {
         }
     }
 
+    /**
+     * Writes what the window keeps of its run, from the earliest instant it can show to now, as a
+     * trace (Perfetto, or Chrome JSON for a {@code .json} file) to open in ui.perfetto.dev.
+     */
+    public void exportTrace(java.nio.file.Path file) throws java.io.IOException {
+        echolab.ui.trace.TraceFiles.write(file, "EchoLab", echolab.ui.trace.TraceSettings.of(lab.options()),
+                pump.timeMachine().kept());
+    }
+
     // For tests and benchmarks
 
     /** The folds of EchoLab's own server that the panels show. */

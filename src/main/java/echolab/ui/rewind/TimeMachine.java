@@ -166,6 +166,15 @@ public final class TimeMachine<S> {
         return history.head();
     }
 
+    /** The events from the earliest instant that can be shown to the newest received, in order. */
+    public java.util.List<Event> kept() {
+        java.util.List<Event> events = new java.util.ArrayList<>((int) (history.head() - earliest()));
+        for (long i = earliest(); i < history.head(); i++) {
+            events.add(history.get(i));
+        }
+        return events;
+    }
+
     public EventHistory history() {
         return history;
     }
