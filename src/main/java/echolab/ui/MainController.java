@@ -140,6 +140,11 @@ public final class MainController {
         lessons.bind(lab, run -> compare().viewModel().show(run.compared(), "a lesson"));
         // a reveal quotes its run, which has scrolled past by then: the window shows it again
         lessons.onRevealRun(run -> timeline.showAgain(pump, run.startedNanos(), run.endedNanos()));
+        timeline.sceneProperty().addListener((obs, was, is) -> {
+            if (is != null && was == null) {
+                echolab.ui.timeline.RewindKeys.install(is, pump, lessons::inFront); // ← → step the picture
+            }
+        });
         lessons.onRunStarted(() -> {
             if (pump.behindProperty().get()) {
                 pump.goLive();

@@ -54,6 +54,8 @@ public final class DiagramFold implements Fold, Rewindable<DiagramFold.Snapshot>
     private final Map<Long, ProcessModel> processesByPid = new HashMap<>();
     private final Map<String, CarrierModel> carriersByName = new HashMap<>();
     private ProcessModel server;
+    /** Every server process seen, by PID: a rewind through its start finds it again. */
+    private final Map<Long, ProcessModel> servers = new HashMap<>();
     private long lastLoopTurn = Long.MIN_VALUE;
     /** Writes of the shared counter seen: each is one increment (see {@link #lostSeen}). */
     private long writesSeen;
@@ -112,7 +114,7 @@ public final class DiagramFold implements Fold, Rewindable<DiagramFold.Snapshot>
         } else if (e instanceof Event.ChildCounterReported x) {
             childCounter(x);
         } else if (e instanceof Event.ServerStarted x) {
-            server = new ProcessModel(x.pid(), true);
+            server = serverProcess(x.pid());
             processesByPid.put(x.pid(), server);
             processes.add(0, server);
         } else if (e instanceof Event.ModeChanged) {
@@ -162,6 +164,21 @@ public final class DiagramFold implements Fold, Rewindable<DiagramFold.Snapshot>
             lastLoopTurn = Long.MIN_VALUE;
         }
         processes.removeIf(p -> p.reaped() && now - p.reapedAtNanos() > REAPED_SHOWN && forget(p));
+    }
+
+    /**
+     * The server's process as it starts: the same object each time the same server starts again in
+     * a rewind (the diagram's server box is bound to it), as fresh as a new one.
+     */
+    private ProcessModel serverProcess(long pid) {
+        ProcessModel fresh = new ProcessModel(pid, true);
+        ProcessModel known = servers.get(pid);
+        if (known == null) {
+            servers.put(pid, fresh);
+            return fresh;
+        }
+        known.restore(fresh.snapshot(), WorkerModel::of);
+        return known;
     }
 
     private boolean forget(ProcessModel p) {
@@ -467,7 +484,8 @@ public final class DiagramFold implements Fold, Rewindable<DiagramFold.Snapshot>
         });
         workers.clear();
         s.workers().forEach((id, ws) -> workers.put(id, worker.apply(ws)));
-        Map<Long, ProcessModel> knownProcesses = new HashMap<>(processesByPid);
+        Map<Long, ProcessModel> knownProcesses = new HashMap<>(servers);
+        knownProcesses.putAll(processesByPid);
         List<ProcessModel> list = new ArrayList<>();
         for (ProcessModel.Snapshot ps : s.processes()) {
             ProcessModel p = knownProcesses.get(ps.pid());

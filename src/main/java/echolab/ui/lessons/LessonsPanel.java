@@ -216,6 +216,11 @@ public final class LessonsPanel extends VBox {
         revealRun = shows;
     }
 
+    /** Whether a lesson is open and shown: its keys (the arrows among them) are the lesson's. */
+    public boolean inFront() {
+        return player != null && isVisible();
+    }
+
     /** Runs {@code live} when a run of the lesson starts: the window shows it as it happens. */
     public void onRunStarted(Runnable live) {
         runStarted = live;

@@ -50,11 +50,6 @@ public final class TimelineView extends BorderPane {
         // drag the lanes to the right to go back in time, to the left to come forward
         canvas.onPan(nanos -> pump.rewindTo(panFrom - nanos));
         canvas.onPanStart(() -> panFrom = pump.shownNanos());
-        sceneProperty().addListener((obs, was, is) -> {
-            if (is != null && was == null) {
-                RewindKeys.install(is, pump);
-            }
-        });
     }
 
     /**
