@@ -43,8 +43,8 @@ public final class EventPump {
 
     private static final int DRAIN_PER_FRAME = 100_000;
     private static final int FOLD_PER_FRAME = 60_000;
-    static final int HISTORY_KEEP = 1_000_000;
-    static final int CHECKPOINT_EVERY = 20_000;
+    public static final int HISTORY_KEEP = 1_000_000;
+    public static final int CHECKPOINT_EVERY = 20_000;
 
     private final Subscription subscription;
     private final ChainedFold chain = new ChainedFold();

@@ -13,6 +13,7 @@ import echolab.clients.Behaviour;
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
 import echolab.events.Event;
+import echolab.testing.RecordedRun;
 import echolab.events.EventBus;
 import echolab.events.Subscription;
 import echolab.lab.Lab;
@@ -35,7 +36,7 @@ public final class TraceExportBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         ServerOptions options = ServerOptions.defaults().toBuilder().port(0).mode(Mode.THREADS)
                 .protection(Protection.NONE).build();
-        List<Event> events = collect(options, wanted);
+        List<Event> events = RecordedRun.underLoad(options, wanted);
         System.out.printf(Locale.ROOT, "collected %d events of a real run (threads, 8 clients); load %.2f%n",
                 events.size(), load());
         Path dir = Files.createTempDirectory("echolab-trace-bench");
@@ -89,33 +90,6 @@ public final class TraceExportBench {
         @Override public void instant(long ts, long track, String name, long flowOut, long flowIn) { }
         @Override public void count(long ts, long track, long value) { }
         @Override public void finish() { }
-    }
-
-    /** The first {@code wanted} events of a run under load; the run ends once they are in. */
-    private static List<Event> collect(ServerOptions options, int wanted) throws Exception {
-        EventBus bus = new EventBus();
-        List<Event> events = new ArrayList<>(wanted + 100_000);
-        Subscription sub = bus.subscribe("trace bench", 1 << 20);
-        try (Lab lab = Lab.start(options, bus)) {
-            for (int i = 0; i < 8; i++) {
-                lab.addClient(new Behaviour.Steady(1_000_000, 0, 32));
-            }
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            while (events.size() < wanted && System.nanoTime() < deadline) {
-                if (sub.drain(events::add, Integer.MAX_VALUE) == 0) {
-                    Thread.sleep(1);
-                }
-            }
-        } finally {
-            sub.close();
-        }
-        if (sub.dropped() > 0) {
-            System.out.println("note: the collector's queue dropped " + sub.dropped() + " events (the run is still real)");
-        }
-        if (events.size() < wanted) {
-            throw new IllegalStateException("only " + events.size() + " events in 120 s");
-        }
-        return List.copyOf(events.subList(0, wanted));
     }
 
     private static double load() {
