@@ -20,6 +20,17 @@ import javafx.beans.property.StringProperty;
  */
 public final class ClientModel {
 
+    /**
+     * A client's state as a value, for the time machine's checkpoints: what was folded, the counts
+     * included; the counts as shown are left out (they follow a cadence), a restored client shows
+     * its counts at once. {@code serial} tells the clients of one fold apart (a port is used again).
+     */
+    public record Snapshot(long serial, int port, String name, Activity state, String detail, String worker,
+                           String mode, boolean ready, boolean simulated, long serverId, boolean waitingForEcho,
+                           boolean wroteInBacklog, long lastSentNanos, long lastEchoNanos, long closedAtNanos,
+                           long readyUntilNanos, int sentCount, int echoedCount, long latencyMicros) {}
+
+    private final long serial;
     private final int port;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
     private final ObjectProperty<Activity> state = new SimpleObjectProperty<>(Activity.CONNECTING);
@@ -46,8 +57,53 @@ public final class ClientModel {
     boolean countsChanged;
 
     public ClientModel(int port, String name) {
+        this(-1, port, name);
+    }
+
+    /** A client numbered {@code serial} by the fold that made it (see {@link #serial}). */
+    public ClientModel(long serial, int port, String name) {
+        this.serial = serial;
         this.port = port;
         this.name.set(name);
+    }
+
+    /** This client's state now, as a value later events do not change. */
+    public Snapshot snapshot() {
+        return new Snapshot(serial, port, name.get(), state.get(), detail.get(), worker.get(), mode.get(), ready.get(),
+                simulated.get(), serverId, waitingForEcho, wroteInBacklog, lastSentNanos, lastEchoNanos,
+                closedAtNanos, readyUntilNanos, sentCount, echoedCount, latencyMicros);
+    }
+
+    /**
+     * A new client in {@code s}'s state, its counts shown: a new instance, since the one that was
+     * live then has been changed by later events.
+     */
+    public static ClientModel restored(Snapshot s) {
+        ClientModel c = new ClientModel(s.serial(), s.port(), s.name());
+        c.state.set(s.state());
+        c.detail.set(s.detail());
+        c.worker.set(s.worker());
+        c.mode.set(s.mode());
+        c.ready.set(s.ready());
+        c.simulated.set(s.simulated());
+        c.serverId = s.serverId();
+        c.waitingForEcho = s.waitingForEcho();
+        c.wroteInBacklog = s.wroteInBacklog();
+        c.lastSentNanos = s.lastSentNanos();
+        c.lastEchoNanos = s.lastEchoNanos();
+        c.closedAtNanos = s.closedAtNanos();
+        c.readyUntilNanos = s.readyUntilNanos();
+        c.sentCount = s.sentCount();
+        c.echoedCount = s.echoedCount();
+        c.latencyMicros = s.latencyMicros();
+        c.countsChanged = true;
+        c.sync();
+        return c;
+    }
+
+    /** The number the fold that made this client gave it, in the order they came; -1 for one made elsewhere. */
+    public long serial() {
+        return serial;
     }
 
     /**

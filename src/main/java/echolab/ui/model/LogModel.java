@@ -2,7 +2,10 @@ package echolab.ui.model;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
 
 import echolab.events.Event;
 import javafx.collections.FXCollections;
@@ -22,6 +25,23 @@ public final class LogModel {
         /** The client's name now, or the text given when there is no client model; may be null. */
         public String client() {
             return clientModel != null ? clientModel.name() : clientText;
+        }
+    }
+
+    /**
+     * A logged event as a value: the client it concerns by {@link ClientModel#serial serial} (-1:
+     * none, or one made elsewhere) and by the name it goes by now.
+     */
+    public record Row(Event event, long client, String name) {}
+
+    /**
+     * What the log has kept, as a value (the time machine's checkpoints). The rows shown and the
+     * filters are left out: the rows follow a cadence and a restore shows the newest of the kept
+     * ones at once; the filters are the user's choice, kept across a restore.
+     */
+    public record Snapshot(List<Row> kept) {
+        public Snapshot {
+            kept = List.copyOf(kept);
         }
     }
 
@@ -100,6 +120,37 @@ public final class LogModel {
             return false;
         }
         return clientFilter.isEmpty() || (e.client() != null && e.client().contains(clientFilter));
+    }
+
+    /** The events kept now, as a value later events do not change. */
+    public Snapshot snapshot() {
+        List<Row> rows = new ArrayList<>(ring.size());
+        for (Entry e : ring) {
+            rows.add(new Row(e.event(), e.clientModel() == null ? -1 : e.clientModel().serial(), e.client()));
+        }
+        return new Snapshot(rows);
+    }
+
+    /**
+     * Keeps what {@code s} kept, and shows its newest rows that pass the filters in force. A row's
+     * client is the one {@code clients} finds by serial, the same instance the client list shows, so
+     * that a later rename names it on every row; a client it no longer finds cannot be renamed
+     * any more, and its rows keep the name they had.
+     */
+    public void restore(Snapshot s, LongFunction<ClientModel> clients) {
+        ring.clear();
+        Map<Long, ClientModel> gone = new HashMap<>();
+        for (Row r : s.kept()) {
+            ClientModel c = null;
+            if (r.client() >= 0) {
+                c = clients.apply(r.client());
+                if (c == null) {
+                    c = gone.computeIfAbsent(r.client(), serial -> new ClientModel(serial, -1, r.name()));
+                }
+            }
+            ring.addLast(new Entry(r.event(), c, c == null ? r.name() : null));
+        }
+        filter(typeFilter, clientFilter);
     }
 
     /** The rows to show, oldest first. */
