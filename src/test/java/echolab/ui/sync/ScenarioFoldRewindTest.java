@@ -71,6 +71,28 @@ class ScenarioFoldRewindTest {
     }
 
     @Test
+    void aDeadlockRestoredShowsItsCycleAndTheWorkersStuckBehindIt() {
+        Event.WaitFor a = new Event.WaitFor("echolab-pool-1", "log", "counter");
+        Event.WaitFor b = new Event.WaitFor("echolab-pool-2", "counter", "log");
+        Event.WaitFor behind = new Event.WaitFor("echolab-pool-3", "", "log");
+        List<Event> steps = List.of(
+                new Event.ScenarioChanged(1, START + MS, "deadlock", false, "none"),
+                new Event.DeadlockDetected(2, START + 2 * MS, List.of(a, b), List.of(behind)),
+                new Event.DeadlockReset(3, START + 3 * MS, 3),
+                new Event.DeadlockDetected(4, START + 4 * MS, List.of(b, a), List.of()),
+                new Event.ScenarioChanged(5, START + 5 * MS, "handoff", false, "none"));
+        assertEquals(steps.size() + 1, RewindCheck.holds("scenario, deadlocks", ScenarioFold::new, steps, 1));
+        ScenarioFold scenario = new ScenarioFold();
+        fold(scenario, steps.subList(0, 2));
+        ScenarioModel.Snapshot first = scenario.snapshot();
+        fold(scenario, steps.subList(2, 5));
+        assertTrue(scenario.scenario().cycle().isEmpty(), "another scenario: no cycle");
+        scenario.restore(first);
+        assertEquals(List.of(a, b), scenario.scenario().cycle());
+        assertEquals(List.of(behind), scenario.scenario().blocked());
+    }
+
+    @Test
     void aSuspectedLivelockRestoredIsShownUntilItsTimeAsLive() {
         List<Event> steps = List.of(
                 new Event.ScenarioChanged(1, START + MS, "deadlock", false, "trylock-fixed"),
