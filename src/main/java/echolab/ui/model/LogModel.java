@@ -2,9 +2,11 @@ package echolab.ui.model;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongFunction;
 
 import echolab.events.Event;
@@ -51,6 +53,11 @@ public final class LogModel {
     private static final int PER_FRAME = 120;
 
     private final ArrayDeque<Entry> ring = new ArrayDeque<>(KEPT);
+    /** Entries ever added to the ring: the last one's number, to find an entry's row in the last snapshot. */
+    private long added;
+    /** The last snapshot's rows and the number of its first: a row still true is shared, not made again. */
+    private List<Row> lastRows = List.of();
+    private long lastFirst;
     private final List<Entry> pending = new ArrayList<>();
     private final ObservableList<Entry> shown = FXCollections.observableArrayList();
     private String typeFilter = "";
@@ -63,6 +70,7 @@ public final class LogModel {
             ring.removeFirst();
         }
         ring.addLast(e);
+        added++;
         if (passes(e)) {
             pending.add(e);
         }
@@ -124,11 +132,22 @@ public final class LogModel {
 
     /** The events kept now, as a value later events do not change. */
     public Snapshot snapshot() {
-        List<Row> rows = new ArrayList<>(ring.size());
+        // checkpoints every few thousand events share most rows with the one before: only new rows
+        // (and those whose client was renamed since) are made, so each costs little more than its list
+        Row[] rows = new Row[ring.size()];
+        long first = added - ring.size();
+        int i = 0;
         for (Entry e : ring) {
-            rows.add(new Row(e.event(), e.clientModel() == null ? -1 : e.clientModel().serial(), e.client()));
+            long before = first + i - lastFirst;
+            Row was = before >= 0 && before < lastRows.size() ? lastRows.get((int) before) : null;
+            String name = e.client();
+            rows[i++] = was != null && was.event() == e.event() && Objects.equals(was.name(), name) ? was
+                    : new Row(e.event(), e.clientModel() == null ? -1 : e.clientModel().serial(), name);
         }
-        return new Snapshot(rows);
+        Snapshot s = new Snapshot(Arrays.asList(rows));
+        lastRows = s.kept();
+        lastFirst = first;
+        return s;
     }
 
     /**
@@ -150,6 +169,9 @@ public final class LogModel {
             }
             ring.addLast(new Entry(r.event(), c, c == null ? r.name() : null));
         }
+        added = s.kept().size();
+        lastRows = s.kept();
+        lastFirst = 0;
         filter(typeFilter, clientFilter);
     }
 

@@ -138,6 +138,41 @@ class LogFoldRewindTest {
         assertNotEquals(before, folds.log.snapshot());
     }
 
+    @Test
+    void aSnapshotSharesTheRowsThatHaveNotChangedAndMakesARenamedClientsRowsAgain() {
+        LogAndClients folds = new LogAndClients();
+        List<Event> steps = renamedLater();
+        fold(folds, steps.subList(0, 3));
+        LogModel.Snapshot before = folds.log.snapshot();
+        fold(folds, steps.subList(3, 4));
+        LogModel.Snapshot after = folds.log.snapshot();
+        assertSame(before.kept().get(0), after.kept().get(0), "a row still true is shared");
+        assertEquals("127.0.0.1:50001 (external)", before.kept().get(2).name());
+        assertEquals("client-1", after.kept().get(2).name(), "renamed since: made again");
+    }
+
+    @Test
+    void aSnapshotAfterTheOldestRowsLeftTheRingSharesTheRowsStillKept() {
+        LogFold log = new LogFold(e -> null);
+        LogFold unshared = new LogFold(e -> null);
+        long t = START;
+        for (int i = 0; i < 20_000; i++) {
+            Event e = new Event.LineEchoed(i, t += 1000, i, "echolab-pool-1", 10, 1000);
+            log.apply(e, t);
+            unshared.apply(e, t);
+        }
+        LogModel.Snapshot full = log.snapshot();
+        for (int i = 20_000; i < 20_005; i++) {
+            Event e = new Event.LineEchoed(i, t += 1000, i, "echolab-pool-1", 10, 1000);
+            log.apply(e, t);
+            unshared.apply(e, t);
+        }
+        LogModel.Snapshot later = log.snapshot();
+        assertEquals(20_000, later.kept().size(), "the ring keeps 20,000");
+        assertSame(full.kept().get(5), later.kept().get(0));
+        assertEquals(unshared.snapshot(), later, "the same rows as made afresh");
+    }
+
     /** A client connecting, accepted by the server before its connect returned: named by the server first. */
     private static List<Event> renamedLater() {
         return List.of(
