@@ -116,6 +116,10 @@ public final class RecordedRun {
                     throw new AssertionError("the clients of a " + options.mode() + " run did not finish in 60 s");
                 }
                 recorder.await(Event.ClientFinished.class, clients, Duration.ofSeconds(10));
+                if (figures) { // two more, so that a short run has figures and the last show its clients gone
+                    int had = recorder.of(Event.ServerFigures.class).size();
+                    recorder.await(Event.ServerFigures.class, had + 2, Duration.ofSeconds(10));
+                }
             }
             List<Event> events = recorder.all();
             if (recorder.dropped() > 0) {
