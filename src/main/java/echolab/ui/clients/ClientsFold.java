@@ -36,7 +36,8 @@ public final class ClientsFold implements Fold, Rewindable<ClientsFold.Snapshot>
 
     /**
      * The clients and where they wait, as a value: each client once ({@code models}, by serial), the
-     * lists and look-ups by serial. The timeline's lanes are the timeline's own checkpoint; the
+     * lists and look-ups by serial. A restore puts the clients it still shows back in place (the
+     * same instances) and makes the others anew. The timeline's lanes are the timeline's own checkpoint; the
      * counts as shown follow a cadence and are left out (a restored client shows its counts at once).
      */
     public record Snapshot(List<ClientModel.Snapshot> models, List<Long> clients, List<Long> backlog,
@@ -372,14 +373,28 @@ public final class ClientsFold implements Fold, Rewindable<ClientsFold.Snapshot>
 
     @Override
     public void restore(Snapshot s) {
+        // the fold is a function of its events: a serial names the same client at every instant, so a
+        // client shown now is put back in place and its row and chip stay; the others are made again
+        Map<Long, ClientModel> now = new HashMap<>(bySerial);
+        for (List<ClientModel> list : List.of(clients, backlog, poolQueue, watched)) {
+            for (ClientModel c : list) {
+                now.put(c.serial(), c);
+            }
+        }
         Map<Long, ClientModel> models = new HashMap<>();
         for (ClientModel.Snapshot m : s.models()) {
-            models.put(m.serial(), ClientModel.restored(m));
+            ClientModel c = now.get(m.serial());
+            if (c != null && c.port() == m.port()) {
+                c.restore(m);
+            } else {
+                c = ClientModel.restored(m);
+            }
+            models.put(m.serial(), c);
         }
-        clients.setAll(models(s.clients(), models));
-        backlog.setAll(models(s.backlog(), models));
-        poolQueue.setAll(models(s.poolQueue(), models));
-        watched.setAll(models(s.watched(), models));
+        showAll(clients, models(s.clients(), models));
+        showAll(backlog, models(s.backlog(), models));
+        showAll(poolQueue, models(s.poolQueue(), models));
+        showAll(watched, models(s.watched(), models));
         byPort.clear();
         s.byPort().forEach((port, serial) -> byPort.put(port, models.get(serial)));
         byId.clear();
@@ -397,6 +412,13 @@ public final class ClientsFold implements Fold, Rewindable<ClientsFold.Snapshot>
         names.restore(s.names());
         countsChanged.clear(); // restored clients show their counts already
         made = s.made();
+    }
+
+    /** Sets {@code list} to {@code wanted}, telling its views only when it changed (scrubbing restores often). */
+    private static void showAll(ObservableList<ClientModel> list, List<ClientModel> wanted) {
+        if (!list.equals(wanted)) {
+            list.setAll(wanted);
+        }
     }
 
     private static List<Long> serials(List<ClientModel> list) {

@@ -74,31 +74,40 @@ public final class ClientModel {
                 closedAtNanos, readyUntilNanos, sentCount, echoedCount, latencyMicros);
     }
 
-    /**
-     * A new client in {@code s}'s state, its counts shown: a new instance, since the one that was
-     * live then has been changed by later events.
-     */
+    /** A new client in {@code s}'s state, its counts shown. */
     public static ClientModel restored(Snapshot s) {
         ClientModel c = new ClientModel(s.serial(), s.port(), s.name());
-        c.state.set(s.state());
-        c.detail.set(s.detail());
-        c.worker.set(s.worker());
-        c.mode.set(s.mode());
-        c.ready.set(s.ready());
-        c.simulated.set(s.simulated());
-        c.serverId = s.serverId();
-        c.waitingForEcho = s.waitingForEcho();
-        c.wroteInBacklog = s.wroteInBacklog();
-        c.lastSentNanos = s.lastSentNanos();
-        c.lastEchoNanos = s.lastEchoNanos();
-        c.closedAtNanos = s.closedAtNanos();
-        c.readyUntilNanos = s.readyUntilNanos();
-        c.sentCount = s.sentCount();
-        c.echoedCount = s.echoedCount();
-        c.latencyMicros = s.latencyMicros();
-        c.countsChanged = true;
-        c.sync();
+        c.restore(s);
         return c;
+    }
+
+    /**
+     * Puts this client back into {@code s}'s state, its counts shown at once: the same client
+     * ({@link #serial}, port) at another instant, so that what shows it keeps showing it.
+     */
+    public void restore(Snapshot s) {
+        if (s.serial() != serial || s.port() != port) {
+            throw new IllegalArgumentException("client " + serial + " on port " + port + " restored as " + s);
+        }
+        name.set(s.name());
+        state.set(s.state());
+        detail.set(s.detail());
+        worker.set(s.worker());
+        mode.set(s.mode());
+        ready.set(s.ready());
+        simulated.set(s.simulated());
+        serverId = s.serverId();
+        waitingForEcho = s.waitingForEcho();
+        wroteInBacklog = s.wroteInBacklog();
+        lastSentNanos = s.lastSentNanos();
+        lastEchoNanos = s.lastEchoNanos();
+        closedAtNanos = s.closedAtNanos();
+        readyUntilNanos = s.readyUntilNanos();
+        sentCount = s.sentCount();
+        echoedCount = s.echoedCount();
+        latencyMicros = s.latencyMicros();
+        countsChanged = true;
+        sync();
     }
 
     /** The number the fold that made this client gave it, in the order they came; -1 for one made elsewhere. */

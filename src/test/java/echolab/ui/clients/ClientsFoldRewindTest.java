@@ -100,6 +100,26 @@ class ClientsFoldRewindTest {
     }
 
     @Test
+    void aClientShownAtBothInstantsIsPutBackInPlaceSoItsRowAndChipStay() {
+        ClientsFold clients = fresh();
+        apply(clients, new Event.ClientConnecting(1, START + MS, "client-1", 50001));
+        apply(clients, new Event.ClientConnectReturned(2, START + 2 * MS, "client-1", 50001, 1000));
+        ClientsFold.Snapshot inBacklog = clients.snapshot();
+        ClientModel c = clients.clients().get(0);
+        apply(clients, new Event.ClientAccepted(3, START + 3 * MS, 1, "127.0.0.1:50001", 50001, "threads"));
+        apply(clients, new Event.WorkerAssigned(4, START + 4 * MS, 1, "echolab-thread-c1", "threads"));
+        apply(clients, new Event.ClientConnecting(5, START + 5 * MS, "client-2", 50002));
+        assertEquals(2, clients.clients().size());
+
+        clients.restore(inBacklog);
+        assertEquals(List.of(c), clients.clients(), "the same instance, the later client gone");
+        assertEquals(List.of(c), clients.backlog());
+        assertEquals(Activity.BACKLOG, c.state());
+        assertEquals("", c.workerProperty().get(), "served later: not yet");
+        assertEquals(null, clients.byId(1), "not accepted yet");
+    }
+
+    @Test
     void aRestoredClientShowsItsCountsAtOnceThoughTheLiveOneShowedThemOnItsCadence() {
         ClientsFold clients = fresh();
         apply(clients, new Event.ClientConnecting(1, START + MS, "client-1", 50001));
