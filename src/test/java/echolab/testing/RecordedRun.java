@@ -1,7 +1,9 @@
 package echolab.testing;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import echolab.clients.Behaviour;
@@ -10,7 +12,10 @@ import echolab.engine.ServerOptions;
 import echolab.events.Event;
 import echolab.events.EventBus;
 import echolab.lab.Lab;
+import echolab.lab.ResourceSampler;
+import echolab.sync.DeadlockFix;
 import echolab.sync.Protection;
+import echolab.sync.Scenario;
 
 /**
  * The events of a real run of EchoLab's own server, in one model, with real clients on 127.0.0.1:
@@ -20,7 +25,64 @@ import echolab.sync.Protection;
  */
 public final class RecordedRun {
 
+    private static final Map<Mode, List<Event>> SHARED = new EnumMap<>(Mode.class);
+
     private RecordedRun() {
+    }
+
+    /**
+     * A run of {@code mode} with 8 clients of 100 lines each and the figures the window's sampler
+     * publishes five times a second, made once per test JVM and shared by the tests that only read it
+     * (the events are immutable): several folds are checked on the same run.
+     */
+    public static synchronized List<Event> shared(Mode mode) throws Exception {
+        List<Event> events = SHARED.get(mode);
+        if (events == null) {
+            events = List.copyOf(run(options(mode), 8, 100, true));
+            SHARED.put(mode, events);
+        }
+        return events;
+    }
+
+    /**
+     * A run of the Synchronization lab on a pool of four: the scenario's settings changed, a deadlock
+     * (opposite lock orders) found and reset with the one-order fix, then the hand-off race under a
+     * burst of connects; every client gone and the server stopped when it returns.
+     */
+    public static List<Event> syncLab() throws Exception {
+        ServerOptions options = ServerOptions.defaults().toBuilder().port(0).mode(Mode.POOL).poolSize(4)
+                .protection(Protection.NONE).build();
+        EventBus bus = new EventBus();
+        try (EventRecorder recorder = new EventRecorder(bus)) {
+            try (Lab lab = Lab.start(options, bus);
+                 ResourceSampler sampler = lab.sampler()) {
+                lab.setPermits(3);
+                lab.setHoldMillis(10);
+                lab.setScenario(Scenario.DEADLOCK);
+                for (int i = 0; i < 4; i++) { // odd clients take the log first, even ones the counter
+                    lab.addClient(new Behaviour.Steady(50, 5, 16));
+                }
+                recorder.await(Event.DeadlockDetected.class, 1, Duration.ofSeconds(30));
+                lab.setDeadlockFix(DeadlockFix.ORDER);
+                lab.resetDeadlock();
+                recorder.await(Event.DeadlockReset.class, 1, Duration.ofSeconds(10));
+                lab.clients().disconnectAll();
+                if (!lab.clients().awaitAll(30, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the deadlocked clients did not go in 30 s");
+                }
+                lab.setScenario(Scenario.HANDOFF);
+                lab.setHandoffWindowMicros(500);
+                lab.addClients(6, new Behaviour.Steady(20, 2, 16));
+                if (!lab.clients().awaitAll(60, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the hand-off's clients did not finish in 60 s");
+                }
+                recorder.await(Event.SyncFigures.class, 2, Duration.ofSeconds(10));
+            }
+            if (recorder.dropped() > 0) {
+                throw new AssertionError("the recorder dropped " + recorder.dropped() + " events");
+            }
+            return recorder.all();
+        }
     }
 
     /**
@@ -29,8 +91,11 @@ public final class RecordedRun {
      * gone and the server stopped.
      */
     public static List<Event> of(Mode mode, int clients, int lines) throws Exception {
-        return of(ServerOptions.defaults().toBuilder().port(0).mode(mode).poolSize(2)
-                .protection(Protection.NONE).build(), clients, lines);
+        return of(options(mode), clients, lines);
+    }
+
+    private static ServerOptions options(Mode mode) {
+        return ServerOptions.defaults().toBuilder().port(0).mode(mode).poolSize(2).protection(Protection.NONE).build();
     }
 
     /**
@@ -66,9 +131,15 @@ public final class RecordedRun {
 
     /** A run with {@code options}, as {@link #of(Mode, int, int)}. */
     public static List<Event> of(ServerOptions options, int clients, int lines) throws Exception {
+        return run(options, clients, lines, false);
+    }
+
+    /** A run as {@link #of(ServerOptions, int, int)}, with the sampler's figures when {@code figures}. */
+    private static List<Event> run(ServerOptions options, int clients, int lines, boolean figures) throws Exception {
         EventBus bus = new EventBus();
         try (EventRecorder recorder = new EventRecorder(bus)) {
-            try (Lab lab = Lab.start(options, bus)) {
+            try (Lab lab = Lab.start(options, bus);
+                 AutoCloseable sampler = figures ? lab.sampler() : () -> { }) {
                 for (int i = 0; i < clients; i++) {
                     lab.addClient(new Behaviour.Steady(lines, 2, 32));
                 }
@@ -76,6 +147,10 @@ public final class RecordedRun {
                     throw new AssertionError("the clients of a " + options.mode() + " run did not finish in 60 s");
                 }
                 recorder.await(Event.ClientFinished.class, clients, Duration.ofSeconds(10));
+                if (figures) { // two more, so that a short run has figures and the last show its clients gone
+                    int had = recorder.of(Event.ServerFigures.class).size();
+                    recorder.await(Event.ServerFigures.class, had + 2, Duration.ofSeconds(10));
+                }
             }
             List<Event> events = recorder.all();
             if (recorder.dropped() > 0) {

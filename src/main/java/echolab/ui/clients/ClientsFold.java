@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -12,6 +13,7 @@ import echolab.events.Event;
 import echolab.ui.fold.Cadence;
 import echolab.ui.fold.Fold;
 import echolab.ui.fold.FrameBudget;
+import echolab.ui.fold.Rewindable;
 import echolab.ui.model.Activity;
 import echolab.ui.model.ClientModel;
 import echolab.ui.model.ClientNames;
@@ -30,7 +32,27 @@ import javafx.collections.ObservableList;
  *
  * <p>Threading: FX thread, from the pump.
  */
-public final class ClientsFold implements Fold {
+public final class ClientsFold implements Fold, Rewindable<ClientsFold.Snapshot> {
+
+    /**
+     * The clients and where they wait, as a value: each client once ({@code models}, by serial), the
+     * lists and look-ups by serial. A restore puts the clients it still shows back in place (the
+     * same instances) and makes the others anew. The timeline's lanes are the timeline's own checkpoint; the
+     * counts as shown follow a cadence and are left out (a restored client shows its counts at once).
+     */
+    public record Snapshot(List<ClientModel.Snapshot> models, List<Long> clients, List<Long> backlog,
+                           List<Long> poolQueue, List<Long> watched, Map<Integer, Long> byPort, Map<Long, Long> byId,
+                           ClientNames.Snapshot names, long made) {
+        public Snapshot {
+            models = List.copyOf(models);
+            clients = List.copyOf(clients);
+            backlog = List.copyOf(backlog);
+            poolQueue = List.copyOf(poolQueue);
+            watched = List.copyOf(watched);
+            byPort = Map.copyOf(byPort);
+            byId = Map.copyOf(byId);
+        }
+    }
 
     private static final long CLOSED_SHOWN = TimeUnit.SECONDS.toNanos(8);
     private static final int MAX_CLIENT_ROWS = 150;
@@ -46,6 +68,9 @@ public final class ClientsFold implements Fold {
     private final List<ClientModel> countsChanged = new ArrayList<>();
     private final Cadence countsCadence = new Cadence(10, 0.33);
     private BiConsumer<String, String> renamed = (was, is) -> { };
+    /** Every client a look-up can still reach, by serial; {@code made} numbers the next one. */
+    private final Map<Long, ClientModel> bySerial = new HashMap<>();
+    private long made;
 
     /** Clients whose lanes go on {@code timeline}. */
     public ClientsFold(Lanes timeline) {
@@ -279,7 +304,8 @@ public final class ClientsFold implements Fold {
     }
 
     private ClientModel newClient(int port, String name) {
-        ClientModel c = new ClientModel(port, name);
+        ClientModel c = new ClientModel(++made, port, name);
+        bySerial.put(c.serial(), c);
         byPort.put(port, c);
         clients.add(c);
         return c;
@@ -319,6 +345,7 @@ public final class ClientsFold implements Fold {
             clients.removeAll(gone);
             for (ClientModel c : gone) {
                 byPort.remove(c.port(), c);
+                bySerial.remove(c.serial(), c);
                 if (c.serverId() >= 0) {
                     byId.remove(c.serverId(), c);
                 }
@@ -326,11 +353,95 @@ public final class ClientsFold implements Fold {
         }
     }
 
+    // Checkpoints
+
+    @Override
+    public Snapshot snapshot() {
+        Map<Long, ClientModel> models = new TreeMap<>(bySerial);
+        for (List<ClientModel> list : List.of(clients, backlog, poolQueue, watched)) {
+            for (ClientModel c : list) {
+                models.put(c.serial(), c); // a closed client may linger in a list after it left the look-ups
+            }
+        }
+        Map<Integer, Long> ports = new HashMap<>();
+        byPort.forEach((port, c) -> ports.put(port, c.serial()));
+        Map<Long, Long> ids = new HashMap<>();
+        byId.forEach((id, c) -> ids.put(id, c.serial()));
+        return new Snapshot(models.values().stream().map(ClientModel::snapshot).toList(), serials(clients),
+                serials(backlog), serials(poolQueue), serials(watched), ports, ids, names.snapshot(), made);
+    }
+
+    @Override
+    public void restore(Snapshot s) {
+        // the fold is a function of its events: a serial names the same client at every instant, so a
+        // client shown now is put back in place and its row and chip stay; the others are made again
+        Map<Long, ClientModel> now = new HashMap<>(bySerial);
+        for (List<ClientModel> list : List.of(clients, backlog, poolQueue, watched)) {
+            for (ClientModel c : list) {
+                now.put(c.serial(), c);
+            }
+        }
+        Map<Long, ClientModel> models = new HashMap<>();
+        for (ClientModel.Snapshot m : s.models()) {
+            ClientModel c = now.get(m.serial());
+            if (c != null && c.port() == m.port()) {
+                c.restore(m);
+            } else {
+                c = ClientModel.restored(m);
+            }
+            models.put(m.serial(), c);
+        }
+        showAll(clients, models(s.clients(), models));
+        showAll(backlog, models(s.backlog(), models));
+        showAll(poolQueue, models(s.poolQueue(), models));
+        showAll(watched, models(s.watched(), models));
+        byPort.clear();
+        s.byPort().forEach((port, serial) -> byPort.put(port, models.get(serial)));
+        byId.clear();
+        s.byId().forEach((id, serial) -> byId.put(id, models.get(serial)));
+        bySerial.clear();
+        for (ClientModel c : byPort.values()) {
+            bySerial.put(c.serial(), c);
+        }
+        for (ClientModel c : byId.values()) {
+            bySerial.put(c.serial(), c);
+        }
+        for (ClientModel c : clients) {
+            bySerial.put(c.serial(), c);
+        }
+        names.restore(s.names());
+        countsChanged.clear(); // restored clients show their counts already
+        made = s.made();
+    }
+
+    /** Sets {@code list} to {@code wanted}, telling its views only when it changed (scrubbing restores often). */
+    private static void showAll(ObservableList<ClientModel> list, List<ClientModel> wanted) {
+        if (!list.equals(wanted)) {
+            list.setAll(wanted);
+        }
+    }
+
+    private static List<Long> serials(List<ClientModel> list) {
+        return list.stream().map(ClientModel::serial).toList();
+    }
+
+    private static List<ClientModel> models(List<Long> serials, Map<Long, ClientModel> models) {
+        return serials.stream().map(models::get).toList();
+    }
+
     static String shortName(String worker) {
         return worker.startsWith("echolab-") ? worker.substring("echolab-".length()) : worker;
     }
 
     // Looking up
+
+    /**
+     * A client by its {@link ClientModel#serial serial}, while a look-up can reach it (the log names
+     * its rows' clients again with it after a restore), or null.
+     */
+    public ClientModel bySerial(long serial) {
+        return bySerial.get(serial);
+    }
 
     /** A client by the server's connection number, or null. */
     public ClientModel byId(long id) {

@@ -4,6 +4,7 @@ import echolab.engine.Mode;
 import echolab.events.Event;
 import echolab.sync.Protection;
 import echolab.ui.fold.Fold;
+import echolab.ui.fold.Rewindable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -22,7 +23,11 @@ import javafx.beans.property.StringProperty;
  *
  * <p>Threading: FX thread, from the pump.
  */
-public final class ControlsFold implements Fold {
+public final class ControlsFold implements Fold, Rewindable<ControlsFold.Snapshot> {
+
+    /** The settings as a value (the time machine's checkpoints). */
+    public record Snapshot(Mode mode, Protection protection, long delayMillis, long raceWindowMicros, int poolSize,
+                           boolean blockingLoop, String address) {}
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.POOL);
     private final ObjectProperty<Protection> protection = new SimpleObjectProperty<>(Protection.NONE);
@@ -61,6 +66,23 @@ public final class ControlsFold implements Fold {
                 default -> { } // the scenarios' settings: see ScenarioFold
             }
         }
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return new Snapshot(mode.get(), protection.get(), delayMillis.get(), raceWindowMicros.get(), poolSize.get(),
+                blockingLoop.get(), address.get());
+    }
+
+    @Override
+    public void restore(Snapshot s) {
+        mode.set(s.mode());
+        protection.set(s.protection());
+        delayMillis.set(s.delayMillis());
+        raceWindowMicros.set(s.raceWindowMicros());
+        poolSize.set(s.poolSize());
+        blockingLoop.set(s.blockingLoop());
+        address.set(s.address());
     }
 
     public ObjectProperty<Mode> modeProperty() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import echolab.events.Event;
 import echolab.sync.SyncLab;
 import echolab.ui.fold.Fold;
+import echolab.ui.fold.Rewindable;
 import echolab.ui.model.ProcessModel;
 import echolab.ui.model.ScenarioModel;
 import javafx.beans.property.DoubleProperty;
@@ -25,7 +26,13 @@ import javafx.beans.property.SimpleLongProperty;
  *
  * <p>Threading: FX thread, from the pump.
  */
-public final class FiguresFold implements Fold {
+public final class FiguresFold implements Fold, Rewindable<FiguresFold.Snapshot> {
+
+    /**
+     * The latest figures as a value (the time machine's checkpoints), null before the first: every
+     * figure shown follows from them. Each process's memory is the diagram's checkpoint.
+     */
+    public record Snapshot(Event.ServerFigures server, SyncLab.Figures sync) {}
 
     private final List<ProcessModel> processes;
     private final ScenarioModel scenario;
@@ -71,6 +78,18 @@ public final class FiguresFold implements Fold {
     }
 
     private void server(Event.ServerFigures s) {
+        shown(s);
+        Map<Long, Long> childRss = s.childRssBytes();
+        for (ProcessModel p : processes) {
+            Long rss = p.isServer() ? Long.valueOf(s.serverRssBytes()) : childRss.get(p.pid());
+            if (rss != null && rss > 0) {
+                p.rssBytesProperty().set(rss);
+            }
+        }
+    }
+
+    /** Shows {@code s}'s figures. */
+    private void shown(Event.ServerFigures s) {
         server = s;
         activeClients.set(s.active());
         echoed.set(s.echoed());
@@ -91,12 +110,31 @@ public final class FiguresFold implements Fold {
         latencyP99Micros.set(s.latencyP99Micros());
         eventsPerSecond.set(s.eventsPerSecond());
         eventsDropped.set(s.eventsDropped());
-        Map<Long, Long> childRss = s.childRssBytes();
-        for (ProcessModel p : processes) {
-            Long rss = p.isServer() ? Long.valueOf(s.serverRssBytes()) : childRss.get(p.pid());
-            if (rss != null && rss > 0) {
-                p.rssBytesProperty().set(rss);
-            }
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return new Snapshot(server, sync);
+    }
+
+    /**
+     * Shows the figures of {@code s}, and the scenario's in the scenario's model; before the first
+     * figures, the figures as they start. The processes' memory is left to the diagram's restore
+     * (a process drawn after these figures came had none yet).
+     */
+    @Override
+    public void restore(Snapshot s) {
+        if (s.server() != null) {
+            shown(s.server());
+        } else {
+            shown(new Event.ServerFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), -1, -1, 0));
+            server = null;
+        }
+        sync = s.sync();
+        if (sync != null) {
+            scenario.refresh(sync);
+        } else {
+            scenario.clearFigures();
         }
     }
 

@@ -1,11 +1,13 @@
 package echolab.ui.log;
 
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import echolab.events.Event;
 import echolab.ui.fold.Cadence;
 import echolab.ui.fold.Fold;
 import echolab.ui.fold.FrameBudget;
+import echolab.ui.fold.Rewindable;
 import echolab.ui.model.ClientModel;
 import echolab.ui.model.LogFormat;
 import echolab.ui.model.LogModel;
@@ -17,15 +19,28 @@ import echolab.ui.model.LogModel;
  *
  * <p>Threading: FX thread, from the pump.
  */
-public final class LogFold implements Fold {
+public final class LogFold implements Fold, Rewindable<LogModel.Snapshot> {
 
     private final LogModel log = new LogModel();
     private final Function<Event, ClientModel> clientOf;
+    private final LongFunction<ClientModel> clientBySerial;
     private final Cadence cadence = new Cadence(6, 0.66);
 
-    /** A log whose rows name the client that {@code clientOf} finds for an event (null: none). */
+    /**
+     * A log whose rows name the client that {@code clientOf} finds for an event (null: none). A
+     * restored row names its client as it was then and is not renamed later: see the other constructor.
+     */
     public LogFold(Function<Event, ClientModel> clientOf) {
+        this(clientOf, serial -> null);
+    }
+
+    /**
+     * A log whose restored rows are joined again to the clients {@code clientBySerial} finds
+     * ({@code ClientsFold::bySerial}); the clients' fold must be restored first.
+     */
+    public LogFold(Function<Event, ClientModel> clientOf, LongFunction<ClientModel> clientBySerial) {
         this.clientOf = clientOf;
+        this.clientBySerial = clientBySerial;
     }
 
     /** The rows redraw within the window's frame budget (see {@link Cadence#followsBudget}). */
@@ -47,6 +62,16 @@ public final class LogFold implements Fold {
         if (cadence.due(playNanos)) {
             log.flush();
         }
+    }
+
+    @Override
+    public LogModel.Snapshot snapshot() {
+        return log.snapshot();
+    }
+
+    @Override
+    public void restore(LogModel.Snapshot snapshot) {
+        log.restore(snapshot, clientBySerial);
     }
 
     public LogModel log() {

@@ -20,6 +20,17 @@ import javafx.beans.property.StringProperty;
  */
 public final class ClientModel {
 
+    /**
+     * A client's state as a value, for the time machine's checkpoints: what was folded, the counts
+     * included; the counts as shown are left out (they follow a cadence), a restored client shows
+     * its counts at once. {@code serial} tells the clients of one fold apart (a port is used again).
+     */
+    public record Snapshot(long serial, int port, String name, Activity state, String detail, String worker,
+                           String mode, boolean ready, boolean simulated, long serverId, boolean waitingForEcho,
+                           boolean wroteInBacklog, long lastSentNanos, long lastEchoNanos, long closedAtNanos,
+                           long readyUntilNanos, int sentCount, int echoedCount, long latencyMicros) {}
+
+    private final long serial;
     private final int port;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
     private final ObjectProperty<Activity> state = new SimpleObjectProperty<>(Activity.CONNECTING);
@@ -46,8 +57,62 @@ public final class ClientModel {
     boolean countsChanged;
 
     public ClientModel(int port, String name) {
+        this(-1, port, name);
+    }
+
+    /** A client numbered {@code serial} by the fold that made it (see {@link #serial}). */
+    public ClientModel(long serial, int port, String name) {
+        this.serial = serial;
         this.port = port;
         this.name.set(name);
+    }
+
+    /** This client's state now, as a value later events do not change. */
+    public Snapshot snapshot() {
+        return new Snapshot(serial, port, name.get(), state.get(), detail.get(), worker.get(), mode.get(), ready.get(),
+                simulated.get(), serverId, waitingForEcho, wroteInBacklog, lastSentNanos, lastEchoNanos,
+                closedAtNanos, readyUntilNanos, sentCount, echoedCount, latencyMicros);
+    }
+
+    /** A new client in {@code s}'s state, its counts shown. */
+    public static ClientModel restored(Snapshot s) {
+        ClientModel c = new ClientModel(s.serial(), s.port(), s.name());
+        c.restore(s);
+        return c;
+    }
+
+    /**
+     * Puts this client back into {@code s}'s state, its counts shown at once: the same client
+     * ({@link #serial}, port) at another instant, so that what shows it keeps showing it.
+     */
+    public void restore(Snapshot s) {
+        if (s.serial() != serial || s.port() != port) {
+            throw new IllegalArgumentException("client " + serial + " on port " + port + " restored as " + s);
+        }
+        name.set(s.name());
+        state.set(s.state());
+        detail.set(s.detail());
+        worker.set(s.worker());
+        mode.set(s.mode());
+        ready.set(s.ready());
+        simulated.set(s.simulated());
+        serverId = s.serverId();
+        waitingForEcho = s.waitingForEcho();
+        wroteInBacklog = s.wroteInBacklog();
+        lastSentNanos = s.lastSentNanos();
+        lastEchoNanos = s.lastEchoNanos();
+        closedAtNanos = s.closedAtNanos();
+        readyUntilNanos = s.readyUntilNanos();
+        sentCount = s.sentCount();
+        echoedCount = s.echoedCount();
+        latencyMicros = s.latencyMicros();
+        countsChanged = true;
+        sync();
+    }
+
+    /** The number the fold that made this client gave it, in the order they came; -1 for one made elsewhere. */
+    public long serial() {
+        return serial;
     }
 
     /**

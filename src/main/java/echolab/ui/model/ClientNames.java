@@ -33,7 +33,15 @@ public final class ClientNames {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private record Taken(String host, int number) {}
+    /** The number a connection from another machine goes by: 1 for the bare address. */
+    public record Taken(String host, int number) {}
+
+    /** Who goes by which number, as a value (the time machine's checkpoints). */
+    public record Snapshot(Map<Long, Taken> taken) {
+        public Snapshot {
+            taken = Map.copyOf(taken);
+        }
+    }
 
     /** Per other machine, the numbers its open connections go by (bit 1 for the bare address). */
     private final Map<String, BitSet> numbersByHost = new HashMap<>();
@@ -67,6 +75,21 @@ public final class ClientNames {
         numbers.clear(t.number());
         if (numbers.isEmpty()) {
             numbersByHost.remove(t.host());
+        }
+    }
+
+    /** The numbers taken now, as a value later connections do not change. */
+    public Snapshot snapshot() {
+        return new Snapshot(takenByClient);
+    }
+
+    /** Takes the numbers {@code s} had taken, and only those; each machine's numbers follow from them. */
+    public void restore(Snapshot s) {
+        takenByClient.clear();
+        numbersByHost.clear();
+        takenByClient.putAll(s.taken());
+        for (Taken t : s.taken().values()) {
+            numbersByHost.computeIfAbsent(t.host(), h -> new BitSet()).set(t.number());
         }
     }
 

@@ -30,6 +30,20 @@ public final class ScenarioModel {
     /** One worker's share of the starvation scenario's lock. */
     public record Share(String worker, long acquisitions, double longestWaitMillis, boolean greedy) {}
 
+    /**
+     * What the scenario's events have told, as a value (the time machine's checkpoints): the
+     * settings, the last deadlock, a livelock shown until when. The figures are the figures' fold's
+     * checkpoint ({@link #refresh}, {@link #clearFigures}).
+     */
+    public record Snapshot(Scenario scenario, boolean safe, DeadlockFix fix, int permits, long holdMillis,
+                           long handoffWindowMicros, List<Event.WaitFor> cycle, List<Event.WaitFor> blocked,
+                           boolean livelock, long livelockUntil) {
+        public Snapshot {
+            cycle = List.copyOf(cycle);
+            blocked = List.copyOf(blocked);
+        }
+    }
+
     // Settings, as the server announced them
     private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Scenario.NONE);
     private final BooleanProperty safe = new SimpleBooleanProperty();
@@ -120,6 +134,40 @@ public final class ScenarioModel {
         if (!now.equals(shares)) {
             shares.setAll(now);
         }
+    }
+
+    /** The figures as they are before the server's first. */
+    public void clearFigures() {
+        orphaned.set(0);
+        doubleServed.set(0);
+        deadlocksDetected.set(0);
+        livelocksSuspected.set(0);
+        backoffRetries.set(0);
+        maxConcurrent.set(0);
+        concurrent.set(0);
+        fair.set(false);
+        greedy.set("");
+        shares.clear();
+    }
+
+    /** What the events have told now, as a value later events do not change. */
+    public Snapshot snapshot() {
+        return new Snapshot(scenario.get(), safe.get(), fix.get(), permits.get(), holdMillis.get(),
+                handoffWindowMicros.get(), cycle, blocked, livelock.get(), livelockUntil);
+    }
+
+    /** Puts back what the events had told in {@code s}; the figures stay as they are. */
+    public void restore(Snapshot s) {
+        scenario.set(s.scenario());
+        safe.set(s.safe());
+        fix.set(s.fix());
+        permits.set(s.permits());
+        holdMillis.set(s.holdMillis());
+        handoffWindowMicros.set(s.handoffWindowMicros());
+        cycle.setAll(s.cycle());
+        blocked.setAll(s.blocked());
+        livelock.set(s.livelock());
+        livelockUntil = s.livelockUntil();
     }
 
     private static String shortName(String worker) {

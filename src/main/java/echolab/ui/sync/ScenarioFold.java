@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import echolab.events.Event;
 import echolab.ui.fold.Fold;
+import echolab.ui.fold.Rewindable;
 import echolab.ui.model.ScenarioModel;
 
 /**
@@ -13,7 +14,7 @@ import echolab.ui.model.ScenarioModel;
  *
  * <p>Threading: FX thread, from the pump.
  */
-public final class ScenarioFold implements Fold {
+public final class ScenarioFold implements Fold, Rewindable<ScenarioModel.Snapshot> {
 
     private static final long LIVELOCK_SHOWN = TimeUnit.SECONDS.toNanos(2);
 
@@ -37,6 +38,17 @@ public final class ScenarioFold implements Fold {
     @Override
     public void endFrame(long playNanos) {
         scenario.endFrame(playNanos);
+    }
+
+    /** The scenario's settings and deadlock as the events told them; its figures are the figures' fold's. */
+    @Override
+    public ScenarioModel.Snapshot snapshot() {
+        return scenario.snapshot();
+    }
+
+    @Override
+    public void restore(ScenarioModel.Snapshot snapshot) {
+        scenario.restore(snapshot);
     }
 
     /** The scenario's settings, the last deadlock's graph, its figures. */
