@@ -51,7 +51,7 @@ public final class LabFolds implements Fold, Rewindable<List<Object>> {
                     boolean blockingLoop, Lanes also) {
         timeline = new TimelineFold(also);
         clients = new ClientsFold(timeline.lanes());
-        log = new LogFold(clients::clientOf);
+        log = new LogFold(clients::clientOf, clients::bySerial); // restored rows find their clients again
         controls = new ControlsFold(mode, protection, delayMillis, raceWindowMicros, poolSize, blockingLoop);
         diagram = new DiagramFold(clients, controls, timeline.lanes());
         all = List.of(log, controls, scenario, clients, diagram, timeline);
@@ -92,8 +92,14 @@ public final class LabFolds implements Fold, Rewindable<List<Object>> {
         return chain.snapshot();
     }
 
+    /**
+     * Puts every fold back; the clients first, whatever their place in the order of folding: the
+     * log's restored rows and the diagram look their clients up in the clients' fold.
+     */
     @Override
     public void restore(List<Object> snapshot) {
+        int clientsAt = all.indexOf(clients);
+        clients.restore((ClientsFold.Snapshot) snapshot.get(clientsAt));
         chain.restore(snapshot);
     }
 

@@ -101,7 +101,7 @@ public final class MainController {
         folds.addTo(pump);
         ControlsFold model = folds.controls();
         figures = new FiguresFold(folds.diagram().processes(), folds.scenario().scenario());
-        pump.addLive(figures); // the figures show the server now, even in slow motion
+        pump.add(figures); // the figures of the instant shown: now when live, the past when taken back
 
         String host = server.host();
         java.util.List<String> reachable = echolab.lab.BindAddress.reachableAt(host);

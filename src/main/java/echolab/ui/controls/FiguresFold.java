@@ -19,10 +19,10 @@ import javafx.beans.property.SimpleLongProperty;
 /**
  * The live figures, folded from the figures the lab publishes five times a second
  * ({@link Event.ServerFigures}, {@link Event.SyncFigures}): the server's own books (exact even
- * when other events are dropped) and its costs. They say how the server stands now, so the pump
- * folds them as they arrive ({@code EventPump.addLive}), not on its play clock: they show the
- * server now even while the picture replays the past in slow motion. The scenario's figures go to
- * the scenario's model, each process's resident memory to the diagram's processes.
+ * when other events are dropped) and its costs. They are folded on the play clock with the rest of
+ * the picture, so that paused, slowed down or taken back in time they are the figures of the instant
+ * shown (a checkpoint holds them). The scenario's figures go to the scenario's model, each process's
+ * resident memory to the diagram's processes.
  *
  * <p>Threading: FX thread, from the pump.
  */
