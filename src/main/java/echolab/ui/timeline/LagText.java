@@ -11,10 +11,10 @@ final class LagText {
     private LagText() {
     }
 
-    /** {@code live}, {@code paused}, {@code 3.2 s behind}, {@code paused · 3.2 s behind}, {@code 0.25× · 1.0 s behind}. */
+    /** {@code live}, {@code paused}, {@code 3.2 s behind}, {@code paused · 3.2 s behind}, {@code 0.25× · 1.0 s behind}, {@code 10× · 4.0 s behind} (a rewound picture played forward). */
     static String of(double lagSeconds, boolean paused, double speed) {
         String behind = lagSeconds < LIVE_SECONDS ? "" : String.format(Locale.ROOT, "%.1f s behind", lagSeconds);
-        String prefix = paused ? "paused" : speed < 1.0 ? factor(speed) + "×" : "";
+        String prefix = paused ? "paused" : speed != 1.0 ? factor(speed) + "×" : "";
         if (prefix.isEmpty()) {
             return behind.isEmpty() ? "live" : behind;
         }

@@ -25,8 +25,11 @@ import javafx.util.StringConverter;
  */
 public final class TimelineControls extends HBox {
 
-    /** Slow-motion speeds offered; 1 is live. */
-    static final List<Double> SPEEDS = List.of(1.0, 0.5, 0.25, 0.1);
+    /**
+     * Speeds offered: 1 is live; below it slow motion; above it, a picture taken back in time plays
+     * forward faster than the run went, until it is live again.
+     */
+    static final List<Double> SPEEDS = List.of(10.0, 5.0, 2.0, 1.0, 0.5, 0.25, 0.1);
     /** Visible time windows offered, in seconds. */
     static final List<Integer> WINDOWS = List.of(5, 10, 30, 60);
     static final int DEFAULT_WINDOW = 10;
@@ -57,7 +60,8 @@ public final class TimelineControls extends HBox {
         speed.getItems().setAll(SPEEDS);
         speed.setValue(1.0);
         speed.setConverter(new SpeedNames());
-        speed.setTooltip(new Tooltip("Slow motion replays the buffered events; the server never slows down"));
+        speed.setTooltip(new Tooltip("Slow motion replays the kept events; the server never slows down."
+                + " Faster than 1×: a picture taken back plays forward until it is live"));
 
         live.setId("liveButton");
         live.setTooltip(new Tooltip("Catch up: show what the server is doing now, at full speed"));

@@ -70,6 +70,7 @@ class RewindWindowTest {
         assertFalse(onFx(() -> robot.lookup("#liveButton").query().isDisabled()), "Go live is offered");
 
         long shown = onFx(pump::shownNanos);
+        long served = shown;
         robot.type(KeyCode.LEFT);
         waitFor(5, () -> onFx(pump::shownNanos) < shown);
         long back = onFx(() -> pump.timeMachine().cursor());
@@ -77,8 +78,24 @@ class RewindWindowTest {
         waitFor(5, () -> onFx(pump::shownNanos) > shown); // a tenth of a second on: past where it was
         assertTrue(onFx(() -> pump.timeMachine().cursor()) > back + 1, "Shift steps by time, not by one event");
 
+        // played forward ten times as fast, the picture catches up with the server and is live again
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Double> speed = robot.lookup("#speedChoice").queryAs(javafx.scene.control.ChoiceBox.class);
+        onFx(() -> {
+            speed.getSelectionModel().select(10.0); // the list opens at 1×, with 10× above the screen's top
+            return null;
+        });
+        robot.clickOn("#pauseButton"); // Resume
+        waitFor(15, () -> !onFx(() -> pump.behindProperty().get()));
+        waitFor(10, () -> lane(robot).isEmpty());
+
+        onFx(() -> {
+            pump.rewindTo(served);
+            return null;
+        });
+        waitFor(5, () -> lane(robot).isPresent());
         robot.clickOn("#liveButton");
         waitFor(10, () -> lane(robot).isEmpty());
-        assertFalse(onFx(() -> pump.behindProperty().get()), "live again");
+        assertFalse(onFx(() -> pump.behindProperty().get()), "Go live: live again");
     }
 }
