@@ -21,7 +21,8 @@ final class RecordingDrain {
 
     /** The type of the line that says events were dropped before it. */
     static final String GAP = "gap";
-    private static final int BATCH = 4096;
+    /** Events per drain: small enough that a batch of text stays well under a chunk. */
+    private static final int BATCH = 512;
     private static final int FLUSH_CHARS = 64 * 1024;
     /** How long the drain sleeps when it has caught up: long enough that an idle lab costs next to nothing. */
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);

@@ -158,6 +158,13 @@ public final class RecordingReader implements Iterator<Event>, AutoCloseable {
 
     /** Judges how the lines ended; returns the last line's event when only its newline was missing. */
     private Event endOfLines() {
+        IOException failure = lines.failure();
+        if (failure != null) { // a line cut with its chunk says nothing more than the chunk
+            damage = "damaged after line " + lineNumber + ": " + (failure instanceof EOFException
+                    ? "the file ends inside a compressed chunk"
+                    : "a compressed chunk is corrupt (" + failure.getMessage() + ")");
+            return null;
+        }
         String cut = lines.cutLine();
         if (cut != null && !cut.isBlank()) {
             try {
@@ -167,12 +174,6 @@ public final class RecordingReader implements Iterator<Event>, AutoCloseable {
             } catch (IllegalArgumentException e) {
                 damage = "damaged after line " + lineNumber + ": line " + (lineNumber + 1) + " is cut off";
             }
-        }
-        IOException failure = lines.failure();
-        if (failure != null && damage == null) {
-            damage = "damaged after line " + lineNumber + ": " + (failure instanceof EOFException
-                    ? "the file ends inside a compressed chunk"
-                    : "a compressed chunk is corrupt (" + failure.getMessage() + ")");
         }
         return null;
     }
