@@ -36,6 +36,8 @@ public final class RecordingRing implements AutoCloseable {
     static final String SUFFIX = ".jsonl.gz";
     /** A segment ends at this fraction of the size limit too, so that the limit is kept to a segment's size. */
     private static final int SEGMENTS_PER_LIMIT = 8;
+    /** Numbers segments across every ring of this JVM: two windows opened in the same second write two files. */
+    private static final java.util.concurrent.atomic.AtomicInteger NUMBER = new java.util.concurrent.atomic.AtomicInteger();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path dir;
@@ -70,8 +72,13 @@ public final class RecordingRing implements AutoCloseable {
 
     /** The segment files in the folder, oldest first (the last is being written while the ring runs). */
     public List<Path> segments() {
+        return segmentsIn(dir);
+    }
+
+    /** The segments in a ring's folder, oldest first: for a window that opens the last run. Any thread. */
+    public static List<Path> segmentsIn(Path dir) {
         try {
-            return list(dir);
+            return Files.isDirectory(dir) ? list(dir) : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,7 +110,6 @@ public final class RecordingRing implements AutoCloseable {
         private final long segmentNanos;
         private final Duration keep;
         private final long maxBytes;
-        private int number;
         private ChunkedGzipFile current;
         private long begun;
 
@@ -116,7 +122,7 @@ public final class RecordingRing implements AutoCloseable {
         }
 
         void begin() throws IOException {
-            number++;
+            int number = NUMBER.incrementAndGet();
             String name = PREFIX + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid() + "-"
                     + String.format(java.util.Locale.ROOT, "%04d", number) + SUFFIX;
             // chunks no longer than a segment, so a short segment is on disk when it ends

@@ -100,4 +100,21 @@ class ServeRecordTest {
         assertEquals("serve: Invalid value for option '--record': cannot write " + nowhere + ": its folder does not exist",
                 unwritable.err().strip());
     }
+
+    @Test
+    void checkAndOpenRefuseARecordingTheyCannotWriteInOneLine() throws Exception {
+        Path nowhere = dir.resolve("no-such-folder").resolve("run.jsonl.gz");
+        EchoLabJvm.Run check = EchoLabJvm.run("", 60, "check", "--record", nowhere.toString(), "--", "./server");
+        assertEquals(2, check.code());
+        assertEquals("check: Invalid value for option '--record': cannot write " + nowhere + ": its folder does not exist",
+                check.err().strip());
+        EchoLabJvm.Run each = EchoLabJvm.run("", 60, "check", "--record", dir.resolve("r.gz").toString(), "--each", "*/",
+                "--", "./server");
+        assertEquals(2, each.code());
+        assertEquals("check: --record records one server's check: it cannot be used with --each", each.err().strip());
+        EchoLabJvm.Run open = EchoLabJvm.run("", 60, "open", "--record", nowhere.toString());
+        assertEquals(2, open.code());
+        assertEquals("open: Invalid value for option '--record': cannot write " + nowhere + ": its folder does not exist",
+                open.err().strip());
+    }
 }
