@@ -107,6 +107,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerOptions options = options();
+        if (record != null && noEvents) {
+            throw new ParameterException(spec.commandLine(), "--record records the events: it cannot be used with --no-events");
+        }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         JsonLines json = new JsonLines(out);
