@@ -2,6 +2,7 @@ package echolab.record;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
@@ -99,6 +100,8 @@ public final class EventJson {
         final String prefix;
         final String[] keys;
         final MethodHandle[] getters;
+        /** Per component: 'J' long, 'I' int, 'Z' boolean, 'S' String, 'O' anything else (boxed). */
+        final char[] kinds;
         final JavaType[] types;
         final Constructor<?> constructor;
 
@@ -108,13 +111,26 @@ public final class EventJson {
             RecordComponent[] components = type.getRecordComponents();
             keys = new String[components.length];
             getters = new MethodHandle[components.length];
+            kinds = new char[components.length];
             types = new JavaType[components.length];
             Class<?>[] parameters = new Class<?>[components.length];
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             try {
                 for (int i = 0; i < components.length; i++) {
                     keys[i] = ",\"" + components[i].getName() + "\":";
-                    getters[i] = lookup.unreflect(components[i].getAccessor());
+                    // typed handles, called with invokeExact: no boxing of the numbers on the writer's hot path
+                    Class<?> c = components[i].getType();
+                    kinds[i] = c == long.class ? 'J' : c == int.class ? 'I' : c == boolean.class ? 'Z'
+                            : c == String.class ? 'S' : 'O';
+                    Class<?> as = switch (kinds[i]) {
+                        case 'J' -> long.class;
+                        case 'I' -> int.class;
+                        case 'Z' -> boolean.class;
+                        case 'S' -> String.class;
+                        default -> Object.class;
+                    };
+                    getters[i] = lookup.unreflect(components[i].getAccessor())
+                            .asType(MethodType.methodType(as, Event.class));
                     types[i] = MAPPER.getTypeFactory().constructType(components[i].getGenericType());
                     parameters[i] = components[i].getType();
                 }
@@ -128,13 +144,26 @@ public final class EventJson {
             out.append(prefix);
             for (int i = 0; i < keys.length; i++) {
                 out.append(keys[i]);
-                Object value;
                 try {
-                    value = getters[i].invoke(event);
+                    switch (kinds[i]) {
+                        case 'J' -> out.append((long) getters[i].invokeExact(event));
+                        case 'I' -> out.append((int) getters[i].invokeExact(event));
+                        case 'Z' -> out.append((boolean) getters[i].invokeExact(event));
+                        case 'S' -> {
+                            String text = (String) getters[i].invokeExact(event);
+                            if (text == null) {
+                                out.append("null");
+                            } else {
+                                JsonText.string(text, out);
+                            }
+                        }
+                        default -> JsonText.value((Object) getters[i].invokeExact(event), out);
+                    }
+                } catch (RuntimeException | Error e) {
+                    throw e;
                 } catch (Throwable e) {
                     throw new IllegalStateException("reading " + name + keys[i], e);
                 }
-                JsonText.value(value, out);
             }
             out.append('}');
         }

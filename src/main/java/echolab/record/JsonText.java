@@ -81,9 +81,23 @@ final class JsonText {
         out.append('}');
     }
 
+    private static boolean plain(String s, int n) {
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void string(String s, StringBuilder out) {
         out.append('"');
         int n = s.length();
+        if (plain(s, n)) { // most names and ids: copied whole, not a character at a time
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {

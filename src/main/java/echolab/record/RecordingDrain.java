@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import echolab.base.Background;
 import echolab.base.LabThreads;
 import echolab.events.Event;
 import echolab.events.Subscription;
@@ -48,6 +49,10 @@ final class RecordingDrain {
     }
 
     private void run() {
+        // behind the window like the lab's own threads while a window is open; at full priority for
+        // serve/check --record, which asked for every event: at nice 19 on a saturated machine the
+        // recorder fell behind and dropped a quarter of the events (docs/measurements.md#recording)
+        Background.enter();
         try {
             while (true) {
                 int n = subscription.drain(this::append, BATCH);
