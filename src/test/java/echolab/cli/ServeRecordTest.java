@@ -31,7 +31,7 @@ import echolab.testing.NoLeftovers;
  * same events it prints; {@code record-info} refuses a file that is no recording in one line, exit 2.
  */
 @ExtendWith(NoLeftovers.class)
-@Timeout(120)
+@Timeout(180)
 class ServeRecordTest {
 
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) mode=threads");
@@ -116,5 +116,33 @@ class ServeRecordTest {
         assertEquals(2, open.code());
         assertEquals("open: Invalid value for option '--record': cannot write " + nowhere + ": its folder does not exist",
                 open.err().strip());
+    }
+
+    @Test
+    void checkRecordKeepsWhatTheCheckSawOfAStudentsServer() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(python(), "python3 is not installed here");
+        Path file = dir.resolve("check.jsonl.gz");
+        Path server = Path.of("examples/servers/echo_server.py").toAbsolutePath();
+        EchoLabJvm.Run check = EchoLabJvm.run("", 110, "check", "--record", file.toString(), "--", "python3",
+                server.toString());
+        assertEquals(0, check.code(), check.out() + check.err());
+        Recording recording = Recording.read(file);
+        assertTrue(recording.damage().isEmpty(), recording.damage().toString());
+        assertEquals("your-server", recording.header().subject());
+        assertTrue(recording.header().settings().get("command").contains("echo_server.py"), recording.header().toString());
+        Event.ObservedServerStarted started = (Event.ObservedServerStarted) recording.events().stream()
+                .filter(e -> e instanceof Event.ObservedServerStarted).findFirst().orElseThrow();
+        assertTrue(recording.events().stream().anyMatch(e -> e instanceof Event.ObservedProcessAppeared p
+                && p.pid() == started.pid()), "the server's process, as the check saw it");
+        assertTrue(recording.events().stream().anyMatch(e -> e instanceof Event.ClientEchoReceived),
+                "the check's clients' side too");
+    }
+
+    private static boolean python() {
+        try {
+            return new ProcessBuilder("python3", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (java.io.IOException | InterruptedException e) {
+            return false;
+        }
     }
 }
