@@ -8,7 +8,9 @@ import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +34,8 @@ public final class EventJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<Class<?>, Codec> BY_CLASS = new HashMap<>();
     private static final Map<String, Codec> BY_NAME = new HashMap<>();
+    /** Stands for a JSON null string while a streamed event's fields are gathered. */
+    private static final Object NULL = new Object();
 
     static {
         for (Class<?> type : Event.class.getPermittedSubclasses()) {
@@ -72,6 +76,35 @@ public final class EventJson {
         return decode(node);
     }
 
+    /**
+     * The event of a line as this class writes it ({@code "type"} first, every field once), read with a
+     * streaming parser, without a tree per line: a recording may hold millions. Anything else (a line
+     * edited by hand, a bad one) is read by {@link #decode(String)}, which also says what is wrong.
+     */
+    public static Event decodeLine(String line) {
+        Event e = decodeFast(line);
+        return e != null ? e : decode(line);
+    }
+
+    /** The event of a line as this class writes it, streamed; null for anything else (read it the slow way). */
+    static Event decodeFast(String line) {
+        try (JsonParser p = MAPPER.getFactory().createParser(line)) {
+            Event e = fast(p);
+            return e != null && p.nextToken() == null ? e : null;
+        } catch (java.io.IOException | RuntimeException notAsWritten) {
+            return null; // the slow way says what is wrong
+        }
+    }
+
+    private static Event fast(JsonParser p) throws java.io.IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+                || !"type".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        Codec codec = BY_NAME.get(p.getText());
+        return codec == null ? null : codec.read(p);
+    }
+
     /** The event a parsed line holds; see {@link #decode(String)}. */
     public static Event decode(JsonNode node) {
         if (node == null || !node.isObject()) {
@@ -104,6 +137,7 @@ public final class EventJson {
         final char[] kinds;
         final JavaType[] types;
         final Constructor<?> constructor;
+        final Map<String, Integer> index = new HashMap<>();
 
         Codec(Class<? extends Event> type) {
             name = Event.typeName(type);
@@ -118,6 +152,7 @@ public final class EventJson {
             try {
                 for (int i = 0; i < components.length; i++) {
                     keys[i] = ",\"" + components[i].getName() + "\":";
+                    index.put(components[i].getName(), i);
                     // typed handles, called with invokeExact: no boxing of the numbers on the writer's hot path
                     Class<?> c = components[i].getType();
                     kinds[i] = c == long.class ? 'J' : c == int.class ? 'I' : c == boolean.class ? 'Z'
@@ -187,6 +222,46 @@ public final class EventJson {
                 throw new IllegalArgumentException("wrong kind of value");
             }
             return MAPPER.treeToValue(field, type);
+        }
+
+        /** The fields after {@code "type"}, streamed; null when they are not exactly this record's, each once. */
+        Event read(JsonParser p) throws java.io.IOException {
+            Object[] args = new Object[keys.length];
+            int seen = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                Integer i = index.get(p.currentName());
+                if (i == null || args[i] != null) {
+                    return null;
+                }
+                JsonToken v = p.nextToken();
+                Object value;
+                switch (kinds[i]) {
+                    case 'J' -> value = v == JsonToken.VALUE_NUMBER_INT ? (Object) p.getLongValue() : null;
+                    case 'I' -> value = v == JsonToken.VALUE_NUMBER_INT ? (Object) p.getIntValue() : null;
+                    case 'Z' -> value = v == JsonToken.VALUE_TRUE ? Boolean.TRUE : v == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+                    case 'S' -> value = v == JsonToken.VALUE_STRING ? p.getText() : v == JsonToken.VALUE_NULL ? NULL : null;
+                    default -> value = MAPPER.convertValue(p.readValueAsTree(), types[i]);
+                }
+                if (value == null) {
+                    return null;
+                }
+                args[i] = value;
+                seen++;
+            }
+            if (t != JsonToken.END_OBJECT || seen != keys.length) {
+                return null;
+            }
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] == NULL) {
+                    args[i] = null;
+                }
+            }
+            try {
+                return (Event) constructor.newInstance(args);
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
         }
 
         Event decode(JsonNode node) {

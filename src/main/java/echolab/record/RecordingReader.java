@@ -128,6 +128,11 @@ public final class RecordingReader implements Iterator<Event>, AutoCloseable {
                 lineNumber++;
                 continue;
             }
+            Event fast = EventJson.decodeFast(line); // the usual line, streamed
+            if (fast != null) {
+                lineNumber++;
+                return fast;
+            }
             JsonNode node;
             try {
                 node = EventJson.mapper().readTree(line);
@@ -168,7 +173,7 @@ public final class RecordingReader implements Iterator<Event>, AutoCloseable {
         String cut = lines.cutLine();
         if (cut != null && !cut.isBlank()) {
             try {
-                Event last = EventJson.decode(cut); // a last line complete but for its newline is good
+                Event last = EventJson.decodeLine(cut); // a last line complete but for its newline is good
                 lineNumber++;
                 return last;
             } catch (IllegalArgumentException e) {

@@ -43,6 +43,7 @@ class EventJsonTest {
                 assertTrue(line.startsWith("{\"type\":\"" + Event.typeName(event.getClass()) + "\""), line);
                 assertTrue(!line.contains("\n"), "one line: " + line);
                 assertEquals(event, EventJson.decode(line), type.getSimpleName() + " from " + line);
+                assertEquals(event, EventJson.decodeFast(line), type.getSimpleName() + " streamed from " + line);
             }
         }
     }
@@ -66,6 +67,12 @@ class EventJsonTest {
         assertEquals(f, EventJson.decode(EventJson.encode(f)));
         Event n = new Event.ErrorEvent(3, 4, 0, null, "no worker");
         assertEquals(n, EventJson.decode(EventJson.encode(n)));
+        for (Event each : java.util.List.of(e, f, n)) {
+            assertEquals(each, EventJson.decodeLine(EventJson.encode(each)), "streamed");
+        }
+        // fields in another order, as a tool may write them: read the slow way, the same event
+        Event reordered = EventJson.decodeLine("{\"nanos\":2,\"type\":\"serverStopped\",\"reason\":\"r\",\"seq\":1}");
+        assertEquals(new Event.ServerStopped(1, 2, "r"), reordered);
     }
 
     @Test
