@@ -72,10 +72,11 @@ public final class HostileMemoryBench {
                 "-cp", System.getProperty("java.class.path"), "echolab.Main"));
         command.addAll(List.of("serve", "--port", "0", "--mode", mode.id(), "--no-events", "--max-line", "131072",
                 "--max-connections", "64"));
-        Process serve = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // serve says where it listens on stderr (its stdout is JSON lines only, unread here)
+        Process serve = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            Matcher m = LISTENING.matcher(String.valueOf(out.readLine()));
+            BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
+            Matcher m = LISTENING.matcher(String.valueOf(err.readLine()));
             if (!m.matches()) {
                 throw new IOException("serve did not say where it listens");
             }

@@ -82,6 +82,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE instead of stdout")
     private Path outFile;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "record the server's events during the check into FILE (docs/recording.md); not with --each")
+    private Path record;
+
     @Option(names = "--each", paramLabel = "GLOB",
             description = "check every directory GLOB matches (e.g. 'submissions/*/'), one by one, each run in its "
                     + "own directory, and print the class table")
@@ -110,14 +114,15 @@ public final class CheckCommand implements Callable<Integer> {
         Duration limit = limitSeconds == null ? null : Duration.ofSeconds(limitSeconds);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        checkRecord();
         if (each != null) {
             return grade(settings, reportFormat, limit == null ? Duration.ofSeconds(DEFAULT_EACH_LIMIT_S) : limit,
                     out, err);
         }
         SubmissionCheck.Outcome outcome = attachPid != null
-                ? SubmissionCheck.attach(attachPid, attachPort, settings, line -> say(err, line))
+                ? SubmissionCheck.attach(attachPid, attachPort, settings, line -> say(err, line), record)
                 : SubmissionCheck.check(new Launch(command, cwd, Duration.ofSeconds(listenTimeoutSeconds)), settings,
-                        limit, line -> say(err, line));
+                        limit, line -> say(err, line), record);
         if (outcome instanceof SubmissionCheck.Checked checked) {
             write(out, reportFormat.write(checked.report(), checked.seconds()));
             return checked.report().passed() ? 0 : 1;
@@ -133,6 +138,21 @@ public final class CheckCommand implements Callable<Integer> {
         }
         // out of time is the server's fault, found by checking it; exit 2 says nothing could be checked
         return notChecked.why() == SubmissionCheck.Why.TIMED_OUT ? 1 : 2;
+    }
+
+    /** {@code --record}: one server's run, into a folder that exists; one line and exit 2 otherwise. */
+    private void checkRecord() {
+        if (record == null) {
+            return;
+        }
+        if (each != null) {
+            throw new ParameterException(spec.commandLine(), "--record records one server's check: it cannot be used with --each");
+        }
+        Path folder = record.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(record)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--record': cannot write "
+                    + record + ": " + (Files.isDirectory(record) ? "it is a folder" : "its folder does not exist"));
+        }
     }
 
     /** {@code --each}'s default time limit per submission, in seconds. */

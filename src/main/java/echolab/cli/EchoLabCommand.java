@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The top command: {@code echolab serve ...}; with no command at all the jar opens the window. */
 @Command(name = "echolab", mixinStandardHelpOptions = true, version = "EchoLab 0.1",
         description = "A lab that makes concurrent servers visible. Without a command it opens the window.",
-        subcommands = {ServeCommand.class, BenchCommand.class, CheckCommand.class, LessonsCommand.class, ClientCommand.class})
+        subcommands = {ServeCommand.class, BenchCommand.class, CheckCommand.class, LessonsCommand.class, ClientCommand.class,
+                RecordInfoCommand.class})
 public final class EchoLabCommand implements Runnable {
 
     @Override

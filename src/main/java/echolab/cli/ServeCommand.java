@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,6 +19,7 @@ import echolab.events.EventBus;
 import echolab.events.EventDrain;
 import echolab.events.Subscription;
 import echolab.lab.BindAddress;
+import echolab.record.RecordingWriter;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Scenario;
 import echolab.sync.SyncLab;
@@ -30,9 +32,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code serve}: the echo server without a window. Prints where it listens, optionally every event
- * as a JSON line, takes live commands on stdin, and ends with a summary line on {@code quit},
- * SIGINT or SIGTERM.
+ * {@code serve}: the echo server without a window. Says where it listens (on stderr), optionally prints
+ * every event as a JSON line and records them to a file, takes live commands on stdin, and ends with a
+ * summary line on {@code quit}, SIGINT or SIGTERM. Its stdout is JSON lines only.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the echo server without a window.%n"
@@ -91,6 +93,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--events", description = "print every event as a JSON line on stdout")
     private boolean events;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "record every event into FILE: JSON lines in gzip chunks (docs/recording.md)")
+    private Path record;
+
     @Option(names = "--no-events", description = "do not publish events at all, to measure the bare server")
     private boolean noEvents;
 
@@ -101,6 +107,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerOptions options = options();
+        if (record != null && noEvents) {
+            throw new ParameterException(spec.commandLine(), "--record records the events: it cannot be used with --no-events");
+        }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         JsonLines json = new JsonLines(out);
@@ -108,12 +117,15 @@ public final class ServeCommand implements Callable<Integer> {
         Subscription printed = events && !noEvents ? bus.subscribe("serve --events", EVENT_QUEUE) : null;
         EventDrain watcher = watchEvents && !noEvents ? new EventDrain(bus.subscribe("serve --watch-events", EVENT_QUEUE)) : null;
         InetAddress address = address();
+        RecordingWriter recorder = Recordings.start(spec, record, Recordings.header(options), bus);
         EchoServer server;
         try {
             server = EchoServer.start(options, bus);
         } catch (IllegalArgumentException e) {
+            Recordings.close(recorder);
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--mode': " + e.getMessage());
         } catch (java.net.BindException e) {
+            Recordings.close(recorder);
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--bind': cannot listen on "
                     + bind + ": " + e.getMessage() + " (is it an address of this machine?)");
         }
@@ -127,8 +139,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch quit = new CountDownLatch(1);
         Signals.onTermination(quit::countDown);
-        json.print("listening on " + server.host() + ":" + server.port() + " mode=" + server.mode().id());
-        json.flush();
+        // on stderr, so that stdout is JSON lines only and `serve --events | jq` works
+        System.err.println("listening on " + server.host() + ":" + server.port() + " mode=" + server.mode().id());
+        System.err.flush();
 
         EventPrinter printer = printed == null ? null : new EventPrinter(printed, json);
         if (printer != null) {
@@ -144,6 +157,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (watcher != null) {
             watcher.close();
         }
+        Recordings.close(recorder);
         json.print(json.object("summary", server.stats(), server.sync().figures()));
         json.flush();
         return 0;

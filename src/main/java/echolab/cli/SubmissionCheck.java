@@ -1,13 +1,16 @@
 package echolab.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import echolab.base.LabThreads;
 import echolab.events.EventBus;
+import echolab.record.RecordingWriter;
 import echolab.observe.Launch;
 import echolab.observe.LaunchException;
 import echolab.observe.StudentServer;
@@ -66,16 +69,24 @@ public final class SubmissionCheck {
      */
     public static Outcome check(Launch launch, CheckSettings settings, Duration limit, Consumer<String> progress)
             throws InterruptedException {
+        return check(launch, settings, limit, progress, null);
+    }
+
+    /** As {@link #check(Launch, CheckSettings, Duration, Consumer)}, recording the run's events into {@code record} (null: not). */
+    public static Outcome check(Launch launch, CheckSettings settings, Duration limit, Consumer<String> progress,
+                                Path record) throws InterruptedException {
         // a program that never listens must not outlast the time limit in the start alone
         Launch bounded = limit == null || limit.compareTo(launch.listenTimeout()) >= 0 ? launch
                 : new Launch(launch.command(), launch.workingDirectory(), limit);
-        return run(launch.display(), launch, events -> StudentServer.start(bounded, events), settings, limit, progress);
+        return run(launch.display(), launch, events -> StudentServer.start(bounded, events), settings, limit, progress,
+                record);
     }
 
     /** Checks a server somebody else started; it is left running. */
-    public static Outcome attach(long pid, int port, CheckSettings settings, Consumer<String> progress)
+    public static Outcome attach(long pid, int port, CheckSettings settings, Consumer<String> progress, Path record)
             throws InterruptedException {
-        return run("PID " + pid, null, events -> StudentServer.attach(pid, port, events), settings, null, progress);
+        return run("PID " + pid, null, events -> StudentServer.attach(pid, port, events), settings, null, progress,
+                record);
     }
 
     private interface Starter {
@@ -84,12 +95,12 @@ public final class SubmissionCheck {
 
     /** {@code launch}: how to start the server again after a crash; null for a server attached to. */
     private static Outcome run(String display, Launch launch, Starter starter, CheckSettings settings, Duration limit,
-                               Consumer<String> progress) throws InterruptedException {
+                               Consumer<String> progress, Path record) throws InterruptedException {
         long start = System.nanoTime();
         AtomicReference<StudentServer> started = new AtomicReference<>();
         AtomicReference<Outcome> result = new AtomicReference<>();
         AtomicReference<RuntimeException> broke = new AtomicReference<>();
-        Attempt attempt = new Attempt(display, launch, starter, settings, progress, started, start);
+        Attempt attempt = new Attempt(display, launch, starter, settings, progress, started, start, record);
         Thread worker = LabThreads.startDaemon("echolab-check-submission", () -> {
             try {
                 result.set(attempt.run());
@@ -132,11 +143,13 @@ public final class SubmissionCheck {
         private final Consumer<String> progress;
         private final AtomicReference<StudentServer> started;
         private final long startNanos;
+        private final Path record;
         volatile boolean timedOut;
         private String stopped;
 
         Attempt(String display, Launch launch, Starter starter, CheckSettings settings, Consumer<String> progress,
-                AtomicReference<StudentServer> started, long startNanos) {
+                AtomicReference<StudentServer> started, long startNanos, Path record) {
+            this.record = record;
             this.display = display;
             this.launch = launch;
             this.starter = starter;
@@ -148,6 +161,22 @@ public final class SubmissionCheck {
 
         Outcome run() {
             EventBus events = new EventBus();
+            RecordingWriter recorder = null;
+            if (record != null) {
+                try {
+                    recorder = RecordingWriter.start(record, Recordings.yourServer(display, Map.of()), events);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write the recording " + record, e);
+                }
+            }
+            try {
+                return runOn(events);
+            } finally {
+                Recordings.close(recorder); // after the server is stopped: its last events are in
+            }
+        }
+
+        private Outcome runOn(EventBus events) {
             StudentServer server;
             try {
                 server = starter.start(events);

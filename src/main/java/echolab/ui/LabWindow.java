@@ -35,9 +35,12 @@ public final class LabWindow implements AutoCloseable {
     private final MainController controller;
     private final Stage stage;
     private final ZoomPane zoom;
+    private final WindowRecording recording;
     private boolean closed;
 
-    private LabWindow(Lab lab, ResourceSampler sampler, MainController controller, Stage stage, ZoomPane zoom) {
+    private LabWindow(Lab lab, ResourceSampler sampler, MainController controller, Stage stage, ZoomPane zoom,
+                      WindowRecording recording) {
+        this.recording = recording;
         this.lab = lab;
         this.sampler = sampler;
         this.controller = controller;
@@ -67,6 +70,7 @@ public final class LabWindow implements AutoCloseable {
         BundledFonts.load(); // before any style sheet names them
         EventBus events = new EventBus();
         Subscription window = events.subscribe("window", EVENT_QUEUE);
+        WindowRecording recording = WindowRecording.start(events, options); // every run recorded (Issue 20)
         Lab lab = Lab.start(options, events);
         ResourceSampler sampler = lab.sampler(); // publishes the figures the window shows
         StartupProbe.mark("the lab started");
@@ -77,6 +81,7 @@ public final class LabWindow implements AutoCloseable {
         } catch (IOException e) {
             sampler.close();
             lab.close();
+            recording.close();
             Background.windowClosed();
             throw new UncheckedIOException("the main window's FXML could not be loaded", e);
         }
@@ -101,7 +106,7 @@ public final class LabWindow implements AutoCloseable {
         stage.setScene(scene);
         stage.show();
         StartupProbe.mark("stage.show() returned (the first layout and CSS of the whole scene)");
-        return new LabWindow(lab, sampler, controller, stage, zoom);
+        return new LabWindow(lab, sampler, controller, stage, zoom, recording);
     }
 
     public Lab lab() {
@@ -126,6 +131,7 @@ public final class LabWindow implements AutoCloseable {
         controller.detach();
         sampler.close();
         lab.close();
+        recording.close(); // after the lab: the server's last events are in
         Background.windowClosed();
     }
 }

@@ -89,6 +89,11 @@ public final class OpenCommand implements Callable<Integer> {
     @Option(names = "--theme", paramLabel = "NAME", description = "light, or dark (high contrast, for projectors); default: the last one used")
     private String theme;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "record the window's lab into FILE as well (docs/recording.md); the window always records"
+                    + " its last 30 minutes into the user's data folder")
+    private Path record;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
             description = "with --observe: your server's command line, after --")
     private List<String> command;
@@ -135,6 +140,14 @@ public final class OpenCommand implements Callable<Integer> {
         }
         if (chosen != null) {
             LessonRequest.leave(new LessonRequest(chosen));
+        }
+        if (record != null) {
+            java.nio.file.Path folder = record.toAbsolutePath().getParent();
+            if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--record': cannot write "
+                        + record + ": its folder does not exist");
+            }
+            WindowRecording.recordNextWindowTo(record);
         }
         try {
             if (forget) {

@@ -3,6 +3,7 @@ package echolab.arch;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -27,7 +28,7 @@ class LayeringTest {
     static final ArchRule engineSideImportsNoJavaFx = noClasses()
             .that().resideInAnyPackage("echolab.base..", "echolab.engine..", "echolab.events..", "echolab.sync..",
                     "echolab.clients..", "echolab.cli..", "echolab.bench..", "echolab.lab..", "echolab.observe..",
-                    "echolab.lessons..")
+                    "echolab.lessons..", "echolab.record..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("the engine must run headless and be testable without a display");
 
@@ -35,7 +36,7 @@ class LayeringTest {
     static final ArchRule engineSideDoesNotReachIntoTheUi = noClasses()
             .that().resideInAnyPackage("echolab.base..", "echolab.engine..", "echolab.events..", "echolab.sync..",
                     "echolab.clients..", "echolab.cli..", "echolab.bench..", "echolab.lab..", "echolab.observe..",
-                    "echolab.lessons..")
+                    "echolab.lessons..", "echolab.record..")
             .should().dependOnClassesThat().resideInAnyPackage("echolab.ui..")
             .because("data flows one way: engine, events, then the UI");
 
@@ -69,4 +70,20 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAPackage("echolab.cli..")
             .because("cli is the outermost layer: what the window needed of it (the bind address) lives "
                     + "below, in lab, where the window and the command line both reach it");
+
+    /** Recordings stand beside the events: they write and read them, and know of nothing that makes them. */
+    @ArchTest
+    static final ArchRule recordingsUseOnlyEventsBaseAndLab = noClasses()
+            .that().resideInAPackage("echolab.record..")
+            .should().dependOnClassesThat(resideInAPackage("echolab..").and(not(resideInAnyPackage(
+                    "echolab.record..", "echolab.events..", "echolab.base..", "echolab.lab.."))))
+            .because("a recording is the event stream on disk: the command line and the window use it, "
+                    + "not the other way round");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandLineAndTheWindowUseRecordings = noClasses()
+            .that().resideInAnyPackage("echolab.engine..", "echolab.events..", "echolab.sync..", "echolab.clients..",
+                    "echolab.base..", "echolab.lab..", "echolab.observe..")
+            .should().dependOnClassesThat().resideInAPackage("echolab.record..")
+            .because("the layers a recording reads from must not know it");
 }

@@ -40,8 +40,20 @@ class AcceptFailureTest {
     @Test
     void outOfDescriptorsTheAcceptorBacksOffSaysSoOnceAndAcceptsAgainWhenThereAreSome() throws Exception {
         String command = "ulimit -n 256 && exec " + EchoLabJvm.shellLine(EchoLabJvm.command("serve", "--port", "0", "--mode", "threads", "--events"));
-        Process serve = new ProcessBuilder("bash", "-c", command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process serve = new ProcessBuilder("bash", "-c", command).start();
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<String> errLines = new LinkedBlockingQueue<>(); // serve says where it listens on stderr
+        Thread errReader = new Thread(() -> {
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8))) {
+                String l;
+                while ((l = err.readLine()) != null) {
+                    errLines.add(l);
+                }
+            } catch (java.io.IOException ignored) {
+                // ended
+            }
+        }, "echolab-test-accept-stderr");
+        errReader.start();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
                 String l;
@@ -55,7 +67,7 @@ class AcceptFailureTest {
         reader.start();
         List<Socket> crowd = new ArrayList<>();
         try {
-            String first = lines.poll(30, TimeUnit.SECONDS);
+            String first = errLines.poll(30, TimeUnit.SECONDS);
             Matcher m = LISTENING.matcher(String.valueOf(first));
             assertTrue(m.matches(), "first line: " + first);
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1)));
@@ -89,6 +101,7 @@ class AcceptFailureTest {
             in.flush();
             assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
             reader.join(5_000);
+            errReader.join(5_000);
             // (the closed crowd still in the backlog may run the descriptors out once more: a second burst)
             List<String> all = new ArrayList<>(lines);
             assertTrue(all.stream().anyMatch(l -> l.contains("accepting again after")), "the burst's end is told");

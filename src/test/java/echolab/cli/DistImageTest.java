@@ -77,7 +77,7 @@ class DistImageTest {
         assumeBuilt();
         for (String mode : new String[] {"virtual", "processes"}) {
             try (ServeProcess serve = ServeProcess.of(LAUNCHER, "serve", "--mode", mode, "--port", "0")) {
-                Matcher m = LISTENING.matcher(serve.lineContaining("listening on"));
+                Matcher m = LISTENING.matcher(serve.listeningLine());
                 assertTrue(m.find());
                 try (LineClient client = new LineClient(new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1))))) {
                     assertEquals("from the packaged app\n", client.send("from the packaged app\n").readLineText(), mode);

@@ -63,7 +63,7 @@ class MaxPerHostOptionTest {
         InetAddress student = OtherAddress.orSkip();
         try (ServeProcess serve = new ServeProcess("serve", "--bind", student.getHostAddress(), "--port", "0",
                 "--mode", "threads", "--max-per-host", "1")) {
-            Matcher m = Pattern.compile("listening on (\\S+):(\\d+) mode=threads").matcher(serve.nextLine());
+            Matcher m = Pattern.compile("listening on (\\S+):(\\d+) mode=threads").matcher(serve.listeningLine());
             assertTrue(m.matches());
             InetSocketAddress address = new InetSocketAddress(student, Integer.parseInt(m.group(2)));
             try (LineClient first = new LineClient(address, student)) {

@@ -40,7 +40,7 @@ class ServeCommandTest {
     void servePrintsWhereItListensEventsAsJsonAndASummaryOnQuit() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "threads", "--events",
                 "--protection", "lock")) {
-            InetSocketAddress address = listening(serve.nextLine(), "threads");
+            InetSocketAddress address = listening(serve.listeningLine(), "threads");
             Map<String, Object> started = json.parse(serve.nextLine());
             assertEquals("serverStarted", started.get("type"));
             try (LineClient client = new LineClient(address)) {
@@ -82,7 +82,7 @@ class ServeCommandTest {
     @Test
     void sigtermShutsDownCleanlyAndTheEndOfStdinDoesNot() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "processes")) {
-            InetSocketAddress address = listening(serve.nextLine(), "processes");
+            InetSocketAddress address = listening(serve.listeningLine(), "processes");
             serve.closeStdin();
             try (LineClient client = new LineClient(address)) {
                 client.send("after stdin ended\n");
@@ -103,7 +103,7 @@ class ServeCommandTest {
     @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
     void sigintShutsDownCleanlyWithTheSummary() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "threads")) {
-            InetSocketAddress address = listening(serve.nextLine(), "threads");
+            InetSocketAddress address = listening(serve.listeningLine(), "threads");
             try (LineClient client = new LineClient(address)) {
                 client.send("before ctrl-c\n");
                 assertEquals("before ctrl-c\n", client.readLineText());
@@ -123,7 +123,7 @@ class ServeCommandTest {
     @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
     void aChildExitsWhenItsParentIsKilled() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "processes", "--events")) {
-            InetSocketAddress address = listening(serve.nextLine(), "processes");
+            InetSocketAddress address = listening(serve.listeningLine(), "processes");
             try (LineClient client = new LineClient(address)) {
                 client.send("hello\n");
                 assertEquals("hello\n", client.readLineText());
@@ -149,7 +149,7 @@ class ServeCommandTest {
     void aScenarioRunsFromTheCommandLineAndItsFiguresEndTheSummary() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "threads", "--events",
                 "--scenario", "handoff", "--handoff-window-us", "3000")) {
-            InetSocketAddress address = listening(serve.nextLine(), "threads");
+            InetSocketAddress address = listening(serve.listeningLine(), "threads");
             java.util.List<LineClient> burst = new java.util.ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 burst.add(new LineClient(address));
@@ -182,7 +182,7 @@ class ServeCommandTest {
     void aTakenPortIsReplacedByAFreeOne() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
              ServeProcess serve = new ServeProcess("serve", "--port", Integer.toString(taken.getLocalPort()))) {
-            InetSocketAddress address = listening(serve.nextLine(), "pool");
+            InetSocketAddress address = listening(serve.listeningLine(), "pool");
             assertFalse(address.getPort() == taken.getLocalPort());
             serve.command("quit");
             assertEquals(0, serve.waitForExit());
@@ -222,7 +222,7 @@ class ServeCommandTest {
     @Test
     void badLiveCommandsAreRefusedInOneLineAndTheCommandsAfterThemStillWork() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "pool")) {
-            listening(serve.nextLine(), "pool");
+            listening(serve.listeningLine(), "pool");
             serve.command("pool-size 100000");
             serve.command("permits 0");
             serve.command("delay -5");

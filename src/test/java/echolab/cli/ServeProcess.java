@@ -24,6 +24,8 @@ final class ServeProcess implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Thread reader;
     private final StringBuilder stderr = new StringBuilder();
+    /** Stderr's "listening on ..." lines: serve says where it listens there, its stdout is JSON lines only. */
+    private final BlockingQueue<String> listening = new LinkedBlockingQueue<>();
     private final Thread errReader;
 
     ServeProcess(String... args) throws IOException {
@@ -58,6 +60,10 @@ final class ServeProcess implements AutoCloseable {
             try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = err.readLine()) != null) {
+                    if (line.startsWith("listening on ")) {
+                        listening.add(line);
+                        continue; // told by listeningLine(); stderr() is what went wrong
+                    }
                     synchronized (stderr) {
                         stderr.append(line).append('\n');
                     }
@@ -74,6 +80,15 @@ final class ServeProcess implements AutoCloseable {
         String line = lines.poll(20, TimeUnit.SECONDS);
         if (line == null) {
             throw new AssertionError("no line from serve within 20 s; stderr: " + stderr());
+        }
+        return line;
+    }
+
+    /** The "listening on HOST:PORT mode=MODE" line serve printed on stderr, waiting up to 20 s. */
+    String listeningLine() throws InterruptedException {
+        String line = listening.poll(20, TimeUnit.SECONDS);
+        if (line == null) {
+            throw new AssertionError("serve did not say where it listens within 20 s; stderr: " + stderr());
         }
         return line;
     }
@@ -133,6 +148,7 @@ final class ServeProcess implements AutoCloseable {
         return rest;
     }
 
+    /** Stderr but the "listening on" line ({@link #listeningLine}). */
     String stderr() {
         synchronized (stderr) {
             return stderr.toString();

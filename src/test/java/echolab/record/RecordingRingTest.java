@@ -1,0 +1,103 @@
+package echolab.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import echolab.events.Event;
+import echolab.events.EventBus;
+import echolab.testing.NoLeftovers;
+
+/** The window's ring keeps the last stretch of time or of bytes, whichever is less, in segments that each open alone. */
+@ExtendWith(NoLeftovers.class)
+@Timeout(60)
+class RecordingRingTest {
+
+    @TempDir
+    Path dir;
+
+    private static final RecordingHeader HEADER = RecordingHeader.forThisMachine("echolab", "threads", Map.of());
+
+    @Test
+    void segmentsOlderThanTheRingKeepsAreDeletedOthersOpenAlone() throws Exception {
+        Path old = Files.writeString(dir.resolve("echolab-20200101-000000-1-0001.jsonl.gz"), "an hour old");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path notOurs = Files.writeString(dir.resolve("notes.txt"), "the user's");
+        Files.setLastModifiedTime(notOurs, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        EventBus bus = new EventBus();
+        List<Path> seen = new java.util.ArrayList<>();
+        try (RecordingRing ring = RecordingRing.start(dir, HEADER, bus, Duration.ofMillis(100), Duration.ofMillis(600), 1L << 30)) {
+            assertFalse(Files.exists(old), "a segment of an earlier run, older than the ring keeps, is gone at the start");
+            assertTrue(Files.exists(notOurs), "files that are no segment are left alone");
+            long until = System.nanoTime() + Duration.ofMillis(2500).toNanos();
+            while (System.nanoTime() < until) {
+                bus.publish((seq, nanos) -> new Event.ServerStopped(seq, nanos, "tick"));
+                Thread.sleep(10);
+                ring.segments().stream().filter(p -> !seen.contains(p)).forEach(seen::add);
+            }
+            List<Path> now = ring.segments();
+            assertTrue(seen.size() >= 10, "a segment per 100 ms: " + seen.size());
+            assertFalse(now.contains(seen.get(0)), "the first segments, over 600 ms old, are gone: " + now);
+            assertTrue(now.size() <= 9, "about 600 ms of 100 ms segments, and the current one: " + now.size());
+        }
+        List<Path> segments = RecordingRing.list(dir);
+        long events = 0;
+        for (Path segment : segments) {
+            Recording r = Recording.read(segment);
+            assertEquals(HEADER, r.header(), "each segment opens alone, with the header");
+            assertTrue(r.damage().isEmpty(), segment + ": " + r.damage());
+            events += r.events().size();
+        }
+        assertTrue(events > 0, "the kept segments hold events");
+    }
+
+    /** How many segments the ring has begun: the last one's number, less the first's, plus one. */
+    private static int seen(List<Path> segments) {
+        return number(segments.get(segments.size() - 1)) - FIRST.get() + 1;
+    }
+
+    private static int number(Path segment) {
+        String name = segment.getFileName().toString();
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1, name.indexOf('.')));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger FIRST = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Test
+    void theOldestSegmentsGoWhenTheFolderHoldsMoreThanItsBytes() throws Exception {
+        long maxBytes = 40_000;
+        EventBus bus = new EventBus();
+        try (RecordingRing ring = RecordingRing.start(dir, HEADER, bus, Duration.ofMillis(50), Duration.ofMinutes(30), maxBytes)) {
+            FIRST.set(number(ring.segments().get(0)));
+            long until = System.nanoTime() + Duration.ofMillis(2000).toNanos();
+            int i = 0;
+            while (System.nanoTime() < until) {
+                for (int k = 0; k < 200; k++, i++) { // random-ish text compresses badly: bytes add up
+                    String text = Long.toHexString(Double.doubleToLongBits(Math.random()));
+                    bus.publish((seq, nanos) -> new Event.ObservedOutput(seq, nanos, 1, "stdout", text));
+                }
+                Thread.sleep(20);
+            }
+        }
+        List<Path> segments = RecordingRing.list(dir);
+        long total = 0;
+        for (Path p : segments) {
+            total += Files.size(p);
+        }
+        assertTrue(segments.size() < seen(segments), "the first segments were deleted: " + segments);
+        assertTrue(total <= maxBytes + maxBytes / 4, "at most the limit and about a segment more: " + total);
+    }
+}
