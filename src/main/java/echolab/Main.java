@@ -24,6 +24,6 @@ public final class Main {
             }
             return;
         }
-        System.exit(EchoLabCommand.execute(new Object[] {new OpenCommand(), new FrameTimeBenchmark()}, args));
+        System.exit(EchoLabCommand.execute(new Object[] {new OpenCommand(), new FrameTimeBenchmark(), new echolab.ui.trace.ExportCommand()}, args));
     }
 }
