@@ -88,12 +88,12 @@ public final class TimelineControls extends HBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label speedLabel = new Label("speed");
-        Label windowLabel = new Label("show");
-        speedLabel.getStyleClass().add("toolbar-caption");
-        windowLabel.getStyleClass().add("toolbar-caption");
-        getChildren().addAll(title, pause, stepBack, stepForward, speedLabel, speed, live, lag, spacer, windowLabel,
-                window);
+        // what the choices hold says what they are ("1× live", "10 s"): no captions, so that a narrow
+        // panel keeps every word of the title, the buttons and the lag whole
+        for (javafx.scene.control.Control c : List.of(title, pause, stepBack, stepForward, live, lag)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(title, pause, stepBack, stepForward, speed, live, lag, spacer, window);
     }
 
     /** Drives {@code pump}: pause, speed and live act on it; the lag label follows it. */

@@ -217,7 +217,16 @@ final class TimelinePainter implements Consumer<Span> {
             g.fillText((t - origin) / 1_000_000_000L + " s", x, y);
         }
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("now", scale.right(), y);
+        g.fillText(edgeLabel(origin), scale.right(), y);
+    }
+
+    /**
+     * What the right edge says: "now" while it is now; taken back in time (paused a while, or
+     * rewound), the instant it shows, in the axis's seconds, so nobody reads the past as now.
+     */
+    private String edgeLabel(long origin) {
+        long behind = System.nanoTime() - scale.play();
+        return behind < 500_000_000L ? "now" : String.format(java.util.Locale.ROOT, "%.1f s", (scale.play() - origin) / 1e9);
     }
 
     /**
