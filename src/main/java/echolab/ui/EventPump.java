@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
+import echolab.events.Event;
 import echolab.events.Subscription;
 import echolab.ui.fold.Cadence;
 import echolab.ui.fold.Fold;
@@ -63,6 +64,8 @@ public final class EventPump {
     private long lastFrame;
     /** Rewound or stepped: the play clock stays where it was put until Go live, even at speed 1. */
     private boolean away;
+    /** Playing a recording: its clock is not this machine's, and there is no live to go back to. */
+    private boolean replay;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -153,10 +156,17 @@ public final class EventPump {
         long elapsed = now - lastFrame;
         lastFrame = now;
         if (!paused.get()) {
-            playNanos = speed.get() >= 1.0 && !away ? now
-                    : Math.min(now, playNanos + (long) (elapsed * speed.get()));
-            if (away && playNanos == now && m.cursor() == m.head()) {
-                away = false; // played forward until it caught up: live again
+            if (replay) {
+                playNanos += (long) (elapsed * speed.get());
+                if (m.cursor() == m.head()) {
+                    paused.set(true); // the recording's end
+                }
+            } else {
+                playNanos = speed.get() >= 1.0 && !away ? now
+                        : Math.min(now, playNanos + (long) (elapsed * speed.get()));
+                if (away && playNanos == now && m.cursor() == m.head()) {
+                    away = false; // played forward until it caught up: live again
+                }
             }
         }
         if (!(paused.get() && away)) { // rewound and paused: the instant stays the one asked for
@@ -165,8 +175,12 @@ public final class EventPump {
         m.endFrame(playNanos);
         skipped.set(m.skipped());
         long oldest = m.cursor() < m.head() ? m.history().time(m.cursor()) : Long.MAX_VALUE;
-        lagSeconds.set(oldest == Long.MAX_VALUE ? Math.max(0, (now - playNanos) / 1e9)
-                : (now - Math.min(playNanos, oldest)) / 1e9);
+        if (replay) { // how far from the recording's end
+            lagSeconds.set(Math.max(0, (newestNanos() - playNanos) / 1e9));
+        } else {
+            lagSeconds.set(oldest == Long.MAX_VALUE ? Math.max(0, (now - playNanos) / 1e9)
+                    : (now - Math.min(playNanos, oldest)) / 1e9);
+        }
         behind.set(paused.get() || speed.get() < 1.0 || away);
         frames.set(frames.get() + 1);
         for (LongConsumer l : frameListeners) {
@@ -174,9 +188,42 @@ public final class EventPump {
         }
     }
 
+    /**
+     * Plays {@code events} (a recording) instead of the subscription's: they are folded once through
+     * to their end, so that every part of them has a checkpoint near it, then the picture is taken
+     * back to their start, paused. From then on the play clock is the recording's; Go live goes to
+     * its end. Call before the first frame.
+     */
+    public void replay(List<Event> events) {
+        TimeMachine<List<Object>> m = machine();
+        for (int i = 0; i < events.size(); i++) {
+            m.receive(events.get(i));
+            if ((i + 1) % 1_000 == 0 || i == events.size() - 1) {
+                m.foldUntil(Long.MAX_VALUE, Integer.MAX_VALUE, Long.MIN_VALUE);
+                m.endFrame(events.get(i).nanos());
+            }
+        }
+        replay = true;
+        away = true;
+        paused.set(true);
+        m.seek(m.earliest());
+        playNanos = events.isEmpty() ? 0 : events.get(0).nanos();
+        behind.set(true);
+    }
+
+    /** Whether the window plays a recording rather than a server. */
+    public boolean replaying() {
+        return replay;
+    }
+
     /** Jumps the play clock to now and folds everything received, from the latest checkpoint when that is nearer. */
     public void goLive() {
         TimeMachine<List<Object>> m = machine();
+        if (replay) { // no server: its end
+            showIndex(m.head());
+            playNanos = m.shownTime();
+            return;
+        }
         if (m.latestCheckpoint() > m.cursor()) {
             m.seek(m.latestCheckpoint());
         }
@@ -196,7 +243,7 @@ public final class EventPump {
     public void rewindTo(long nanos) {
         TimeMachine<List<Object>> m = machine();
         showIndex(m.history().indexAfter(nanos));
-        playNanos = Math.max(Math.min(nanos, System.nanoTime()), m.shownTime());
+        playNanos = Math.max(replay ? nanos : Math.min(nanos, System.nanoTime()), m.shownTime());
     }
 
     /** Steps {@code events} events forward (positive) or back (negative), and pauses there. */

@@ -95,8 +95,19 @@ public final class MainController {
     void attach(Lab lab, Subscription events) {
         this.lab = lab;
         var server = lab;
-        folds = new LabFolds(server.mode(), server.protection(), server.delayMillis(),
-                server.raceWindowMicros(), server.poolSize(), server.blockingLoop());
+        java.util.Optional<echolab.ui.rewind.ReplayRequest> replay = echolab.ui.rewind.ReplayRequest.take();
+        if (replay.isPresent()) {
+            // a recording instead of the lab: the folds start from its settings, the pump from its events
+            echolab.ui.trace.TraceSettings recorded = echolab.ui.trace.TraceSettings.of(
+                    replay.get().recording().header().settings());
+            folds = new LabFolds(recorded.mode(), recorded.protection(), recorded.delayMillis(),
+                    recorded.raceWindowMicros(), recorded.poolSize(), recorded.blockingLoop());
+            events.close();
+            events = new echolab.events.EventBus().subscribe("replay: no server", 1);
+        } else {
+            folds = new LabFolds(server.mode(), server.protection(), server.delayMillis(),
+                    server.raceWindowMicros(), server.poolSize(), server.blockingLoop());
+        }
         pump = new EventPump(events);
         folds.addTo(pump);
         ControlsFold model = folds.controls();
@@ -112,6 +123,11 @@ public final class MainController {
                         + " — students: nc " + reachable.get(0) + " " + server.port()
                         + (reachable.size() > 1 ? "  (or " + String.join(", ", reachable.subList(1, Math.min(4, reachable.size()))) + ")" : ""),
                 reachable.isEmpty() ? "nc " + host + " " + server.port() : "students: nc " + reachable.get(0) + " " + server.port());
+        replay.ifPresent(r -> {
+            Nodes.fit(listeningLabel, "replay of " + r.name() + " · " + r.recording().header().provenance(),
+                    "replay of " + r.name());
+            sidePanel.setDisable(true); // a replay has no server to act on
+        });
         modeLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> "mode: " + model.modeProperty().get().title(), model.modeProperty()));
         protectionLabel.textProperty().bind(Bindings.createStringBinding(
@@ -154,6 +170,7 @@ public final class MainController {
             showLessons(true);
             lessons.open(request.lesson());
         });
+        replay.ifPresent(r -> pump.replay(r.recording().events())); // folded once through, then back to its start
         pump.start();
     }
 

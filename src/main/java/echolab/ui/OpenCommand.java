@@ -89,6 +89,10 @@ public final class OpenCommand implements Callable<Integer> {
     @Option(names = "--theme", paramLabel = "NAME", description = "light, or dark (high contrast, for projectors); default: the last one used")
     private String theme;
 
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "play a recording (--record FILE) in the window, without a server: pause, step, speeds 0.1x to 10x")
+    private java.nio.file.Path replay;
+
     @Option(names = "--record", paramLabel = "FILE",
             description = "record the window's lab into FILE as well (docs/recording.md); the window always records"
                     + " its last 30 minutes into the user's data folder")
@@ -135,6 +139,20 @@ public final class OpenCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--theme: " + e.getMessage());
         }
         Lesson chosen = lesson(); // before the window: a lesson that cannot be used is said on the command line
+        if (replay != null) {
+            if (observe || chosen != null) {
+                throw new ParameterException(spec.commandLine(), "--replay plays a recording: it goes with neither --observe nor a lesson");
+            }
+            try {
+                echolab.record.Recording read = echolab.record.Recording.read(replay);
+                read.damage().ifPresent(d -> spec.commandLine().getErr().println("open: " + replay + ": " + d
+                        + "; the replay ends there"));
+                echolab.ui.rewind.ReplayRequest.leave(new echolab.ui.rewind.ReplayRequest(
+                        replay.getFileName().toString(), read));
+            } catch (echolab.record.RecordingException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         if (observe) {
             ObserveRequest.leave(new ObserveRequest(observed, framingChoice));
         }
