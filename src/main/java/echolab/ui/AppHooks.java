@@ -10,9 +10,12 @@ import java.util.function.Consumer;
  *
  * @param openLink opens a URL
  * @param rebind   starts the lab again listening on the given address, or null when it cannot
+ * @param replay   opens the window again playing the given recording (File → Open recording…), or
+ *                 with its lab again when given null; null when it cannot
  */
-public record AppHooks(Consumer<String> openLink, Consumer<String> rebind) {
+public record AppHooks(Consumer<String> openLink, Consumer<String> rebind,
+                       Consumer<echolab.ui.rewind.ReplayRequest> replay) {
 
     /** No application around the window. */
-    public static final AppHooks NONE = new AppHooks(link -> { }, null);
+    public static final AppHooks NONE = new AppHooks(link -> { }, null, null);
 }

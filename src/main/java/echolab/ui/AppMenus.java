@@ -36,14 +36,14 @@ final class AppMenus {
     }
 
     static MenuBar build(Stage stage, MainController controller, ZoomPane zoom, echolab.lab.Lab server, AppHooks hooks) {
-        MenuBar bar = new MenuBar(file(stage, controller), view(stage, controller, zoom), server(stage, controller, server, hooks),
+        MenuBar bar = new MenuBar(file(stage, controller, hooks), view(stage, controller, zoom), server(stage, controller, server, hooks),
                 help(stage, hooks));
         bar.setId("menuBar");
         bar.setUseSystemMenuBar(true); // macOS: the menus go to the top of the screen, as there they should
         return bar;
     }
 
-    private static Menu file(Stage stage, MainController controller) {
+    private static Menu file(Stage stage, MainController controller, AppHooks hooks) {
         MenuItem log = item("exportLog", "Export event log as CSV…", "Shortcut+E", () -> {
             File f = choose(stage, "CSV table", "*.csv", "echolab-log.csv");
             if (f != null) {
@@ -67,8 +67,27 @@ final class AppMenus {
                 run(stage, "export the trace", () -> controller.exportTrace(f.toPath()));
             }
         });
+        MenuItem open = item("openRecording", "Open recording…", "Shortcut+O", () -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("EchoLab recording", "*.jsonl.gz", "*.jsonl"));
+            File f = chooser.showOpenDialog(stage);
+            if (f != null && hooks.replay() != null) {
+                try {
+                    hooks.replay().accept(new echolab.ui.rewind.ReplayRequest(f.getName(),
+                            echolab.record.Recording.read(f.toPath())));
+                } catch (echolab.record.RecordingException e) {
+                    Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+                    alert.initOwner(stage);
+                    alert.show();
+                }
+            }
+        });
+        open.setDisable(hooks.replay() == null);
+        MenuItem back = item("leaveRecording", "Back to the lab", null, () -> hooks.replay().accept(null));
+        back.setDisable(hooks.replay() == null || !controller.pump().replaying());
         MenuItem quit = item("quit", "Quit", "Shortcut+Q", stage::close);
-        return menu("menuFile", "File", log, diagram, trace, new SeparatorMenuItem(), quit);
+        return menu("menuFile", "File", open, back, new SeparatorMenuItem(), log, diagram, trace,
+                new SeparatorMenuItem(), quit);
     }
 
     private static Menu view(Stage stage, MainController controller, ZoomPane zoom) {

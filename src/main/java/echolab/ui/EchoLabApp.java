@@ -112,7 +112,7 @@ public final class EchoLabApp extends Application {
     }
 
     private AppHooks hooks() {
-        return new AppHooks(getHostServices()::showDocument, this::rebind);
+        return new AppHooks(getHostServices()::showDocument, this::rebind, this::replay);
     }
 
     /**
@@ -155,6 +155,30 @@ public final class EchoLabApp extends Application {
         }
         window.zoom().zoomProperty().set(zoom);
         window.controller().presenter(presenter);
+    }
+
+    /**
+     * File → Open recording… (or, given null, back to the lab): the window opens again in the same
+     * stage, with the same look, playing {@code request}'s recording, or with its lab as it was.
+     */
+    private void replay(echolab.ui.rewind.ReplayRequest request) {
+        Stage stage = window.stage();
+        ServerOptions was = window.lab().options();
+        boolean presenter = window.controller().presenterOn();
+        double zoom = window.zoom().zoomProperty().get();
+        Theme theme = window.controller().looks().themeProperty().get();
+        window.close();
+        if (request != null) {
+            echolab.ui.rewind.ReplayRequest.leave(request);
+        }
+        try {
+            window = LabWindow.open(stage, was, hooks(), theme);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        window.zoom().zoomProperty().set(zoom);
+        window.controller().presenter(presenter);
+        log.info(request == null ? "back to the lab" : "replaying " + request.name());
     }
 
     /** The window and the server as they are now, to start the same way next time. */

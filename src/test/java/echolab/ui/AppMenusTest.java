@@ -203,7 +203,7 @@ class AppMenusTest {
         List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         Stage other = WaitForAsyncUtils.asyncFx(() -> new Stage()).get();
         LabWindow withApp = WaitForAsyncUtils.asyncFx(() -> LabWindow.open(other, ServerOptions.defaults().toBuilder().port(0).build(),
-                new AppHooks(link -> { }, asked::add))).get();
+                new AppHooks(link -> { }, asked::add, null))).get();
         try {
             MenuItem bind = menuItem((MenuBar) other.getScene().lookup("#menuBar"), "bindItem");
             assertEquals("Open to the classroom network…", bind.getText());
