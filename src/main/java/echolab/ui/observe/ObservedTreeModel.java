@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import echolab.events.Event;
 import echolab.observe.StudentServer;
@@ -18,7 +19,9 @@ import echolab.observe.WaitKind;
  * and the program's last {@value #OUTPUT_KEPT} lines of output.
  *
  * <p>Plain Java collections and a {@link #revision()} that moves on every change, so the view
- * redraws only when something changed, and tests fold events without a toolkit.
+ * redraws only when something changed, and tests fold events without a toolkit. The time machine
+ * keeps it as a value ({@link #snapshot()}, {@link ObservedTreeState}) and puts it back
+ * ({@link #restore}).
  *
  * <p>Threading: one thread (the FX thread in the window).
  */
@@ -305,7 +308,7 @@ public final class ObservedTreeModel {
                     p.endedLanes()));
         }
         List<ObservedTreeState.Client> hs = new ArrayList<>();
-        new java.util.TreeMap<>(held).values().forEach(c -> hs.add(value(c))); // by port: a HashMap's order is its history's
+        new TreeMap<>(held).values().forEach(c -> hs.add(value(c))); // by port: a HashMap's order is its history's
         List<ObservedTreeState.Known> ks = new ArrayList<>(known.size());
         known.forEach((port, k) -> ks.add(new ObservedTreeState.Known(port, k.name(), k.stage())));
         return new ObservedTreeState(serverPid, port, command, running, stopReason, crash, reaped, zombiesReaped,
@@ -384,7 +387,7 @@ public final class ObservedTreeModel {
         return drawn;
     }
 
-    /** Moves on every change; the view redraws when it has moved. */
+    /** Moves on every change, and on every {@link #restore}; the view redraws when it has moved. */
     public long revision() {
         return revision;
     }
