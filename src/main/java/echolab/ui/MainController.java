@@ -146,7 +146,7 @@ public final class MainController {
         controlsController.attach(controls, figures);
         // the student's server: folded by the same pump, from the same subscription, on the same clock
         yourServerModel = new YourServerViewModel(lab.events(), CommandHistory.standard());
-        pump.add((e, play) -> yourServerModel.apply(e));
+        pump.add(yourServerModel.fold()); // a fold with checkpoints: a rewind takes the student's server back too
         tabSync.selectedProperty().addListener((obs, was, is) -> syncLab());
         tabCompare.selectedProperty().addListener((obs, was, is) -> compare());
         tabYourServer.selectedProperty().addListener((obs, was, is) -> yourServer());

@@ -26,8 +26,10 @@ import javafx.collections.ObservableList;
  * connection the program holds with no thread in a call on it.
  *
  * <p>Models are kept per PID, TID and client port and only their properties change, so the
- * diagram keeps its boxes and lanes; a zombie keeps its lanes, drawn ended, as the lab's reaped
- * child does. {@link #sync} brings them in step with the tree; it costs nothing when the tree has
+ * diagram keeps its boxes and lanes; a zombie keeps the lanes it had when it ended, drawn ended, as
+ * the lab's reaped child does. What is drawn is a function of the tree alone (not of when it was
+ * synced), so a tree put back by the time machine is drawn as it was, on the same models where
+ * they are still there. {@link #sync} brings them in step with the tree; it costs nothing when the tree has
  * not moved.
  *
  * <p>Threading: one thread (the FX thread in the window); it needs no running toolkit.
@@ -88,34 +90,43 @@ public final class ObservedDiagramModel {
         m.crashProperty().set(p.crash());
         m.crashMeaningProperty().set(p.crash().isEmpty() ? "" : SignalNames.meaning(p.crashSignal()));
         m.zombieProperty().set(p.zombie());
-        if (!p.ended()) { // an ended process keeps the lanes it had, drawn ended
-            threads(d, p, serves);
+        if (p.ended()) { // an ended process keeps the lanes it had when it ended, drawn ended
+            lanes(d, p, p.endedLanes(), null);
+        } else {
+            lanes(d, p, ObservedProcess.lanes(p), serves);
         }
         m.clientProperty().set(serves.toString());
     }
 
-    private static void threads(Drawn d, ObservedProcess p, StringJoiner serves) {
+    /** Draws {@code lanes} in {@code d}'s process; the clients they hold join {@code serves} unless null. */
+    private static void lanes(Drawn d, ObservedProcess p, List<ObservedProcess.Lane> lanes, StringJoiner serves) {
         List<WorkerModel> order = new ArrayList<>();
         Set<Long> alive = new HashSet<>();
-        for (ObservedThread t : p.threads()) {
+        for (ObservedProcess.Lane t : lanes) {
             alive.add(t.tid());
-            WorkerModel w = d.threads().computeIfAbsent(t.tid(), tid -> WorkerModel.observed(t.workerId(),
-                    tid == p.pid() ? (p.root() ? "acceptor" : "process") : "thread"));
+            String role = t.tid() == p.pid() ? (p.root() ? "acceptor" : "process") : "thread";
+            WorkerModel w = d.threads().get(t.tid());
+            if (w == null || !w.id().equals(t.workerId()) || !w.role().equals(role)) { // a TID the kernel gave again
+                w = WorkerModel.observed(t.workerId(), role);
+                d.threads().put(t.tid(), w);
+            }
             Activity state = WaitStates.activity(t.waitsIn());
             w.stateProperty().set(state);
             w.doingProperty().set(WaitStates.words(t.waitsIn(), t.argument()));
             StringJoiner names = new StringJoiner(", ");
-            t.clients().forEach(c -> {
-                names.add(c.name());
-                serves.add(c.name());
+            t.clients().forEach(name -> {
+                names.add(name);
+                if (serves != null) {
+                    serves.add(name);
+                }
             });
             w.clientProperty().set(names.toString());
             order.add(w);
         }
         d.threads().keySet().retainAll(alive);
-        ObservableList<WorkerModel> lanes = d.model().threads();
-        if (!lanes.equals(order)) {
-            lanes.setAll(order);
+        ObservableList<WorkerModel> lanesShown = d.model().threads();
+        if (!lanesShown.equals(order)) {
+            lanesShown.setAll(order);
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import echolab.observe.WaitKind;
+
 /**
  * One process of the observed tree: the student's program or a child it forked. Its threads, the
  * clients it holds without a thread in a call on them, whether it is a zombie, and its open
@@ -13,6 +15,17 @@ import java.util.Map;
  * <p>Threading: FX thread only (it belongs to {@link ObservedTreeModel}).
  */
 public final class ObservedProcess {
+
+    /**
+     * A thread's lane as it was when its process ended: a zombie or a crashed program is drawn with
+     * the lanes it had then, which the tree keeps so that the drawing is the same however the
+     * events were folded (live frame by frame, or again from a checkpoint).
+     */
+    public record Lane(long tid, String workerId, WaitKind waitsIn, long argument, List<String> clients) {
+        public Lane {
+            clients = List.copyOf(clients);
+        }
+    }
 
     private final long pid;
     private final long ppid;
@@ -26,6 +39,7 @@ public final class ObservedProcess {
     private int peakDescriptors = -1;
     final Map<Long, ObservedThread> threads = new LinkedHashMap<>();
     final List<HeldClient> clients = new ArrayList<>();
+    private List<Lane> endedLanes = List.of();
 
     ObservedProcess(long pid, long ppid, String command, boolean root) {
         this.pid = pid;
@@ -112,6 +126,36 @@ public final class ObservedProcess {
     /** Drawn as ended: a zombie, or the program after a crash. */
     public boolean ended() {
         return zombie || !crash.isEmpty();
+    }
+
+    /** The lanes it had when it ended (a zombie, or the program after a crash); empty while it runs. */
+    public List<Lane> endedLanes() {
+        return endedLanes;
+    }
+
+    /** Keeps its threads' lanes as they are now, for drawing it ended. */
+    void endLanes() {
+        endedLanes = lanes(this);
+    }
+
+    void endedLanes(List<Lane> lanes) {
+        endedLanes = List.copyOf(lanes);
+    }
+
+    static List<Lane> lanes(ObservedProcess p) {
+        List<Lane> lanes = new ArrayList<>();
+        for (ObservedThread t : p.threads.values()) {
+            lanes.add(new Lane(t.tid(), t.workerId(), t.waitsIn(), t.argument(),
+                    t.clients.stream().map(HeldClient::name).toList()));
+        }
+        return lanes;
+    }
+
+    /** Puts back the descriptor counts of a checkpoint. */
+    void descriptors(int now, int first, int peak) {
+        descriptors = now;
+        firstDescriptors = first;
+        peakDescriptors = peak;
     }
 
     void crash(String how, int signal) {

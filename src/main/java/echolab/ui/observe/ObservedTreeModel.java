@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import echolab.events.Event;
 import echolab.observe.StudentServer;
@@ -18,7 +19,9 @@ import echolab.observe.WaitKind;
  * and the program's last {@value #OUTPUT_KEPT} lines of output.
  *
  * <p>Plain Java collections and a {@link #revision()} that moves on every change, so the view
- * redraws only when something changed, and tests fold events without a toolkit.
+ * redraws only when something changed, and tests fold events without a toolkit. The time machine
+ * keeps it as a value ({@link #snapshot()}, {@link ObservedTreeState}) and puts it back
+ * ({@link #restore}).
  *
  * <p>Threading: one thread (the FX thread in the window).
  */
@@ -94,6 +97,7 @@ public final class ObservedTreeModel {
                 ObservedProcess ghost = new ObservedProcess(s.pid(), was == null ? -1 : was.ppid(),
                         was == null ? command : was.command(), true);
                 ghost.crash(crash, crashSignal(crash));
+                ghost.endedLanes(was == null ? List.of() : was.ended() ? was.endedLanes() : ObservedProcess.lanes(was));
                 processes.put(s.pid(), ghost);
             }
             line(s.pid(), OutputLine.ECHOLAB, "■ PID " + s.pid() + ": " + s.reason());
@@ -122,6 +126,7 @@ public final class ObservedTreeModel {
                 return false;
             }
             p.zombie(true);
+            p.endLanes();
             return true;
         } else if (e instanceof Event.ObservedProcessReaped s) {
             ObservedProcess p = processes.remove(s.pid());
@@ -287,6 +292,90 @@ public final class ObservedTreeModel {
         }
     }
 
+    // Checkpoints
+
+    /** The tree now, as a value later events do not change: a checkpoint of the time machine. */
+    public ObservedTreeState snapshot() {
+        List<ObservedTreeState.ProcessValue> ps = new ArrayList<>(processes.size());
+        for (ObservedProcess p : processes.values()) {
+            List<ObservedTreeState.ThreadValue> ts = new ArrayList<>(p.threads.size());
+            for (ObservedThread t : p.threads.values()) {
+                ts.add(new ObservedTreeState.ThreadValue(t.pid(), t.tid(), t.name(), t.workerId(), t.waitsIn(),
+                        t.argument(), at(t.clients)));
+            }
+            ps.add(new ObservedTreeState.ProcessValue(p.pid(), p.ppid(), p.command(), p.root(), p.zombie(), p.crash(),
+                    p.crashSignal(), p.descriptors(), p.firstDescriptors(), p.peakDescriptors(), ts, at(p.clients),
+                    p.endedLanes()));
+        }
+        List<ObservedTreeState.Client> hs = new ArrayList<>();
+        new TreeMap<>(held).values().forEach(c -> hs.add(value(c))); // by port: a HashMap's order is its history's
+        List<ObservedTreeState.Known> ks = new ArrayList<>(known.size());
+        known.forEach((port, k) -> ks.add(new ObservedTreeState.Known(port, k.name(), k.stage())));
+        return new ObservedTreeState(serverPid, port, command, running, stopReason, crash, reaped, zombiesReaped,
+                outputNumber, ps, hs, ks, List.copyOf(output));
+    }
+
+    /**
+     * Puts the tree back into {@code s}; the revision moves, so every view redraws, and the drawn
+     * models are brought in step at once, on the models still there for the same PIDs, TIDs and ports.
+     */
+    public void restore(ObservedTreeState s) {
+        serverPid = s.serverPid();
+        port = s.port();
+        command = s.command();
+        running = s.running();
+        stopReason = s.stopReason();
+        crash = s.crash();
+        reaped = s.reaped();
+        zombiesReaped = s.zombiesReaped();
+        outputNumber = s.outputNumber();
+        output.clear();
+        output.addAll(s.output());
+        known.clear();
+        s.known().forEach(k -> known.put(k.port(), new Known(k.name(), k.stage())));
+        held.clear();
+        s.held().forEach(c -> held.put(c.port(), client(c)));
+        processes.clear();
+        for (ObservedTreeState.ProcessValue pv : s.processes()) {
+            ObservedProcess p = new ObservedProcess(pv.pid(), pv.ppid(), pv.command(), pv.root());
+            p.zombie(pv.zombie());
+            p.crash(pv.crash(), pv.crashSignal());
+            p.descriptors(pv.descriptors(), pv.firstDescriptors(), pv.peakDescriptors());
+            p.endedLanes(pv.endedLanes());
+            for (ObservedTreeState.ThreadValue tv : pv.threads()) {
+                ObservedThread t = new ObservedThread(tv.pid(), tv.tid(), tv.name(), tv.workerId());
+                t.waits(tv.waitsIn(), tv.argument());
+                tv.clients().forEach(c -> t.clients.add(attached(c)));
+                p.threads.put(tv.tid(), t);
+            }
+            pv.clients().forEach(c -> p.clients.add(attached(c)));
+            processes.put(pv.pid(), p);
+        }
+        revision++;
+        drawn.sync(this);
+    }
+
+    private List<ObservedTreeState.ClientAt> at(List<HeldClient> clients) {
+        List<ObservedTreeState.ClientAt> out = new ArrayList<>(clients.size());
+        for (HeldClient c : clients) {
+            out.add(new ObservedTreeState.ClientAt(value(c), held.get(c.port()) == c));
+        }
+        return out;
+    }
+
+    private static ObservedTreeState.Client value(HeldClient c) {
+        return new ObservedTreeState.Client(c.port(), c.name(), c.pid(), c.workerId(), c.stage());
+    }
+
+    private static HeldClient client(ObservedTreeState.Client c) {
+        return new HeldClient(c.port(), c.name(), c.pid(), c.workerId(), c.stage());
+    }
+
+    /** The held map's own object where the checkpoint says it was that one, else one of its own. */
+    private HeldClient attached(ObservedTreeState.ClientAt c) {
+        return c.held() ? held.get(c.client().port()) : client(c.client());
+    }
+
     // Queries
 
     /**
@@ -298,7 +387,7 @@ public final class ObservedTreeModel {
         return drawn;
     }
 
-    /** Moves on every change; the view redraws when it has moved. */
+    /** Moves on every change, and on every {@link #restore}; the view redraws when it has moved. */
     public long revision() {
         return revision;
     }

@@ -264,6 +264,10 @@ public final class YourServerView extends VBox {
     /** Brings the tree and the output in step with the model now; tests call it rather than wait a tenth of a second. */
     public void redraw() {
         tree.refresh(vm.tree());
+        if (vm.tree().lastOutputNumber() < outputShown) { // taken back to an instant before lines shown: shown again
+            output.getItems().setAll(vm.tree().output());
+            outputShown = vm.tree().lastOutputNumber();
+        }
         List<OutputLine> fresh = vm.tree().outputAfter(outputShown);
         if (!fresh.isEmpty()) {
             ObservableList<OutputLine> items = output.getItems();

@@ -31,7 +31,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -49,9 +48,9 @@ import javafx.collections.ObservableList;
  *
  * <p>Starting, stopping, probing the framing, starting clients and checking block, so they run one
  * after another on one background thread, {@value #THREAD_NAME}; each result comes back to the FX
- * thread once, with {@code Platform.runLater}. The tree is folded by {@link #apply}, which the
- * window's one pump calls with the events of its one subscription, on its play clock: pausing the
- * window pauses the tree too.
+ * thread once, with {@code Platform.runLater}. The tree is folded by {@link #fold()}, which the
+ * window's one pump folds with the events of its one subscription, on its play clock: pausing the
+ * window pauses the tree too, and the window's time machine takes it back with the other folds.
  *
  * <p>Threading: FX thread; every command returns at once except {@link #close}, which waits until
  * the program, its sampler and its clients are gone.
@@ -81,12 +80,10 @@ public final class YourServerViewModel {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             "Type the command that starts your server, then Start: the port is appended, or put {port} where it goes.");
-    private final ReadOnlyStringWrapper figures = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper checkStatus = new ReadOnlyStringWrapper(
             "Check drives your running server with EchoLab's clients and says which of the lab's requirements hold.");
     private final ReadOnlyStringWrapper modelLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasReport = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyLongWrapper treeRevision = new ReadOnlyLongWrapper();
     private final ObservableList<VerdictRow> verdicts = FXCollections.observableArrayList();
     private final ObservableList<VerdictRow> verdictsView = FXCollections.unmodifiableObservableList(verdicts);
     private final BooleanBinding canStart;
@@ -96,7 +93,8 @@ public final class YourServerViewModel {
 
     private final EventBus bus;
     private final CommandHistory commands;
-    private final ObservedTreeModel tree = new ObservedTreeModel();
+    private final YourServerFold fold = new YourServerFold();
+    private final ObservedTreeModel tree = fold.tree();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(LabThreads.daemons(THREAD_NAME));
     /** The session the background thread made last, seen at once by {@link #close} from the FX thread. */
     private final AtomicReference<ObservedSession> made = new AtomicReference<>();
@@ -107,7 +105,7 @@ public final class YourServerViewModel {
 
     /**
      * A tab that starts programs whose events go on {@code bus}; what comes back is folded by
-     * {@link #apply}, from the window's pump.
+     * {@link #fold()}, from the window's pump.
      */
     public YourServerViewModel(EventBus bus, CommandHistory commands) {
         this.bus = bus;
@@ -278,6 +276,7 @@ public final class YourServerViewModel {
             return;
         }
         closed = true;
+        fold.close();
         phase.set(Phase.CLOSED);
         ObservedSession s = made.get();
         if (s != null) {
@@ -299,11 +298,12 @@ public final class YourServerViewModel {
         }
     }
 
-    /** Folds one event of the window's pump into the tree (the student's server's events; the rest pass by). */
-    public void apply(Event e) {
-        if (!closed) {
-            tree.apply(e);
-        }
+    /**
+     * The tab's fold of the student's server's events: the window's pump folds it in its place,
+     * and its time machine takes it back ({@link YourServerFold} says what a checkpoint holds).
+     */
+    public YourServerFold fold() {
+        return fold;
     }
 
     /**
@@ -314,10 +314,7 @@ public final class YourServerViewModel {
         if (closed) {
             return;
         }
-        if (tree.revision() != treeRevision.get()) {
-            treeRevision.set(tree.revision());
-            figures.set(tree.summary());
-        }
+        fold.show();
         ObservedSession s = session;
         if (s != null && phase.get() == Phase.RUNNING) {
             boolean endedSaysBus = tree.serverPid() == s.pid() && !tree.running();
@@ -510,7 +507,7 @@ public final class YourServerViewModel {
 
     /** The tree in one line of figures. */
     public ReadOnlyStringProperty figuresProperty() {
-        return figures.getReadOnlyProperty();
+        return fold.figuresProperty();
     }
 
     /** How the check goes, or how it went. */
@@ -534,7 +531,7 @@ public final class YourServerViewModel {
 
     /** Moves whenever the tree changed. */
     public ReadOnlyLongProperty treeRevisionProperty() {
-        return treeRevision.getReadOnlyProperty();
+        return fold.treeRevisionProperty();
     }
 
     public BooleanBinding canStartProperty() {

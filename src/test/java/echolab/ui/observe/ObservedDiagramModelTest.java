@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import echolab.events.Event;
+import echolab.observe.WaitKind;
 import echolab.ui.model.Activity;
 import echolab.ui.model.ProcessModel;
 import echolab.ui.model.WorkerModel;
@@ -86,6 +87,22 @@ class ObservedDiagramModelTest {
 
         apply(new Event.ObservedProcessReaped(s(), 0, CHILD, true));
         assertEquals(List.of(SERVER), tree.drawn().processes().stream().map(ProcessModel::pid).toList());
+    }
+
+    /** The drawing is the tree's alone: a zombie first drawn after it ended still has the lanes it had then. */
+    @Test
+    void aZombieNeverDrawnWhileItRanIsDrawnWithTheLanesItHadWhenItEnded() {
+        forkingServerWithAChildReading();
+        apply(new Event.ObservedProcessZombie(s(), 0, CHILD, SERVER),
+                new Event.ObservedThreadEnded(s(), 0, CHILD, CHILD, "fork_noreap (4712)"),
+                new Event.ObservedConnectionReleased(s(), 0, 50001));
+        ProcessModel child = tree.drawn().process(CHILD);
+        assertTrue(child.zombieProperty().get());
+        assertEquals(List.of("fork_noreap (4712)"), child.threads().stream().map(WorkerModel::id).toList());
+        WorkerModel lane = child.threads().get(0);
+        assertEquals(WaitStates.activity(WaitKind.READ), lane.stateProperty().get(), "what it waited in when it ended");
+        assertEquals(WaitStates.words(WaitKind.READ, 4), lane.doingProperty().get());
+        assertEquals("s-client-1", lane.clientProperty().get(), "the client it served then");
     }
 
     @Test

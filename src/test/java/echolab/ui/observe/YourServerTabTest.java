@@ -26,11 +26,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
+import echolab.events.Event;
 import echolab.observe.check.Status;
 import echolab.testing.FxWindow;
 import echolab.testing.LiveLab;
 import echolab.testing.NoLeftovers;
+import echolab.ui.EventPump;
 import echolab.ui.LabWindow;
+import echolab.ui.rewind.EventHistory;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -215,6 +218,82 @@ class YourServerTabTest {
         assertTrue(status(robot).startsWith("PID " + server), status(robot));
         assertFalse(ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false), "the server is gone");
         waitFor(5, () -> robot.lookup("#yourTree .process-box").queryAll().isEmpty());
+    }
+
+    /**
+     * The window's time machine takes the student's server back too: shown at an instant before
+     * its children became zombies, the tab draws them alive, with the figures of that instant; Go
+     * live draws the zombies again, and the server ran all along.
+     */
+    @Test
+    void aForkingServerTakenBackBeforeItsZombiesDrawsItsChildrenAliveAndGoLiveDrawsTheZombiesAgain(FxRobot robot)
+            throws Exception {
+        Path program = example("fork_noreap");
+        robot.clickOn("#tabYourServer");
+        typeCommand(robot, program.toString());
+        waitFor(5, () -> vm().commandProperty().get().equals(program.toString()));
+        robot.clickOn("#yourStart");
+        waitFor(20, () -> status(robot).startsWith("listening on 127.0.0.1:"));
+        long server = LiveLab.onFx(() -> vm().serverPid());
+        robot.clickOn("#yourAdd5");
+        waitFor(30, () -> childBoxes(robot, false).size() >= 5);
+        List<Long> children = LiveLab.onFx(() -> childBoxes(robot, false));
+        waitFor(40, () -> childBoxes(robot, true).containsAll(children));
+        String zombieFigures = LiveLab.onFx(() -> vm().figuresProperty().get());
+        assertTrue(zombieFigures.contains("zombie"), zombieFigures);
+        int zombiesLive = LiveLab.onFx(() -> vm().tree().zombies()); // the framing probe's child is one too
+
+        EventPump pump = window.controller().pump();
+        long firstLine = firstTime(pump, e -> e instanceof Event.ObservedOutput o && o.pid() == server);
+        long firstZombie = firstTime(pump, e -> e instanceof Event.ObservedProcessZombie z && children.contains(z.pid()));
+        LiveLab.onFx(() -> {
+            pump.rewindTo(firstLine - 1); // before the program said a word: nothing started yet
+            return null;
+        });
+        waitFor(5, () -> outputShown(robot).isEmpty() && robot.lookup("#yourTree .process-box").queryAll().isEmpty());
+        LiveLab.onFx(() -> {
+            pump.rewindTo(firstZombie - 1);
+            return null;
+        });
+        waitFor(5, () -> java.util.Collections.disjoint(childBoxes(robot, true), children)
+                && childBoxes(robot, false).containsAll(children));
+        String before = LiveLab.onFx(() -> vm().figuresProperty().get());
+        assertTrue(before.startsWith("PID " + server), before);
+        assertFalse(before.equals(zombieFigures), "the figures of the instant shown: " + before);
+        assertEquals(zombiesLive - children.size(), (int) LiveLab.onFx(() -> vm().tree().zombies()),
+                "the children are not zombies yet: " + before);
+        waitFor(5, () -> !outputShown(robot).isEmpty() && outputShown(robot).equals(vm().tree().output()));
+
+        LiveLab.onFx(() -> {
+            pump.goLive();
+            return null;
+        });
+        waitFor(5, () -> childBoxes(robot, true).containsAll(children));
+        assertEquals(zombiesLive, (int) LiveLab.onFx(() -> vm().tree().zombies()), "live again, every zombie");
+        String again = LiveLab.onFx(() -> vm().figuresProperty().get());
+        assertTrue(again.contains("zombie"), "live again, the zombies' figures: " + again);
+        assertTrue(ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false), "the server ran all along");
+        robot.clickOn("#yourStop");
+        waitFor(20, () -> vm().phaseProperty().get() == YourServerViewModel.Phase.IDLE);
+    }
+
+    /** The time of the first event in the window's history that {@code which} accepts. */
+    private static long firstTime(EventPump pump, java.util.function.Predicate<Event> which) {
+        return LiveLab.onFx(() -> {
+            EventHistory history = pump.timeMachine().history();
+            for (long i = history.first(); i < history.head(); i++) {
+                if (which.test(history.get(i))) {
+                    return history.time(i);
+                }
+            }
+            throw new AssertionError("not in the window's history");
+        });
+    }
+
+    /** The lines the output pane shows. */
+    @SuppressWarnings("unchecked")
+    private static List<OutputLine> outputShown(FxRobot robot) {
+        return List.copyOf(robot.lookup("#yourOutput").queryAs(ListView.class).getItems());
     }
 
     @Test
