@@ -10,8 +10,8 @@ import echolab.ui.fold.Rewindable;
 /**
  * The window's folds in the order they fold each event, as one fold with one checkpoint: the
  * snapshots of those that can be put back ({@link Rewindable}). One that cannot (the timeline's
- * spans, the student's server's tree for now) sees each event once, the first time it is folded,
- * in its place in the order, and is left alone while events are folded again.
+ * spans) sees each event once, the first time it is folded, in its place in the order, and is left
+ * alone while events are folded again.
  *
  * <p>Threading: as the folds' (the FX thread).
  */
