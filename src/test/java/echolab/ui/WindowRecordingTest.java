@@ -20,6 +20,7 @@ import echolab.events.Event;
 import echolab.record.DataDir;
 import echolab.record.Recording;
 import echolab.record.RecordingRing;
+import echolab.testing.EventRecorder;
 import echolab.testing.FxWindow;
 import echolab.testing.LineClient;
 import echolab.testing.NoLeftovers;
@@ -50,8 +51,12 @@ class WindowRecordingTest {
         int port;
         try {
             port = window.lab().address().getPort();
-            try (LineClient client = new LineClient(window.lab().address())) {
+            try (EventRecorder published = new EventRecorder(window.lab().events());
+                 LineClient client = new LineClient(window.lab().address())) {
                 assertEquals("recorded\n", client.send("recorded\n").readLineText());
+                // the echo reaches the client a moment before the server says so: wait for its event,
+                // which the recordings' queues then hold too
+                published.await(Event.LineEchoed.class, 1, java.time.Duration.ofSeconds(10));
             }
             assertTrue(NoLeftovers.ourThreads().stream().anyMatch(t -> t.startsWith("echolab-ring-recorder")),
                     "the ring records while the window is open: " + NoLeftovers.ourThreads());
