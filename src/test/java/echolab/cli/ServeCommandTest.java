@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,6 +39,7 @@ class ServeCommandTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     void servePrintsWhereItListensEventsAsJsonAndASummaryOnQuit() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "threads", "--events",
                 "--protection", "lock")) {
@@ -80,6 +83,7 @@ class ServeCommandTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     void sigtermShutsDownCleanlyAndTheEndOfStdinDoesNot() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "processes")) {
             InetSocketAddress address = listening(serve.listeningLine(), "processes");
@@ -100,6 +104,7 @@ class ServeCommandTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
     void sigintShutsDownCleanlyWithTheSummary() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "threads")) {
@@ -120,6 +125,7 @@ class ServeCommandTest {
 
     /** A child's stdin is its parent's pipe: when the parent dies without a word (SIGKILL), the child sees its end and exits. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
     void aChildExitsWhenItsParentIsKilled() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "processes", "--events")) {
@@ -146,6 +152,7 @@ class ServeCommandTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     void aScenarioRunsFromTheCommandLineAndItsFiguresEndTheSummary() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "threads", "--events",
                 "--scenario", "handoff", "--handoff-window-us", "3000")) {
@@ -179,6 +186,7 @@ class ServeCommandTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     void aTakenPortIsReplacedByAFreeOne() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
              ServeProcess serve = new ServeProcess("serve", "--port", Integer.toString(taken.getLocalPort()))) {
@@ -191,6 +199,7 @@ class ServeCommandTest {
     }
 
     @ParameterizedTest
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     @CsvSource(delimiter = '|', value = {
         "--mode=fork        | '--mode': expected one of iterative, processes, threads, pool, events, virtual but was 'fork'",
         "--protection=mutex | '--protection': expected one of none, lock, semaphore, atomic but was 'mutex'",
@@ -220,6 +229,7 @@ class ServeCommandTest {
      * far too long are each refused in one line, and the commands after them still work.
      */
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     void badLiveCommandsAreRefusedInOneLineAndTheCommandsAfterThemStillWork() throws Exception {
         try (ServeProcess serve = new ServeProcess("serve", "--port", "0", "--mode", "pool")) {
             listening(serve.listeningLine(), "pool");
@@ -246,6 +256,7 @@ class ServeCommandTest {
 
     /** {@code open} takes the same server settings, with the same checks, before any window opens. */
     @ParameterizedTest
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     @CsvSource(delimiter = '|', value = {
         "--pool-size=0      | '--pool-size': expected 1..256 but was 0",
         "--port=70000       | '--port': expected 0..65535 but was 70000",

@@ -102,6 +102,11 @@ public final class TimelineControls extends HBox {
         speedAsObject = pump.speedProperty().asObject();
         speed.valueProperty().bindBidirectional(speedAsObject);
         live.setOnAction(e -> pump.goLive());
+        if (pump.replaying()) { // a recording: nothing is live, Go live goes to its end
+            speed.setConverter(new SpeedNames(false));
+            live.setText("To the end");
+            live.setTooltip(new Tooltip("Show the recording's last instant"));
+        }
         stepBack.setOnAction(e -> pump.step(-1));
         stepForward.setOnAction(e -> pump.step(1));
         Runnable showLag = () -> showLag(pump.lagSecondsProperty().get(), pump.pausedProperty().get(),
@@ -140,14 +145,24 @@ public final class TimelineControls extends HBox {
         return windowSeconds;
     }
 
-    /** Shows a speed as the choice reads it: {@code 1× live}, {@code 0.25×}. */
+    /** Shows a speed as the choice reads it: {@code 1× live} (or {@code 1×} in a replay), {@code 0.25×}, {@code 10×}. */
     private static final class SpeedNames extends StringConverter<Double> {
+        private final boolean live;
+
+        SpeedNames() {
+            this(true);
+        }
+
+        SpeedNames(boolean live) {
+            this.live = live;
+        }
+
         @Override
         public String toString(Double s) {
             if (s == null) {
                 return "";
             }
-            return s >= 1.0 ? "1× live" : LagText.factor(s) + "×";
+            return s == 1.0 && live ? "1× live" : LagText.factor(s) + "×";
         }
 
         @Override

@@ -93,6 +93,8 @@ class ReplayWindowTest {
         assertTrue(onFx(() -> robot.lookup("#sidePanel").query().isDisabled()), "no server to act on");
         assertTrue(onFx(() -> pump.pausedProperty().get()), "it opens paused");
         assertEquals(0L, (long) onFx(() -> pump.timeMachine().cursor()), "at the recording's start");
+        assertEquals("To the end", onFx(() -> robot.lookup("#liveButton").queryAs(javafx.scene.control.Button.class).getText()),
+                "nothing is live in a replay");
 
         for (int i = 0; i < 20; i++) {
             robot.type(KeyCode.RIGHT);

@@ -10,6 +10,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -58,6 +60,7 @@ class TimeMachineTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     @EnumSource(value = Mode.class, names = "VIRTUAL", mode = EnumSource.Mode.EXCLUDE)
     void everyInstantOfARealRunShowsAgainWhatItShowedLive(Mode mode) throws Exception {
         List<Event> events = RecordedRun.of(mode, 6, 30);
@@ -82,6 +85,7 @@ class TimeMachineTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     void anInstantInsideAFrameIsTheCheckpointBeforeItFoldedOnToIt() throws Exception {
         List<Event> events = RecordedRun.of(Mode.THREADS, 6, 30);
         LabFolds live = folds();
@@ -106,6 +110,7 @@ class TimeMachineTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     void aFullHistoryForgetsItsOldestEventsAndStillShowsEveryInstantItKeeps() throws Exception {
         List<Event> events = RecordedRun.of(Mode.POOL, 10, 800);
         assertTrue(events.size() > 3 * EventHistory.CHUNK, "a run long enough to overflow: " + events.size());

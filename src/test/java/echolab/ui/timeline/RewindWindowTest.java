@@ -85,6 +85,7 @@ class RewindWindowTest {
             speed.getSelectionModel().select(10.0); // the list opens at 1×, with 10× above the screen's top
             return null;
         });
+        assertTrue(onFx(() -> speed.getConverter().toString(speed.getValue())).equals("10×"), "the choice reads 10×");
         robot.clickOn("#pauseButton"); // Resume
         waitFor(15, () -> !onFx(() -> pump.behindProperty().get()));
         waitFor(10, () -> lane(robot).isEmpty());

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,6 +41,7 @@ class EchoLabRunTraceTest {
 
     @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @ParameterizedTest
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
     @EnumSource(Mode.class)
     void aRunOfEveryModelExportsToATraceThatHoldsItsProcessesStatesMarksCountersAndFlows(Mode mode) throws Exception {
         assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElse(""));
