@@ -170,7 +170,10 @@ public final class MainController {
             showLessons(true);
             lessons.open(request.lesson());
         });
-        replay.ifPresent(r -> pump.replay(r.recording().events())); // folded once through, then back to its start
+        replay.ifPresent(r -> {
+            pump.replay(r.recording().events()); // folded once through, then back to its start
+            timeline.showsReplay();
+        });
         pump.start();
     }
 

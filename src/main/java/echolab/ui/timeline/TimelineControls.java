@@ -102,11 +102,6 @@ public final class TimelineControls extends HBox {
         speedAsObject = pump.speedProperty().asObject();
         speed.valueProperty().bindBidirectional(speedAsObject);
         live.setOnAction(e -> pump.goLive());
-        if (pump.replaying()) { // a recording: nothing is live, Go live goes to its end
-            speed.setConverter(new SpeedNames(false));
-            live.setText("To the end");
-            live.setTooltip(new Tooltip("Show the recording's last instant"));
-        }
         stepBack.setOnAction(e -> pump.step(-1));
         stepForward.setOnAction(e -> pump.step(1));
         Runnable showLag = () -> showLag(pump.lagSecondsProperty().get(), pump.pausedProperty().get(),
@@ -124,6 +119,13 @@ public final class TimelineControls extends HBox {
         lag.getStyleClass().removeAll("lag-live", "lag-behind");
         lag.getStyleClass().add(isLive ? "lag-live" : "lag-behind");
         live.setDisable(isLive);
+    }
+
+    /** A recording is played, not a server: nothing is live, and Go live goes to its end. */
+    void replaying() {
+        speed.setConverter(new SpeedNames(false));
+        live.setText("To the end");
+        live.setTooltip(new Tooltip("Show the recording's last instant"));
     }
 
     /** Chooses the shortest window offered that spans {@code nanos} (the longest when none does). */

@@ -61,6 +61,11 @@ public final class TimelineView extends BorderPane {
         pump.rewindTo(to);
     }
 
+    /** Says in the toolbar that a recording is played, not a server ({@code open --replay}). */
+    public void showsReplay() {
+        controls.replaying();
+    }
+
     /** The palette the canvas reads its state colours from; the diagram may share its colours. */
     public StatePalette palette() {
         return palette;
