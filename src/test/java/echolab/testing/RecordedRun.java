@@ -129,6 +129,30 @@ public final class RecordedRun {
         return List.copyOf(events.subList(0, wanted));
     }
 
+    /**
+     * A run of a thread per client, the counter unprotected, recorded into {@code file} as the
+     * {@code --record} options do: {@code clients} clients of {@code lines} lines, all finished (and
+     * their last event recorded) before the recording is closed.
+     */
+    public static void recordTo(java.nio.file.Path file, int clients, int lines) throws Exception {
+        ServerOptions options = ServerOptions.defaults().toBuilder().port(0).mode(Mode.THREADS)
+                .protection(Protection.NONE).build();
+        EventBus bus = new EventBus();
+        try (EventRecorder recorder = new EventRecorder(bus);
+             echolab.record.RecordingWriter writer = echolab.record.RecordingWriter.start(file,
+                     echolab.record.RecordingHeader.forThisMachine(echolab.record.RecordingHeader.SUBJECT_ECHOLAB,
+                             options.mode().id(), echolab.record.RecordingHeader.settingsOf(options)), bus);
+             Lab lab = Lab.start(options, bus)) {
+            for (int i = 0; i < clients; i++) {
+                lab.addClient(new Behaviour.Steady(lines, 2, 32));
+            }
+            if (!lab.clients().awaitAll(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the clients of the recorded run did not finish in 60 s");
+            }
+            recorder.await(Event.ClientFinished.class, clients, Duration.ofSeconds(10));
+        }
+    }
+
     /** A run with {@code options}, as {@link #of(Mode, int, int)}. */
     public static List<Event> of(ServerOptions options, int clients, int lines) throws Exception {
         return run(options, clients, lines, false);

@@ -10,9 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,19 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
 import echolab.cli.EchoLabCommand;
-import echolab.clients.Behaviour;
-import echolab.engine.Mode;
-import echolab.engine.ServerOptions;
 import echolab.events.Event;
-import echolab.events.EventBus;
-import echolab.lab.Lab;
 import echolab.record.Recording;
-import echolab.record.RecordingHeader;
-import echolab.record.RecordingWriter;
-import echolab.sync.Protection;
-import echolab.testing.EventRecorder;
 import echolab.testing.FxWindow;
 import echolab.testing.NoLeftovers;
+import echolab.testing.RecordedRun;
 import echolab.ui.EventPump;
 import echolab.ui.LabWindow;
 import echolab.ui.OpenCommand;
@@ -62,28 +52,12 @@ class ReplayWindowTest {
     final FxWindow fx = FxWindow.lab(opened -> window = opened).beforeOpening(() -> {
         Path file = dir.resolve("run.jsonl.gz");
         if (!Files.exists(file)) {
-            record(file);
+            RecordedRun.recordTo(file, 3, 15);
         }
         Recording read = Recording.read(file);
         recorded = read.events();
         ReplayRequest.leave(new ReplayRequest("run.jsonl.gz", read));
     });
-
-    private static void record(Path file) throws Exception {
-        ServerOptions options = ServerOptions.defaults().toBuilder().port(0).mode(Mode.THREADS)
-                .protection(Protection.NONE).build();
-        EventBus bus = new EventBus();
-        try (EventRecorder recorder = new EventRecorder(bus);
-             RecordingWriter writer = RecordingWriter.start(file, RecordingHeader.forThisMachine(
-                     RecordingHeader.SUBJECT_ECHOLAB, "threads", RecordingHeader.settingsOf(options)), bus);
-             Lab lab = Lab.start(options, bus)) {
-            for (int i = 0; i < 3; i++) {
-                lab.addClient(new Behaviour.Steady(15, 5, 32));
-            }
-            assertTrue(lab.clients().awaitAll(60, TimeUnit.SECONDS));
-            recorder.await(Event.ClientFinished.class, 3, Duration.ofSeconds(10));
-        }
-    }
 
     @Test
     void aRecordingPlaysInTheWindowFromItsStartAndGoLiveGoesToItsEnd(FxRobot robot) throws Exception {

@@ -9,11 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,17 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import echolab.cli.EchoLabCommand;
-import echolab.clients.Behaviour;
-import echolab.engine.Mode;
-import echolab.engine.ServerOptions;
-import echolab.events.Event;
-import echolab.events.EventBus;
-import echolab.lab.Lab;
-import echolab.record.RecordingHeader;
-import echolab.record.RecordingWriter;
-import echolab.sync.Protection;
-import echolab.testing.EventRecorder;
 import echolab.testing.NoLeftovers;
+import echolab.testing.RecordedRun;
 
 /**
  * {@code export --perfetto|--chrome RECORDING OUT} on a real recorded run: both traces hold the
@@ -53,19 +42,7 @@ class ExportCommandTest {
     @BeforeEach
     void record() throws Exception {
         recording = dir.resolve("run.jsonl.gz");
-        ServerOptions options = ServerOptions.defaults().toBuilder().port(0).mode(Mode.THREADS)
-                .protection(Protection.NONE).build();
-        EventBus bus = new EventBus();
-        try (EventRecorder recorder = new EventRecorder(bus);
-             RecordingWriter writer = RecordingWriter.start(recording, RecordingHeader.forThisMachine(
-                     RecordingHeader.SUBJECT_ECHOLAB, "threads", RecordingHeader.settingsOf(options)), bus);
-             Lab lab = Lab.start(options, bus)) {
-            for (int i = 0; i < 3; i++) {
-                lab.addClient(new Behaviour.Steady(20, 2, 32));
-            }
-            assertTrue(lab.clients().awaitAll(60, TimeUnit.SECONDS));
-            recorder.await(Event.ClientFinished.class, 3, Duration.ofSeconds(10));
-        }
+        RecordedRun.recordTo(recording, 3, 20);
     }
 
     /** Runs {@code echolab ARGS}; returns the exit code and what it said on stderr. */
