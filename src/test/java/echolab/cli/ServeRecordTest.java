@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import echolab.events.Event;
 import echolab.record.EventJson;
 import echolab.record.Recording;
+import echolab.testing.EventRecorder;
 import echolab.testing.EchoLabJvm;
 import echolab.testing.LineClient;
 import echolab.testing.NoLeftovers;
@@ -79,7 +80,8 @@ class ServeRecordTest {
                 printed.add(EventJson.decode(line));
             }
         }
-        assertEquals(printed, recorded, "the recording holds the events serve --events printed, equal");
+        // two subscriptions: the same events, each in its own order (EventRecorder.bySeq)
+        assertEquals(EventRecorder.bySeq(printed), EventRecorder.bySeq(recorded), "the recording holds the events serve --events printed, equal");
     }
 
     @Test
@@ -145,4 +147,5 @@ class ServeRecordTest {
             return false;
         }
     }
+
 }

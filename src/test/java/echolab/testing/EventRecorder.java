@@ -61,4 +61,13 @@ public final class EventRecorder implements AutoCloseable {
     public void close() {
         subscription.close();
     }
+
+    /**
+     * {@code events} in the order they were published. The bus stamps and delivers without a lock, so
+     * two events published at once by two threads may reach two subscriptions in different orders:
+     * what two subscriptions (a recording, the window, {@code serve --events}) saw is compared so.
+     */
+    public static List<Event> bySeq(List<Event> events) {
+        return events.stream().sorted(java.util.Comparator.comparingLong(Event::seq)).toList();
+    }
 }
