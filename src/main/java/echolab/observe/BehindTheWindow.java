@@ -30,6 +30,9 @@ final class BehindTheWindow {
 
     private static final List<String> NICE = List.of("/usr/bin/nice", "/bin/nice");
 
+    /** How long to retry a write the kernel's rate limit refused: a few of its 100 ms turns. */
+    private static final long RATE_LIMIT_WAIT_NANOS = 500_000_000L;
+
     private BehindTheWindow() {
     }
 
@@ -61,11 +64,24 @@ final class BehindTheWindow {
         if (group == null || ours == null || group.equals(ours)) {
             return false; // no autogroups here, or still in ours
         }
-        try {
-            Files.writeString(theirs, Integer.toString(Background.NICE), StandardCharsets.US_ASCII);
-            return true;
-        } catch (IOException | SecurityException e) {
-            return false; // it has ended, or this system does not allow it: the server keeps its share
+        // Without CAP_SYS_ADMIN the kernel takes one such write every 100 ms, machine-wide, and
+        // refuses the others with EAGAIN: another server (or another EchoLab) may have just had its turn.
+        long deadline = System.nanoTime() + RATE_LIMIT_WAIT_NANOS;
+        while (true) {
+            try {
+                Files.writeString(theirs, Integer.toString(Background.NICE), StandardCharsets.US_ASCII);
+                return true;
+            } catch (IOException | RuntimeException e) { // EAGAIN reaches Files as "no bytes written"
+                if (System.nanoTime() > deadline || group(theirs) == null) {
+                    return false; // it has ended, or this system does not allow it: the server keeps its share
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 

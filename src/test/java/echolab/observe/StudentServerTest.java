@@ -282,6 +282,7 @@ class StudentServerTest {
     @Test
     void behindAWindowTheServerItsThreadsAndItsSessionAreLowered() throws Exception {
         assumeTrue(Files.exists(Path.of("/proc/self/autogroup")), "this kernel has no autogroups");
+        assumeTrue(!autogroup(0).isEmpty(), "autogroups do not apply inside this cgroup");
         String ours = autogroup(0);
         String threaded = ECHO + "threading.Thread(target=lambda: __import__('time').sleep(60), daemon=True).start()\n"
                 + ACCEPT_LOOP;
