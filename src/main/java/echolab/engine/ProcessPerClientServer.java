@@ -78,6 +78,10 @@ final class ProcessPerClientServer implements ConcurrencyModel {
         ChildRelay relay = new ChildRelay(ctx, c, process, started, relays::remove);
         relays.add(relay);
         relay.start();
+        if (stopped) { // the server stopped while this child was starting: stopNow did not see it
+            relay.stop();
+            return;
+        }
         relay.watchReady(watchdog);
     }
 
@@ -106,10 +110,18 @@ final class ProcessPerClientServer implements ConcurrencyModel {
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        boolean all = true;
-        for (ChildRelay r : List.copyOf(relays)) {
-            all &= r.await(deadline);
+        // until the last relay is gone: a child that was starting as the server stopped joins late
+        while (!relays.isEmpty()) {
+            for (ChildRelay r : List.copyOf(relays)) {
+                r.await(deadline);
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return relays.isEmpty();
+            }
+            if (!relays.isEmpty()) {
+                TimeUnit.MILLISECONDS.sleep(10); // its relay removes itself once its child is reaped
+            }
         }
-        return all && relays.isEmpty();
+        return true;
     }
 }

@@ -46,7 +46,7 @@ public final class FigureNames {
             "orphaned", "connections the shared hand-off slot lost (never served)",
             "doubleServed", "connections the shared hand-off slot gave to two workers",
             "deadlocksDetected", "deadlocks the watch found",
-            "livelocksSuspected", "livelocks the watch suspected (many retries, no progress)",
+            "livelocksSuspected", "livelocks the watch suspected (many retries, next to no progress)",
             "backoffRetries", "times a worker let go and tried again (tryLock with back-off)",
             "maxConcurrent", "workers inside the counting semaphore at once, at most, since the set-up",
             "longestWaitMs", "starvation: the longest any worker but the greedy one waited for the lock (ms)",

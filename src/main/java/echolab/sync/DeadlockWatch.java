@@ -17,12 +17,17 @@ import echolab.events.EventBus;
 /**
  * Watches the deadlock scenario from outside, as a debugger would: four times a second it asks the
  * JVM's thread monitoring ({@link ThreadMXBean#findDeadlockedThreads}) whether threads wait for
- * each other in a cycle, and once a second whether workers keep retrying without getting through
+ * each other in a cycle, and once a second whether workers keep retrying and next to nothing gets through
  * (a livelock). Each new cycle is published once, with who holds what and waits for what.
  *
  * <p>Threading: its own thread; {@link #close} stops it (shutdown, await, force).
  */
 final class DeadlockWatch implements AutoCloseable {
+
+    /** Retries in a second below which nothing is called a livelock. */
+    private static final long MIN_RETRIES = 20;
+    /** Retries per line done at or above which a second counts as a livelock. */
+    private static final long RETRIES_PER_LINE = 20;
 
     private final EventBus events;
     private final TwoResources resources;
@@ -65,13 +70,23 @@ final class DeadlockWatch implements AutoCloseable {
             long completed = resources.completed();
             long newRetries = retries - lastRetries;
             long newCompleted = completed - lastCompleted;
-            if (newRetries >= 4 && newCompleted == 0) {
+            if (livelock(newRetries, newCompleted)) {
                 livelocks.increment();
                 events.publish((s, t) -> new Event.LivelockSuspected(s, t, newRetries, newCompleted));
             }
             lastRetries = retries;
             lastCompleted = completed;
         }
+    }
+
+    /**
+     * Busy without progress: in a second, many retries and next to no work done. Workers in step
+     * collide about 80 times a second; on a loaded machine one of them is now and then woken late
+     * and slips through, so one or two lines in a second still count as none. Out of step (a random
+     * back-off) there are about as many lines as retries.
+     */
+    static boolean livelock(long retries, long completed) {
+        return retries >= MIN_RETRIES && completed * RETRIES_PER_LINE <= retries;
     }
 
     /**

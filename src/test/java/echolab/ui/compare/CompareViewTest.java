@@ -260,7 +260,8 @@ class CompareViewTest {
         double seconds = (System.nanoTime() - asked) / 1e9;
 
         assertFalse(compareThreadAlive(), "close waited for the bench");
-        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(), "every child reaped");
+        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList(), "every child reaped");
         assertTrue(seconds < 10, "closed in " + seconds + " s");
         // NoLeftovers checks the rest: no thread of ours is left
     }
