@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import echolab.testing.LineClient;
  * with the reason, when the image has not been built ({@code .ci/run} builds it on a JDK 21+).
  */
 @Timeout(120)
+@Tag("jdk21") // the packaged app carries a 21+ runtime: .ci/run runs these in its Java 21+ pass
 class DistImageTest {
 
     private static final Path APP = Path.of("target", "dist", "EchoLab");
