@@ -1,53 +1,85 @@
 package echolab.record;
 
-import java.io.FilterOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
+import echolab.base.Background;
+import echolab.base.LabThreads;
+
 /**
  * A file of JSON lines written as a sequence of gzip members, "chunks": each chunk is complete on disk
- * once it is finished, so a crash loses at most the chunk being written, and {@code zcat} reads the
+ * once it is written, so a crash loses at most the chunks not yet written, and {@code zcat} reads the
  * whole file as one stream. A chunk ends after {@link #CHUNK_NANOS} or {@link #CHUNK_BYTES} of text,
  * whichever comes first.
  *
- * <p>Threading: one thread (the recording's writer).
+ * <p>The writer only gathers a chunk's text; compressing it, nine tenths of a recording's CPU, is done on
+ * a thread of the lowest priority, with the CPU the server leaves (measured in docs/measurements.md).
+ * On a machine with no CPU to spare that thread falls behind; once {@link #BACKLOG_BYTES} of text wait,
+ * the writer compresses its chunks itself, at its own priority, so that the recording falls no
+ * further behind and nothing is dropped. Chunks reach the file in their order, whoever compressed them.
+ *
+ * <p>Threading: {@link #write}, {@link #tick}, {@link #endChunk}, {@link #sync} and {@link #close} on one
+ * thread (the recording's drain); compressing on the file's own ({@code echolab-recording-gzip}).
  */
 final class ChunkedGzipFile implements LineTarget {
 
     static final long CHUNK_NANOS = 1_000_000_000L;
     static final int CHUNK_BYTES = 256 * 1024;
+    /** Text waiting to be compressed beyond which the writer compresses its chunks itself: about 500,000 events. */
+    static final long BACKLOG_BYTES = 64L * 1024 * 1024;
 
     private final Path path;
     private final OutputStream file;
     private final long chunkNanos;
-    private GZIPOutputStream chunk;
+    private final ThreadPoolExecutor compressor;
+    private ByteArrayOutputStream chunk;
     private long chunkStarted;
-    private int chunkBytes;
     private long lines;
+    private long chunksEnded;
+
+    // the chunks compressed and not yet written, and the next one due: guarded by "order"
+    private final Object order = new Object();
+    private final TreeMap<Long, byte[]> compressed = new TreeMap<>();
+    private long nextToWrite;
+    private long backlog;
     private long bytesOnDisk;
+    private IOException failure;
 
     ChunkedGzipFile(Path path, long chunkNanos) throws IOException {
         this.path = path;
         this.chunkNanos = chunkNanos;
         this.file = Files.newOutputStream(path);
+        // one thread, ended after a second without chunks, so an idle lab keeps none
+        this.compressor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                work -> LabThreads.daemon("echolab-recording-gzip", () -> {
+                    Background.lowerThisThread();
+                    work.run();
+                }));
+        compressor.allowCoreThreadTimeOut(true);
     }
 
     /** Writes {@code length} bytes of whole lines, newlines included, into the current chunk, starting one if needed. */
     @Override
     public void write(byte[] utf8, int length, int lineCount) throws IOException {
+        rethrow();
         if (chunk == null) {
-            chunk = new FastGzip(new Unclosable(file, this));
+            chunk = new ByteArrayOutputStream(Math.min(CHUNK_BYTES + 64 * 1024, Math.max(length, 4096)));
             chunkStarted = System.nanoTime();
-            chunkBytes = 0;
         }
         chunk.write(utf8, 0, length);
-        chunkBytes += length;
         lines += lineCount;
-        if (chunkBytes >= CHUNK_BYTES) {
+        if (chunk.size() >= CHUNK_BYTES) {
             endChunk();
         }
     }
@@ -58,20 +90,112 @@ final class ChunkedGzipFile implements LineTarget {
         if (chunk != null && now - chunkStarted >= chunkNanos) {
             endChunk();
         }
+        rethrow();
     }
 
-    /** Finishes the current chunk (its gzip trailer) and hands it to the operating system. */
+    /** Ends the current chunk: it is compressed and written behind the writer's back (see the class comment). */
     void endChunk() throws IOException {
-        if (chunk != null) {
-            chunk.finish();
-            chunk = null;
+        if (chunk == null) {
+            return;
+        }
+        byte[] text = chunk.toByteArray();
+        chunk = null;
+        long seq = chunksEnded++;
+        boolean behind;
+        synchronized (order) {
+            behind = backlog + text.length > BACKLOG_BYTES;
+            if (!behind) {
+                backlog += text.length;
+            }
+        }
+        if (behind) {
+            written(seq, gzip(text)); // on this thread, at its priority
+            return;
+        }
+        compressor.execute(new Chunk(seq, text));
+    }
+
+    /** A chunk's text waiting to be compressed and written: run by the compressor, or by {@link #close}. */
+    private final class Chunk implements Runnable {
+        private final long seq;
+        private final byte[] text;
+
+        Chunk(long seq, byte[] text) {
+            this.seq = seq;
+            this.text = text;
+        }
+
+        @Override
+        public void run() {
+            try {
+                byte[] gz = gzip(text);
+                synchronized (order) {
+                    backlog -= text.length;
+                }
+                written(seq, gz);
+            } catch (IOException e) {
+                synchronized (order) {
+                    failure = failure == null ? e : failure;
+                    order.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Ends the current chunk and returns once every chunk ended so far is on disk: for a header. */
+    void sync() throws IOException {
+        endChunk();
+        long due = chunksEnded;
+        synchronized (order) {
+            while (nextToWrite < due && failure == null) {
+                try {
+                    order.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while the recording was written");
+                }
+            }
+        }
+        rethrow();
+    }
+
+    /** Puts a compressed chunk in the file in its turn, with any that waited for it. */
+    private void written(long seq, byte[] gz) throws IOException {
+        synchronized (order) {
+            compressed.put(seq, gz);
+            while (!compressed.isEmpty() && compressed.firstKey() == nextToWrite) {
+                byte[] next = compressed.pollFirstEntry().getValue();
+                file.write(next);
+                bytesOnDisk += next.length;
+                nextToWrite++;
+            }
             file.flush();
+            order.notifyAll();
+        }
+    }
+
+    /** gzip at the fastest level: JSON lines of a few field names compress well even so, at a fraction of the CPU. */
+    private static byte[] gzip(byte[] text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length / 6 + 64);
+        try (FastGzip gz = new FastGzip(out)) {
+            gz.write(text);
+        }
+        return out.toByteArray();
+    }
+
+    private void rethrow() throws IOException {
+        synchronized (order) {
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 
     /** Compressed bytes handed to the file so far. */
     long bytesOnDisk() {
-        return bytesOnDisk;
+        synchronized (order) {
+            return bytesOnDisk;
+        }
     }
 
     long lines() {
@@ -82,16 +206,30 @@ final class ChunkedGzipFile implements LineTarget {
         return path;
     }
 
+    /**
+     * Ends the last chunk and closes the file once every chunk is in it. The chunks still waiting are
+     * compressed here, at this thread's priority, rather than waited for at the compressor's.
+     */
     @Override
     public void close() throws IOException {
         try {
             endChunk();
+            // the chunks not yet begun; not shutdownNow, whose interrupt would close the file's channel
+            List<Runnable> waiting = new ArrayList<>();
+            compressor.getQueue().drainTo(waiting);
+            compressor.shutdown();
+            waiting.forEach(Runnable::run);
+            sync();
         } finally {
+            try {
+                compressor.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             file.close();
         }
     }
 
-    /** gzip at the fastest level: JSON lines of a few field names compress well even so, at a fraction of the CPU. */
     private static final class FastGzip extends GZIPOutputStream {
         FastGzip(OutputStream out) throws IOException {
             super(out, 64 * 1024);
@@ -102,33 +240,6 @@ final class ChunkedGzipFile implements LineTarget {
         public void finish() throws IOException {
             super.finish();
             def.end(); // each chunk has its own Deflater: free its native memory now, not at GC
-        }
-    }
-
-    /** Lets a chunk's stream finish without closing the file under it, and counts what it writes. */
-    private static final class Unclosable extends FilterOutputStream {
-        private final ChunkedGzipFile owner;
-
-        Unclosable(OutputStream out, ChunkedGzipFile owner) {
-            super(out);
-            this.owner = owner;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            owner.bytesOnDisk += len;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            owner.bytesOnDisk++;
-        }
-
-        @Override
-        public void close() {
-            // the file stays open for the next chunk
         }
     }
 }

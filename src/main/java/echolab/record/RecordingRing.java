@@ -129,7 +129,7 @@ public final class RecordingRing implements AutoCloseable {
             current = new ChunkedGzipFile(dir.resolve(name), Math.min(ChunkedGzipFile.CHUNK_NANOS, segmentNanos));
             byte[] head = HeaderLine.encode(header);
             current.write(head, head.length, 1);
-            current.endChunk();
+            current.sync(); // the header on disk at once
             begun = System.nanoTime();
             prune();
         }

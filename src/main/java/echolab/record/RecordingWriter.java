@@ -33,7 +33,7 @@ public final class RecordingWriter implements AutoCloseable {
         try {
             byte[] head = HeaderLine.encode(header);
             out.write(head, head.length, 1);
-            out.endChunk(); // the header on disk at once: even a recording cut short says what it is
+            out.sync(); // the header on disk at once: even a recording cut short says what it is
         } catch (IOException e) {
             out.close();
             throw e;
