@@ -56,6 +56,11 @@ public final class LessonsCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE", description = "a lesson file (YAML or JSON) besides or instead of the built-in ones; may be repeated")
     private List<Path> files = new ArrayList<>();
 
+    @Option(names = "--record", paramLabel = "DIR", description = "with --check: record each run of an example "
+            + "server into DIR/EXAMPLE.jsonl.gz, for a lesson to ship to machines that cannot make the run "
+            + "(student: {recording: ...})")
+    private Path recordTo;
+
     @Option(names = "--json", description = "print JSON instead of text")
     private boolean json;
 
@@ -70,6 +75,9 @@ public final class LessonsCommand implements Callable<Integer> {
         }
         if (list == check) {
             throw new ParameterException(spec.commandLine(), "give --list, --check or --figures");
+        }
+        if (recordTo != null && !check) {
+            throw new ParameterException(spec.commandLine(), "--record goes with --check: it records the runs a check makes");
         }
         PrintWriter err = spec.commandLine().getErr();
         List<Lesson> lessons = new ArrayList<>();
@@ -139,7 +147,7 @@ public final class LessonsCommand implements Callable<Integer> {
         ExampleServers examples = ExampleServers.standard();
         try (Lab lab = Lab.start(options)) {
             for (Lesson lesson : lessons) {
-                LessonCheck.Outcome o = LessonCheck.run(lesson, lab, examples);
+                LessonCheck.Outcome o = LessonCheck.run(lesson, lab, examples, recordTo);
                 outcomes.add(o);
                 if (!json) {
                     print(o, out);

@@ -1,6 +1,7 @@
 package echolab.lessons;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,20 @@ public final class LessonCheck {
 
     /** Makes {@code lesson}'s set-up and run steps on {@code lab}, one after another. */
     public static Outcome run(Lesson lesson, Lab lab, ExampleServers examples) throws InterruptedException {
+        return run(lesson, lab, examples, null);
+    }
+
+    /**
+     * As {@link #run(Lesson, Lab, ExampleServers)}, and records each run of an example server made here into
+     * {@code recordTo} (EXAMPLE.jsonl.gz), when not null: the recordings a lesson ships for other machines.
+     */
+    public static Outcome run(Lesson lesson, Lab lab, ExampleServers examples, Path recordTo)
+            throws InterruptedException {
         long start = System.nanoTime();
         LessonRunner runner = new LessonRunner(lab, examples);
+        if (recordTo != null) {
+            runner.recordStudentRunsTo(recordTo);
+        }
         List<Expectation.Result> expectations = new ArrayList<>();
         List<String> widened = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -54,6 +67,9 @@ public final class LessonCheck {
                 }
                 figures.putAll(result.figures());
                 expectations.addAll(result.expectations());
+                if (result.recorded() != null) {
+                    notes.add("run at line " + r.line() + ": " + result.recorded());
+                }
                 if (result.skipped() != null) {
                     notes.add("run at line " + r.line() + ": " + result.skipped());
                     status = "skipped";

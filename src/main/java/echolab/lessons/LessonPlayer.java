@@ -38,9 +38,11 @@ public final class LessonPlayer implements AutoCloseable {
      * @param supported  whether the run's expectations held, so that the explanation is true here
      * @param contradiction when not supported: what this machine measured instead
      * @param widen      when not supported and the lesson says what to widen: "Widen raceWindowMicros ×4 and run again"
+     * @param recorded   when the run was read from the recording the lesson ships: that it was, why, and where
+     *                   and when it was recorded; null for a run made on this machine
      */
     public record Reveal(String predicted, String measured, List<String> right, String why, boolean supported,
-                         String contradiction, String widen, String point) {}
+                         String contradiction, String widen, String point, String recorded) {}
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][\\w.]*)}");
 
@@ -253,9 +255,9 @@ public final class LessonPlayer implements AutoCloseable {
             String widen = r.widen() == null || widenings.getOrDefault(lastRunAtOrBefore(index), 0) >= r.widen().times() ? null
                     : "Widen " + r.widen().setting() + " ×" + Measured.format(r.widen().factor()) + " and run again";
             String why = run.skipped() != null ? run.skipped() : "This machine did not show it: " + run.contradiction() + ".";
-            return new Reveal(predicted, measured, right, null, false, why, widen, rv.point());
+            return new Reveal(predicted, measured, right, null, false, why, widen, rv.point(), run.recorded());
         }
-        return new Reveal(predicted, measured, right, fill(rv.why()), true, null, null, rv.point());
+        return new Reveal(predicted, measured, right, fill(rv.why()), true, null, null, rv.point(), run.recorded());
     }
 
     /** The question in front's answer as the record writes it. */
@@ -382,12 +384,14 @@ public final class LessonPlayer implements AutoCloseable {
         if (question >= 0) {
             Step.Predict p = (Step.Predict) lesson.steps().get(question);
             sitting.add(new Sitting.Row(Instant.now(), lesson.id(), question + 1, p.question(), predictionText(question),
-                    result.skipped() != null ? "not run: " + result.skipped() : measuredFor(p), result.holds()));
+                    result.skipped() != null ? "not run: " + result.skipped()
+                            : measuredFor(p) + (result.recorded() == null ? "" : " (a recorded run)"), result.holds()));
         }
         if (index == at) {
             status = Status.DONE;
             message = result.skipped() != null ? "Not run here: " + result.skipped()
-                    : result.holds() ? "Measured." + (result.widened() == null ? "" : " (widened: " + result.widened() + ")")
+                    : result.holds() ? (result.recorded() != null ? "Read from the lesson's recording."
+                            : "Measured." + (result.widened() == null ? "" : " (widened: " + result.widened() + ")"))
                     : "This machine did not show it: " + result.contradiction() + ".";
         }
         changed();

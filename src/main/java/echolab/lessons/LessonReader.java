@@ -52,6 +52,8 @@ public final class LessonReader {
     private static final List<String> STEP_KINDS = List.of("setUp", "predict", "run", "reveal", "try");
 
     private final String file;
+    /** What {@link Lesson#source()} says: where a recording the lesson ships is looked for. */
+    private String source = "";
 
     private LessonReader(String file) {
         this.file = file;
@@ -88,6 +90,7 @@ public final class LessonReader {
     }
 
     private Lesson lesson(Node root, String source) throws LessonFileException {
+        this.source = source;
         Fields top = object(root, "");
         top.only("id", "title", "labPoint", "minutes", "steps");
         String id = top.text("id", true);
@@ -240,12 +243,21 @@ public final class LessonReader {
         Step.StudentRun student = null;
         if (f.has("student")) {
             Fields s = object(f.obj.fields().get("student"), f.path + ".student");
-            s.only("example", "clients", "settleMillis");
+            s.only("example", "clients", "settleMillis", "recording");
             String example = s.text("example", true);
             if (!example.matches("[a-z_]+")) {
                 throw s.error("example", "'" + example + "' is not an example server's name (e.g. fork_noreap)");
             }
-            student = new Step.StudentRun(example, (int) s.number("clients", 1, 32, 4L), (long) s.number("settleMillis", 0, 10_000, 500L));
+            ShippedRecording recording = null;
+            if (s.has("recording")) {
+                String[] why = new String[1];
+                recording = ShippedRecording.find(s.text("recording", true), source, why);
+                if (recording == null) {
+                    throw s.error("recording", why[0]);
+                }
+            }
+            student = new Step.StudentRun(example, (int) s.number("clients", 1, 32, 4L),
+                    (long) s.number("settleMillis", 0, 10_000, 500L), recording);
         }
         double seconds = f.number("seconds", 0.1, 60, 20L);
         String highlight = f.has("highlight") ? f.oneOf("highlight", TARGETS) : null;

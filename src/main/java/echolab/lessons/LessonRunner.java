@@ -1,7 +1,6 @@
 package echolab.lessons;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,18 +13,11 @@ import echolab.bench.Bench;
 import echolab.bench.ModeResult;
 import echolab.bench.Workload;
 import echolab.clients.Behaviour;
-import echolab.clients.ClientFleet;
-import echolab.clients.Framing;
 import echolab.clients.SimulatedClient;
-import echolab.clients.Wire;
 import echolab.engine.Mode;
 import echolab.engine.ServerStats;
 import echolab.events.Subscription;
 import echolab.lab.Lab;
-import echolab.observe.Launch;
-import echolab.observe.LaunchException;
-import echolab.observe.StudentServer;
-import echolab.observe.TreeSampler;
 import echolab.sync.DeadlockFix;
 import echolab.sync.Protection;
 import echolab.sync.Scenario;
@@ -46,12 +38,20 @@ public final class LessonRunner {
     private static final int SUBSCRIPTION = 1 << 18;
 
     private final Lab lab;
-    private final ExampleServers examples;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final StudentRuns students;
 
     public LessonRunner(Lab lab, ExampleServers examples) {
         this.lab = lab;
-        this.examples = examples;
+        this.students = new StudentRuns(lab, examples, cancelled);
+    }
+
+    /**
+     * Records each run of an example server made from now on into {@code dir}, as EXAMPLE.jsonl.gz: the
+     * recording a lesson can ship for machines that cannot make the run ({@code lessons --check --record DIR}).
+     */
+    public void recordStudentRunsTo(java.nio.file.Path dir) {
+        students.recordTo(dir);
     }
 
     /** Sets the server as the step says (over the baseline) and returns what it set, in words. */
@@ -96,6 +96,7 @@ public final class LessonRunner {
         long ended = -1; // a run of the window's own lab has a span its time machine can show again
         Map<String, Double> figures;
         Bench.Report[] compared = new Bench.Report[1];
+        String recorded = null;
         if (step.compare() != null) {
             String why = compare(step.compare(), figures = new LinkedHashMap<>(), compared);
             if (why != null) {
@@ -103,10 +104,11 @@ public final class LessonRunner {
             }
         } else if (step.student() != null) {
             figures = new LinkedHashMap<>();
-            String why = student(step, figures);
-            if (why != null) {
-                return RunResult.skipped(step, why);
+            StudentRuns.Outcome outcome = students.run(step, figures);
+            if (outcome.skipped() != null) {
+                return RunResult.skipped(step, outcome.skipped());
             }
+            recorded = outcome.recorded();
         } else {
             started = System.nanoTime();
             figures = embedded(step);
@@ -116,7 +118,7 @@ public final class LessonRunner {
         Map<String, Double> visible = new LinkedHashMap<>(earlier);
         visible.putAll(mine);
         List<Expectation.Result> checked = step.expect().stream().map(e -> e.check(visible)).toList();
-        return new RunResult(step, mine, checked, widened, null, compared[0], started, ended);
+        return new RunResult(step, mine, checked, widened, null, compared[0], started, ended, recorded);
     }
 
     // ---- the embedded server
@@ -295,47 +297,4 @@ public final class LessonRunner {
         return null;
     }
 
-    // ---- an example server of "Your server"
-
-    private String student(Step.Run step, Map<String, Double> f) throws InterruptedException {
-        Step.StudentRun s = step.student();
-        ExampleServers.Found found = examples.program(s.example());
-        if (found.program() == null) {
-            return found.why();
-        }
-        RunBooks books = new RunBooks();
-        try (Subscription events = lab.subscribe("lesson-student", SUBSCRIPTION);
-             StudentServer server = StudentServer.start(new Launch(List.of(found.program().toString(), "{port}"),
-                     found.program().getParent(), Duration.ofSeconds(5)), lab.events());
-             TreeSampler sampler = TreeSampler.start(server, lab.events())) {
-            books.rootPid(server.pid());
-            sampler.awaitSamples(2, 2_000);
-            ClientFleet fleet = new ClientFleet(server.address(), lab.events(), "lesson-", Wire.text(Framing.LINE));
-            List<SimulatedClient> clients = new ArrayList<>();
-            for (int i = 0; i < s.clients() && !cancelled.get(); i++) {
-                clients.add(fleet.start(new Behaviour.Steady(3, 100, 24))); // a child lives 0.3 s: the sampler sees it
-                Thread.sleep(30);
-            }
-            long deadline = System.nanoTime() + (long) (step.seconds() * 1e9);
-            while (System.nanoTime() < deadline && !cancelled.get() && !clients.stream().allMatch(c -> c.result().isDone())) {
-                events.drain(books::accept, 10_000);
-                Thread.sleep(GAUGE_MILLIS);
-            }
-            fleet.disconnectAll();
-            fleet.awaitAll(5, TimeUnit.SECONDS);
-            Thread.sleep(s.settleMillis());
-            sampler.awaitSamples(2, 2_000);
-            events.drain(books::accept, Integer.MAX_VALUE);
-            f.putAll(books.studentFigures());
-            long zombies = sampler.latest() == null ? 0
-                    : sampler.latest().processes().stream().filter(p -> p.pid() != server.pid() && p.zombie()).count();
-            f.put("zombiesLeft", (double) zombies);
-            f.put("clientsServed", (double) clients.stream().filter(c -> c.result().isDone() && c.result().join().allVerified()).count());
-            f.put("clients", (double) clients.size());
-            fleet.close();
-        } catch (LaunchException e) {
-            return "the example server " + s.example() + " did not start: " + e.getMessage();
-        }
-        return null;
-    }
 }

@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 public final class Lessons {
 
+    /** How a built-in lesson's {@link Lesson#source()} begins: "built-in:ID". */
+    static final String BUILT_IN = "built-in:";
+
     private static List<Lesson> builtIn;
 
     private Lessons() {
@@ -27,7 +30,7 @@ public final class Lessons {
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
                 String name = id + ".yaml";
                 try {
-                    out.add(LessonReader.read(resource(name), "lessons/" + name, false, "built-in:" + id));
+                    out.add(LessonReader.read(resource(name), "lessons/" + name, false, BUILT_IN + id));
                 } catch (LessonFileException e) {
                     throw new IllegalStateException("a built-in lesson is broken: " + e.getMessage(), e);
                 }

@@ -142,6 +142,11 @@ final class RunBooks {
         return f;
     }
 
+    /** The student server's children that are zombies now: ended, and not yet reaped. */
+    int zombiesNow() {
+        return zombies.size();
+    }
+
     /** A student run's figures: its children, reaped or not, and the zombies at their most. */
     Map<String, Double> studentFigures() {
         Map<String, Double> f = new LinkedHashMap<>();

@@ -16,9 +16,12 @@ import echolab.bench.Bench;
  * @param compared     a compare run's whole report, for the Compare tab to draw; null for other runs
  * @param startedNanos when the run began, on the events' clock ({@link System#nanoTime()}), or -1
  * @param endedNanos   when it ended, or -1: a reveal shows the window taken back to it
+ * @param recorded     for a run read from the recording its lesson ships, because this machine could not
+ *                     make it: that it is recorded, why, and where and when; null for a run made here
  */
 public record RunResult(Step.Run step, Map<String, Double> figures, List<Expectation.Result> expectations,
-                        String widened, String skipped, Bench.Report compared, long startedNanos, long endedNanos) {
+                        String widened, String skipped, Bench.Report compared, long startedNanos, long endedNanos,
+                        String recorded) {
 
     public RunResult {
         figures = Map.copyOf(figures);
@@ -26,7 +29,7 @@ public record RunResult(Step.Run step, Map<String, Double> figures, List<Expecta
     }
 
     static RunResult skipped(Step.Run step, String why) {
-        return new RunResult(step, Map.of(), List.of(), null, why, null, -1, -1);
+        return new RunResult(step, Map.of(), List.of(), null, why, null, -1, -1, null);
     }
 
     /** Whether the run's span on the events' clock is known (an embedded run's is), so it can be shown again. */

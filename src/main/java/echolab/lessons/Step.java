@@ -100,8 +100,12 @@ public sealed interface Step {
         }
     }
 
-    /** One of the example servers of "Your server" (e.g. {@code fork_noreap}), and the clients that visit it. */
-    record StudentRun(String example, int clients, long settleMillis) {}
+    /**
+     * One of the example servers of "Your server" (e.g. {@code fork_noreap}), and the clients that visit it.
+     *
+     * @param recording the run as recorded on a machine that could make it, shown where this one cannot; or null
+     */
+    record StudentRun(String example, int clients, long settleMillis, ShippedRecording recording) {}
 
     /** Multiply {@code setting} by {@code factor} and run again, at most {@code times} times. */
     record Widen(String setting, double factor, int times) {}

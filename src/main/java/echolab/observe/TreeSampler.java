@@ -53,6 +53,14 @@ public final class TreeSampler implements AutoCloseable {
         return new TreeSampler(server, TreeReader.forThisSystem(), events, DEFAULT_PER_SECOND);
     }
 
+    /**
+     * Whether this system has {@code /proc} (Linux), where a server's threads, children and zombies are
+     * all seen; elsewhere less is (OSHI).
+     */
+    public static boolean readsProc() {
+        return ProcTreeReader.available();
+    }
+
     public TreeReader.Capabilities capabilities() {
         return reader.capabilities();
     }

@@ -38,7 +38,16 @@ public final class Recording {
      *                            of a newer format
      */
     public static Recording read(Path file) throws RecordingException {
-        try (RecordingReader reader = RecordingReader.open(file)) {
+        return read(RecordingReader.open(file));
+    }
+
+    /** Reads a recording from {@code stream}, which it closes; {@code where} and {@code name} name it in messages. */
+    public static Recording read(java.io.InputStream stream, String where, String name) throws RecordingException {
+        return read(RecordingReader.open(stream, where, name));
+    }
+
+    private static Recording read(RecordingReader opened) {
+        try (RecordingReader reader = opened) {
             List<Event> events = new ArrayList<>();
             List<Gap> gaps = new ArrayList<>();
             long dropped = 0;

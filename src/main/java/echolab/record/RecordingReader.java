@@ -60,6 +60,17 @@ public final class RecordingReader implements Iterator<Event>, AutoCloseable {
         } catch (IOException e) {
             throw new RecordingException("cannot read " + file + ": " + e.getMessage());
         }
+        return open(in, file.toString(), file.getFileName().toString());
+    }
+
+    /**
+     * Reads a recording from {@code stream} (a lesson's, from the class path, say), which the reader then
+     * owns; {@code where} and {@code name} name it in messages.
+     *
+     * @throws RecordingException (one line) as {@link #open(Path)}
+     */
+    public static RecordingReader open(InputStream stream, String where, String name) throws RecordingException {
+        InputStream in = stream instanceof BufferedInputStream ? stream : new BufferedInputStream(stream, 64 * 1024);
         try {
             LineSource lines = new LineSource(decompressed(in));
             String first = lines.next();
@@ -67,7 +78,7 @@ public final class RecordingReader implements Iterator<Event>, AutoCloseable {
                 first = lines.cutLine();
             }
             if (first == null) {
-                throw new RecordingException("not an EchoLab recording: " + file.getFileName() + " is empty");
+                throw new RecordingException("not an EchoLab recording: " + name + " is empty");
             }
             return new RecordingReader(lines, HeaderLine.decode(first));
         } catch (RecordingException e) {
@@ -75,7 +86,7 @@ public final class RecordingReader implements Iterator<Event>, AutoCloseable {
             throw e;
         } catch (IOException e) {
             closeQuietly(in);
-            throw new RecordingException("cannot read " + file + ": " + e.getMessage());
+            throw new RecordingException("cannot read " + where + ": " + e.getMessage());
         }
     }
 

@@ -139,5 +139,8 @@ class LessonsCommandTest {
         Run neither = lessons();
         assertEquals(2, neither.code());
         assertTrue(neither.err().startsWith("lessons: give --list, --check or --figures"), neither.err());
+        Run recordingAList = lessons("--list", "--record", "somewhere");
+        assertEquals(2, recordingAList.code());
+        assertTrue(recordingAList.err().startsWith("lessons: --record goes with --check"), recordingAList.err());
     }
 }

@@ -100,6 +100,10 @@ public final class CardTexts {
         if (result.skipped() != null) {
             return "Not run here: " + result.skipped();
         }
+        if (result.recorded() != null && !result.expectations().isEmpty()) {
+            return "From the lesson's recording: " + result.expectations().stream().map(CardTexts::checked)
+                    .collect(Collectors.joining(" · "));
+        }
         if (!result.expectations().isEmpty()) {
             return "Measured: " + result.expectations().stream().map(CardTexts::checked).collect(Collectors.joining(" · "));
         }

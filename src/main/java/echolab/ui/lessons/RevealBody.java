@@ -13,7 +13,8 @@ import javafx.scene.layout.VBox;
 /**
  * A reveal: "You predicted …" beside "Measured …", the right choices, and why; or, when this
  * machine did not show what the lesson expects, what it showed instead (never the why, which
- * would then be false) and the offer to widen and run again.
+ * would then be false) and the offer to widen and run again. A run read from the recording the lesson
+ * ships, on a machine that could not make it, says so first, and where and when it was recorded.
  */
 final class RevealBody implements StepBody {
 
@@ -24,6 +25,7 @@ final class RevealBody implements StepBody {
     private final Label why = label("revealWhy", "reveal-why");
     private final Label contradiction = label("revealContradiction", "reveal-contradiction");
     private final Label nothing = label("revealNothing", "reveal-nothing");
+    private final Label recorded = label("revealRecorded", "reveal-recorded");
     private final Button widen = new Button();
 
     RevealBody(LessonPlayer player) {
@@ -43,7 +45,7 @@ final class RevealBody implements StepBody {
         widen.setOnAction(e -> player.widenAndRerun());
         Hints.tip(widen, "Runs the step again with the lesson's wider setting, to see whether the effect shows then");
         Nodes.text(nothing, "Nothing has run yet: go back (←) and run it.");
-        root.getChildren().addAll(nothing, beside, right, why, contradiction, widen);
+        root.getChildren().addAll(nothing, recorded, beside, right, why, contradiction, widen);
     }
 
     private static Label label(String id, String styleClass) {
@@ -64,11 +66,13 @@ final class RevealBody implements StepBody {
         Nodes.show(nothing, r == null);
         Nodes.show(predicted.getParent(), r != null);
         if (r == null) {
-            for (Node n : new Node[] {right, why, contradiction, widen}) {
+            for (Node n : new Node[] {recorded, right, why, contradiction, widen}) {
                 Nodes.show(n, false);
             }
             return;
         }
+        Nodes.text(recorded, r.recorded() == null ? "" : r.recorded());
+        Nodes.show(recorded, r.recorded() != null);
         Nodes.text(predicted, CardTexts.predicted(r));
         Nodes.text(measured, CardTexts.measured(r));
         Nodes.text(right, CardTexts.right(r.right()));

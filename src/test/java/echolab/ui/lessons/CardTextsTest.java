@@ -22,7 +22,7 @@ class CardTextsTest {
     }
 
     private static RunResult result(Map<String, Double> figures, List<Expectation.Result> expectations, String skipped) {
-        return new RunResult(RUN, figures, expectations, null, skipped, null, -1, -1);
+        return new RunResult(RUN, figures, expectations, null, skipped, null, -1, -1, null);
     }
 
     @Test
@@ -62,7 +62,7 @@ class CardTextsTest {
     @Test
     void aRevealSaysThePredictionBesideTheMeasurementAndTheRightChoices() {
         LessonPlayer.Reveal r = new LessonPlayer.Reveal("2. Fewer than 200", "lost 57 · counter 143", List.of("2. Fewer than 200"),
-                "57 were lost", true, null, null, "figures");
+                "57 were lost", true, null, null, "figures", null);
         assertEquals("You predicted: 2. Fewer than 200", CardTexts.predicted(r));
         assertEquals("Measured: lost 57 · counter 143", CardTexts.measured(r));
         assertEquals("Right: 2. Fewer than 200", CardTexts.right(r.right()));
