@@ -53,7 +53,7 @@ public final class RecordingBench {
                 + " %.0f chars/event as text   [load %s]%n", cpuNsPerEvent, 1e3 / cpuNsPerEvent, nsPerEvent,
                 chars / (double) events, load());
 
-        // the whole recorder: published on a bus, encoded and gzipped on the recorder's thread
+        // the whole recorder: published on a bus, encoded on the recorder's thread, gzipped on the compressing one
         Path file = Files.createTempFile("echolab-bench", ".jsonl.gz");
         try {
             EventBus bus = new EventBus();
@@ -70,15 +70,32 @@ public final class RecordingBench {
                         }
                     }
                 }
+                // each thread's CPU, read while it runs: the compressing thread ends a second after its last chunk
+                Map<Long, Long> cpuOf = new java.util.HashMap<>();
+                Map<Long, String> nameOf = new java.util.HashMap<>();
+                Runnable look = () -> Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith("echolab-record")).forEach(t -> {
+                            cpuOf.merge(t.getId(), cpu.getThreadCpuTime(t.getId()), Math::max);
+                            nameOf.put(t.getId(), t.getName());
+                        });
                 while (writer.eventsWritten() < events - bus.dropped()) {
+                    look.run();
                     Thread.sleep(5);
                 }
-                Thread.sleep(1500); // the last chunk ended: its gzip trailer and write are in the thread's time
-                long recorderCpu = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals("echolab-recorder"))
-                        .mapToLong(t -> cpu.getThreadCpuTime(t.getId())).sum();
-                System.out.printf(Locale.ROOT, "the recorder's thread (encode, gzip, write): %.0f ns of CPU/event   [load %s]%n",
-                        recorderCpu / (double) events, load());
+                Thread.sleep(300); // the chunks handed over are compressed and written
+                look.run();
+                long encoder = 0;
+                long compressor = 0;
+                for (Map.Entry<Long, Long> c : cpuOf.entrySet()) {
+                    if (nameOf.get(c.getKey()).equals("echolab-recorder")) {
+                        encoder += c.getValue();
+                    } else {
+                        compressor += c.getValue();
+                    }
+                }
+                System.out.printf(Locale.ROOT, "the recorder's thread (take, encode, hand over): %.0f ns of CPU/event; "
+                        + "the compressing thread (gzip, write; nice 19): %.0f ns of CPU/event   [load %s]%n",
+                        encoder / (double) events, compressor / (double) events, load());
             }
             double seconds = (System.nanoTime() - t1) / 1e9;
             long t2 = System.nanoTime();

@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,8 @@ final class ChunkedGzipFile implements LineTarget {
 
     static final long CHUNK_NANOS = 1_000_000_000L;
     static final int CHUNK_BYTES = 256 * 1024;
+    /** A chunk's buffer: the chunk and the batch that ends it (a drain's batch is well under 256 KB). */
+    private static final int CHUNK_ROOM = 2 * CHUNK_BYTES;
     /** Text waiting to be compressed beyond which the writer compresses its chunks itself: about 500,000 events. */
     static final long BACKLOG_BYTES = 64L * 1024 * 1024;
 
@@ -43,7 +47,11 @@ final class ChunkedGzipFile implements LineTarget {
     private final OutputStream file;
     private final long chunkNanos;
     private final ThreadPoolExecutor compressor;
-    private ByteArrayOutputStream chunk;
+    /** Chunk buffers back from the compressor, for the next chunks: a busy recording allocates none. */
+    private final ArrayBlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(4);
+    /** The current chunk's text, handed whole to be compressed when it ends; null between chunks. */
+    private byte[] chunk;
+    private int chunkLength;
     private long chunkStarted;
     private long lines;
     private long chunksEnded;
@@ -74,12 +82,21 @@ final class ChunkedGzipFile implements LineTarget {
     public void write(byte[] utf8, int length, int lineCount) throws IOException {
         rethrow();
         if (chunk == null) {
-            chunk = new ByteArrayOutputStream(Math.min(CHUNK_BYTES + 64 * 1024, Math.max(length, 4096)));
+            // room for a whole chunk and the batch that ends it: never grown and copied
+            chunk = spare.poll();
+            if (chunk == null || chunk.length < length) {
+                chunk = new byte[Math.max(CHUNK_ROOM, length)];
+            }
+            chunkLength = 0;
             chunkStarted = System.nanoTime();
         }
-        chunk.write(utf8, 0, length);
+        if (chunkLength + length > chunk.length) {
+            chunk = Arrays.copyOf(chunk, chunkLength + length);
+        }
+        System.arraycopy(utf8, 0, chunk, chunkLength, length);
+        chunkLength += length;
         lines += lineCount;
-        if (chunk.size() >= CHUNK_BYTES) {
+        if (chunkLength >= CHUNK_BYTES) {
             endChunk();
         }
     }
@@ -98,40 +115,44 @@ final class ChunkedGzipFile implements LineTarget {
         if (chunk == null) {
             return;
         }
-        byte[] text = chunk.toByteArray();
+        byte[] text = chunk;
+        int length = chunkLength;
         chunk = null;
         long seq = chunksEnded++;
         boolean behind;
         synchronized (order) {
-            behind = backlog + text.length > BACKLOG_BYTES;
+            behind = backlog + length > BACKLOG_BYTES;
             if (!behind) {
-                backlog += text.length;
+                backlog += length;
             }
         }
         if (behind) {
-            written(seq, gzip(text)); // on this thread, at its priority
+            written(seq, gzip(text, length)); // on this thread, at its priority
             return;
         }
-        compressor.execute(new Chunk(seq, text));
+        compressor.execute(new Chunk(seq, text, length));
     }
 
     /** A chunk's text waiting to be compressed and written: run by the compressor, or by {@link #close}. */
     private final class Chunk implements Runnable {
         private final long seq;
         private final byte[] text;
+        private final int length;
 
-        Chunk(long seq, byte[] text) {
+        Chunk(long seq, byte[] text, int length) {
             this.seq = seq;
             this.text = text;
+            this.length = length;
         }
 
         @Override
         public void run() {
             try {
-                byte[] gz = gzip(text);
+                byte[] gz = gzip(text, length);
                 synchronized (order) {
-                    backlog -= text.length;
+                    backlog -= length;
                 }
+                spare.offer(text); // kept when there is room, else left to the collector
                 written(seq, gz);
             } catch (IOException e) {
                 synchronized (order) {
@@ -175,10 +196,10 @@ final class ChunkedGzipFile implements LineTarget {
     }
 
     /** gzip at the fastest level: JSON lines of a few field names compress well even so, at a fraction of the CPU. */
-    private static byte[] gzip(byte[] text) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length / 6 + 64);
+    private static byte[] gzip(byte[] text, int length) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length / 6 + 64);
         try (FastGzip gz = new FastGzip(out)) {
-            gz.write(text);
+            gz.write(text, 0, length);
         }
         return out.toByteArray();
     }

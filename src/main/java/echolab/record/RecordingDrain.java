@@ -32,6 +32,8 @@ final class RecordingDrain {
     private final LineTarget target;
     private final Thread thread;
     private final StringBuilder text = new StringBuilder(FLUSH_CHARS + 4096);
+    /** The text as bytes, reused (see {@link #flushText}). */
+    private byte[] bytes = new byte[2 * FLUSH_CHARS];
     private int pendingLines;
     private long droppedSeen;
     private long written;
@@ -90,15 +92,37 @@ final class RecordingDrain {
         }
     }
 
+    /**
+     * Hands the text to the target as UTF-8: byte for char into a reused buffer while it is ASCII, as
+     * JSON of names and numbers nearly always is (a fresh String and array per batch cost the recorder
+     * more than its encoding), else through {@link String#getBytes}.
+     */
     private void flushText() throws IOException {
         if (pendingLines == 0) {
             return;
         }
-        byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+        int n = text.length();
+        if (bytes.length < n) {
+            bytes = new byte[n + n / 2];
+        }
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            bytes[i++] = (byte) c;
+        }
+        byte[] utf8 = bytes;
+        int length = n;
+        if (i < n) {
+            utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+            length = utf8.length;
+        }
         text.setLength(0);
         int lines = pendingLines;
         pendingLines = 0;
-        target.write(utf8, utf8.length, lines);
+        target.write(utf8, length, lines);
     }
 
     /** Events encoded so far (read by the owner after {@link #close}). */
