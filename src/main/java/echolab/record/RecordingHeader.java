@@ -43,6 +43,12 @@ public record RecordingHeader(int format, String echolabVersion, String os, Stri
                 hostName(), subject, mode, settings, nanos, epoch);
     }
 
+    /** This header for another subject (a window switched to it): a student's server has no mode of EchoLab's. */
+    public RecordingHeader withSubject(String newSubject) {
+        return new RecordingHeader(format, echolabVersion, os, java, host, newSubject,
+                SUBJECT_ECHOLAB.equals(newSubject) ? mode : null, settings, startNanos, startEpochMillis);
+    }
+
     /**
      * A record's components as settings, name to text: the way a command passes its options (say
      * {@code ServerOptions}) without this package knowing the type. Enums are written as their

@@ -42,11 +42,13 @@ public final class RecordingRing implements AutoCloseable {
 
     private final Path dir;
     private final RecordingDrain drain;
+    private final Segments segments;
     private boolean closed;
 
-    private RecordingRing(Path dir, RecordingDrain drain) {
+    private RecordingRing(Path dir, RecordingDrain drain, Segments segments) {
         this.dir = dir;
         this.drain = drain;
+        this.segments = segments;
     }
 
     /** Records {@code bus} into {@code dir} (created if missing) with the default limits. */
@@ -63,11 +65,20 @@ public final class RecordingRing implements AutoCloseable {
         Subscription subscription = bus.subscribe("recording ring", RecordingWriter.QUEUE);
         RecordingDrain drain = new RecordingDrain("echolab-ring-recorder", subscription, segments);
         drain.start();
-        return new RecordingRing(dir, drain);
+        return new RecordingRing(dir, drain, segments);
     }
 
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * The window now studies {@code subject} ({@link RecordingHeader#SUBJECT_ECHOLAB} or
+     * {@link RecordingHeader#SUBJECT_YOUR_SERVER}): a new segment begins at the recorder's next batch, its
+     * header naming it, so that a segment opened on its own says what it shows. Any thread.
+     */
+    public void subject(String subject) {
+        segments.wanted = segments.wanted.withSubject(subject);
     }
 
     /** The segment files in the folder, oldest first (the last is being written while the ring runs). */
@@ -106,7 +117,9 @@ public final class RecordingRing implements AutoCloseable {
     /** The current segment, replaced by a new one when it is old enough; the drain's thread only. */
     private static final class Segments implements LineTarget {
         private final Path dir;
-        private final RecordingHeader header;
+        private RecordingHeader header;
+        /** The header the next segment should have; a change begins one (set from any thread). */
+        private volatile RecordingHeader wanted;
         private final long segmentNanos;
         private final Duration keep;
         private final long maxBytes;
@@ -116,6 +129,7 @@ public final class RecordingRing implements AutoCloseable {
         Segments(Path dir, RecordingHeader header, long segmentNanos, Duration keep, long maxBytes) {
             this.dir = dir;
             this.header = header;
+            this.wanted = header;
             this.segmentNanos = segmentNanos;
             this.keep = keep;
             this.maxBytes = maxBytes;
@@ -136,6 +150,7 @@ public final class RecordingRing implements AutoCloseable {
 
         @Override
         public void write(byte[] utf8, int length, int lineCount) throws IOException {
+            newSubject();
             current.write(utf8, length, lineCount);
             if (current.bytesOnDisk() >= maxBytes / SEGMENTS_PER_LIMIT) { // a busy lab: the size limit comes first
                 next();
@@ -144,8 +159,18 @@ public final class RecordingRing implements AutoCloseable {
 
         @Override
         public void tick(long now) throws IOException {
+            newSubject();
             current.tick(now);
             if (now - begun >= segmentNanos) {
+                next();
+            }
+        }
+
+        /** A new segment for a new subject, its header saying so. */
+        private void newSubject() throws IOException {
+            RecordingHeader now = wanted;
+            if (now != header) {
+                header = now;
                 next();
             }
         }

@@ -14,6 +14,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import echolab.ui.fx.BundledFonts;
 import echolab.ui.fx.ZoomPane;
+import echolab.ui.subject.Subject;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
@@ -88,6 +89,11 @@ public final class LabWindow implements AutoCloseable {
         StartupProbe.mark("main.fxml loaded");
         MainController controller = loader.getController();
         controller.attach(lab, window);
+        // the ring's segments name the subject they show; a window opened on a student's server starts there
+        controller.subjectProperty().addListener((o, was, is) -> recording.subject(is));
+        if (controller.subjectProperty().get() != Subject.ECHOLAB) {
+            recording.subject(controller.subjectProperty().get());
+        }
         StartupProbe.mark("the controller attached");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         ZoomPane zoom = new ZoomPane(root);

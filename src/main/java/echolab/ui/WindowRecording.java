@@ -10,6 +10,7 @@ import echolab.record.DataDir;
 import echolab.record.RecordingHeader;
 import echolab.record.RecordingRing;
 import echolab.record.RecordingWriter;
+import echolab.ui.subject.Subject;
 
 /**
  * What a window records of its lab: always the ring in the user's data folder (the last 30 minutes or
@@ -56,6 +57,13 @@ final class WindowRecording implements AutoCloseable {
             }
         }
         return new WindowRecording(ring, file);
+    }
+
+    /** The window now studies {@code subject}: the ring's next segment says so in its header. */
+    void subject(Subject subject) {
+        if (ring != null) {
+            ring.subject(subject == Subject.STUDENT ? RecordingHeader.SUBJECT_YOUR_SERVER : RecordingHeader.SUBJECT_ECHOLAB);
+        }
     }
 
     /** Ends both recordings, writing what is queued. */

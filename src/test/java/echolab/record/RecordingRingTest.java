@@ -100,4 +100,36 @@ class RecordingRingTest {
         assertTrue(segments.size() < seen(segments), "the first segments were deleted: " + segments);
         assertTrue(total <= maxBytes + maxBytes / 4, "at most the limit and about a segment more: " + total);
     }
+
+    /**
+     * A window switched to the student's server: the ring begins a segment whose header says so (and
+     * names no mode of EchoLab's), so that a segment opened alone says what it shows.
+     */
+    @Test
+    void aNewSubjectBeginsASegmentWhoseHeaderNamesIt() throws Exception {
+        EventBus bus = new EventBus();
+        try (RecordingRing ring = RecordingRing.start(dir, HEADER, bus, Duration.ofMinutes(5), Duration.ofMinutes(30), 1L << 30)) {
+            bus.publish((seq, nanos) -> new Event.ServerStopped(seq, nanos, "before"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            ring.subject(RecordingHeader.SUBJECT_YOUR_SERVER);
+            while (ring.segments().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10); // the recorder begins the segment at its next batch, or when it has caught up
+            }
+            bus.publish((seq, nanos) -> new Event.ServerStopped(seq, nanos, "after"));
+        }
+        List<Path> segments = RecordingRing.list(dir);
+        assertEquals(2, segments.size(), segments.toString());
+        Recording first = Recording.read(segments.get(0));
+        Recording second = Recording.read(segments.get(1));
+        assertEquals(HEADER, first.header());
+        assertEquals(HEADER.withSubject(RecordingHeader.SUBJECT_YOUR_SERVER), second.header());
+        assertEquals(null, second.header().mode());
+        List<String> all = new java.util.ArrayList<>();
+        for (Recording r : List.of(first, second)) {
+            r.events().forEach(e -> all.add(((Event.ServerStopped) e).reason()));
+        }
+        // "before" lands on either side, as the recorder took it before or after the switch; "after" after it
+        assertEquals(List.of("before", "after"), all);
+        assertTrue(second.events().stream().anyMatch(e -> ((Event.ServerStopped) e).reason().equals("after")));
+    }
 }
