@@ -32,6 +32,22 @@ import echolab.testing.NoLeftovers;
 @Timeout(120)
 class RecordedStudentRunTest {
 
+    /** A lesson of a question and a run of fork_noreap: {@code student} in its braces, then the run's {@code rest} (indented 6). */
+    private static String zombies(String student, String rest) {
+        return """
+                id: zombies
+                title: Zombies
+                labPoint: Reaping children
+                minutes: 2
+                steps:
+                  - predict:
+                      question: How many zombies are left?
+                      number: {figure: zombiesLeft, unit: zombies}
+                  - run:
+                      student: {example: fork_noreap, STUDENT}
+                """.replace("STUDENT", student) + rest;
+    }
+
     private static Lab lab() throws Exception {
         return Lab.start(ServerOptions.defaults().toBuilder().port(0).build());
     }
@@ -66,21 +82,12 @@ class RecordedStudentRunTest {
     void aRunRecordedHereAndReadBackGivesTheFiguresItMeasuredLive(@TempDir Path dir) throws Exception {
         Path recordings = dir.resolve("recordings");
         Path lessonFile = dir.resolve("zombies.yaml");
-        Files.writeString(lessonFile, """
-                id: zombies
-                title: Zombies
-                labPoint: Reaping children
-                minutes: 2
-                steps:
-                  - predict:
-                      question: How many zombies are left?
-                      number: {figure: zombiesLeft, unit: zombies}
-                  - run:
-                      student: {example: fork_noreap, clients: 3, settleMillis: 600, recording: recordings/fork_noreap.jsonl.gz}
+        Files.writeString(lessonFile, zombies("clients: 3, settleMillis: 600, recording: recordings/fork_noreap.jsonl.gz",
+                """
                       seconds: 15
                       expect:
                         - childrenForked == 3
-                """);
+                """));
         Files.createDirectories(recordings);
         // the run is made from the same lesson without the recording, which does not exist yet
         Step.Run run;
@@ -127,19 +134,7 @@ class RecordedStudentRunTest {
     /** A lesson file naming a recording that is not there, or a name that is not a recording's, says so in one line. */
     @Test
     void aMissingOrBadlyNamedRecordingIsTheLessonFilesOneLineError(@TempDir Path dir) throws Exception {
-        String text = """
-                id: zombies
-                title: Zombies
-                labPoint: Reaping children
-                minutes: 2
-                steps:
-                  - predict:
-                      question: How many zombies are left?
-                      number: {figure: zombiesLeft, unit: zombies}
-                  - run:
-                      student: {example: fork_noreap, recording: NAME}
-                      seconds: 5
-                """;
+        String text = zombies("recording: NAME", "      seconds: 5\n");
         Path missing = dir.resolve("missing.yaml");
         Files.writeString(missing, text.replace("NAME", "recordings/nowhere.jsonl.gz"));
         LessonFileException e = org.junit.jupiter.api.Assertions.assertThrows(LessonFileException.class,
