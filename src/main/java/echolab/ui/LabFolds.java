@@ -34,7 +34,6 @@ public final class LabFolds implements Fold, Rewindable<List<Object>> {
     private final ClientsFold clients;
     private final LogFold log;
     private final DiagramFold diagram;
-    private final List<Fold> all;
     private final ChainedFold chain = new ChainedFold();
 
     /** Folds that start from the server's settings as they are, before any event arrives. */
@@ -54,8 +53,7 @@ public final class LabFolds implements Fold, Rewindable<List<Object>> {
         log = new LogFold(clients::clientOf, clients::bySerial); // restored rows find their clients again
         controls = new ControlsFold(mode, protection, delayMillis, raceWindowMicros, poolSize, blockingLoop);
         diagram = new DiagramFold(clients, controls, timeline.lanes());
-        all = List.of(log, controls, scenario, clients, diagram, timeline);
-        all.forEach(chain::add);
+        List.of(log, controls, scenario, clients, diagram, timeline).forEach(chain::add);
     }
 
     /**
@@ -98,9 +96,7 @@ public final class LabFolds implements Fold, Rewindable<List<Object>> {
      */
     @Override
     public void restore(List<Object> snapshot) {
-        int clientsAt = all.indexOf(clients);
-        clients.restore((ClientsFold.Snapshot) snapshot.get(clientsAt));
-        chain.restore(snapshot);
+        chain.restore(snapshot, clients);
     }
 
     /**

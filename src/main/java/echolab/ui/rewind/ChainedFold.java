@@ -56,10 +56,22 @@ public final class ChainedFold implements Fold, Rewindable<List<Object>> {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public void restore(List<Object> snapshot) {
+        restore(snapshot, null);
+    }
+
+    /**
+     * As {@link #restore(List)}, with {@code first} put back before the others, whatever its place in the
+     * order of folding, and each fold once: folds restored after it may look things up in it.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void restore(List<Object> snapshot, Fold first) {
+        int at = first == null ? -1 : folds.indexOf(first);
+        if (at >= 0 && at < snapshot.size() && first instanceof Rewindable r) {
+            r.restore(snapshot.get(at));
+        }
         for (int i = 0; i < folds.size() && i < snapshot.size(); i++) {
-            if (folds.get(i) instanceof Rewindable r) {
+            if (i != at && folds.get(i) instanceof Rewindable r) {
                 r.restore(snapshot.get(i));
             }
         }
