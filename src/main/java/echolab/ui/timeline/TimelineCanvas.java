@@ -111,6 +111,8 @@ public final class TimelineCanvas extends Region {
         canvas.setCursor(javafx.scene.Cursor.OPEN_HAND);
         canvas.setOnMousePressed(e -> {
             pressX = e.getX();
+            // the arrows step what was dragged: a list or a choice that had the focus keeps them otherwise
+            canvas.requestFocus();
             panStart.run();
         });
         canvas.setOnMouseDragged(e -> {
