@@ -72,14 +72,7 @@ final class AppMenus {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("EchoLab recording", "*.jsonl.gz", "*.jsonl"));
             File f = chooser.showOpenDialog(stage);
             if (f != null && hooks.replay() != null) {
-                try {
-                    hooks.replay().accept(new echolab.ui.rewind.ReplayRequest(f.getName(),
-                            echolab.record.Recording.read(f.toPath())));
-                } catch (echolab.record.RecordingException e) {
-                    Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
-                    alert.initOwner(stage);
-                    alert.show();
-                }
+                openRecording(stage, f, hooks);
             }
         });
         open.setDisable(hooks.replay() == null);
@@ -239,6 +232,31 @@ final class AppMenus {
 
     private interface Action {
         void run() throws IOException;
+    }
+
+    /**
+     * Reads the recording on a thread of its own (a million events take seconds), the title saying so
+     * meanwhile, then hands it to the window; a file that is no recording is said in an alert.
+     */
+    private static void openRecording(Stage stage, File file, AppHooks hooks) {
+        String title = stage.getTitle();
+        stage.setTitle(title + " — reading " + file.getName() + "…");
+        echolab.base.LabThreads.startDaemon("echolab-recording-reader", () -> {
+            try {
+                echolab.record.Recording read = echolab.record.Recording.read(file.toPath());
+                javafx.application.Platform.runLater(() -> {
+                    stage.setTitle(title);
+                    hooks.replay().accept(new echolab.ui.rewind.ReplayRequest(file.getName(), read));
+                });
+            } catch (echolab.record.RecordingException e) {
+                javafx.application.Platform.runLater(() -> {
+                    stage.setTitle(title);
+                    Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+                    alert.initOwner(stage);
+                    alert.show();
+                });
+            }
+        });
     }
 
     private static MenuItem item(String id, String text, String shortcut, Runnable action) {
