@@ -34,8 +34,9 @@ import echolab.sync.SyncLab;
 public final class LessonRunner {
 
     /** How often a run reads the gauges (busy workers, live children) that have no running total. */
-    private static final long GAUGE_MILLIS = 5;
-    private static final int SUBSCRIPTION = 1 << 18;
+    static final long GAUGE_MILLIS = 5;
+    /** The queue of a run's subscription to the lab's events. */
+    static final int SUBSCRIPTION = 1 << 18;
 
     private final Lab lab;
     private final AtomicBoolean cancelled = new AtomicBoolean();

@@ -46,8 +46,6 @@ final class StudentRuns {
         }
     }
 
-    private static final long GAUGE_MILLIS = 5;
-    private static final int SUBSCRIPTION = 1 << 18;
     /** How the lesson's clients are named, live and in a recording. */
     private static final String CLIENT_PREFIX = "lesson-";
 
@@ -88,7 +86,7 @@ final class StudentRuns {
     private Outcome live(Step.Run step, Step.StudentRun s, Path program, Map<String, Double> f)
             throws InterruptedException {
         RunBooks books = new RunBooks();
-        try (Subscription events = lab.subscribe("lesson-student", SUBSCRIPTION);
+        try (Subscription events = lab.subscribe("lesson-student", LessonRunner.SUBSCRIPTION);
              RecordingWriter recording = recording(s, program);
              StudentServer server = StudentServer.start(new Launch(List.of(program.toString(), "{port}"),
                      program.getParent(), Duration.ofSeconds(5)), lab.events());
@@ -104,7 +102,7 @@ final class StudentRuns {
             long deadline = System.nanoTime() + (long) (step.seconds() * 1e9);
             while (System.nanoTime() < deadline && !cancelled.get() && !clients.stream().allMatch(c -> c.result().isDone())) {
                 events.drain(books::accept, 10_000);
-                Thread.sleep(GAUGE_MILLIS);
+                Thread.sleep(LessonRunner.GAUGE_MILLIS);
             }
             fleet.disconnectAll();
             fleet.awaitAll(5, TimeUnit.SECONDS);
