@@ -275,30 +275,46 @@ class StudentServerTest {
     }
 
     /**
-     * With the window open, the server and every thread it starts run at nice 19, and its session's
-     * scheduling group is lowered as well (where the kernel has autogroups), while EchoLab's own group
-     * keeps its priority; without a window the server runs as it was started.
+     * With the window open, the server and every thread it starts run at nice 19; without a window
+     * the server runs as it was started.
      */
     @Test
-    void behindAWindowTheServerItsThreadsAndItsSessionAreLowered() throws Exception {
+    void behindAWindowTheServerAndItsThreadsAreLowered() throws Exception {
+        Background.windowOpened();
+        try (StudentServer server = StudentServer.start(python(THREADED, 5), events)) {
+            assertEquals(Set.of(Background.NICE), niceOfEachThread(server.pid()));
+        } finally {
+            Background.windowClosed();
+        }
+        try (StudentServer server = StudentServer.start(python(THREADED, 5), events)) {
+            assertEquals(Set.of(0), niceOfEachThread(server.pid()));
+        }
+    }
+
+    /**
+     * Where the kernel gives each session a scheduling group (autogroups), the server's session's
+     * group is lowered too with the window open, while EchoLab's own group keeps its priority.
+     * Inside a container's cgroup the autogroup file is empty and there is nothing to lower.
+     */
+    @Test
+    void behindAWindowTheServersSessionGroupIsLoweredAndEchoLabsIsNot() throws Exception {
         assumeTrue(Files.exists(Path.of("/proc/self/autogroup")), "this kernel has no autogroups");
         assumeTrue(!autogroup(0).isEmpty(), "autogroups do not apply inside this cgroup");
         String ours = autogroup(0);
-        String threaded = ECHO + "threading.Thread(target=lambda: __import__('time').sleep(60), daemon=True).start()\n"
-                + ACCEPT_LOOP;
         Background.windowOpened();
-        try (StudentServer server = StudentServer.start(python(threaded, 5), events)) {
-            assertEquals(Set.of(Background.NICE), niceOfEachThread(server.pid()));
+        try (StudentServer server = StudentServer.start(python(THREADED, 5), events)) {
             assertTrue(autogroup(server.pid()).endsWith("nice " + Background.NICE), "its session's group is lowered");
             assertEquals(ours, autogroup(0), "EchoLab's group is not");
         } finally {
             Background.windowClosed();
         }
-        try (StudentServer server = StudentServer.start(python(threaded, 5), events)) {
-            assertEquals(Set.of(0), niceOfEachThread(server.pid()));
+        try (StudentServer server = StudentServer.start(python(THREADED, 5), events)) {
             assertTrue(autogroup(server.pid()).endsWith("nice 0"));
         }
     }
+
+    private static final String THREADED = ECHO
+            + "threading.Thread(target=lambda: __import__('time').sleep(60), daemon=True).start()\n" + ACCEPT_LOOP;
 
     /** "/autogroup-42 nice 0" for a process, or for this JVM when pid is 0. */
     private static String autogroup(long pid) throws java.io.IOException {
