@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import echolab.events.EventBus;
 import echolab.testing.LineClient;
@@ -53,7 +53,7 @@ class EchoModesTest {
 
     @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @ParameterizedTest
-    @EnumSource(Mode.class)
+    @MethodSource("echolab.testing.PassModes#modes")
     void everyModeEchoesTrickyLinesByteForByte(Mode mode) throws Exception {
         assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().get());
         byte[] lines = trickyLines();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import echolab.events.EventBus;
 import echolab.testing.LineClient;
@@ -30,7 +30,7 @@ class ThousandClientsTest {
 
     @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"THREADS", "POOL", "EVENTS", "VIRTUAL"})
+    @MethodSource("modes")
     void aThousandClientsAtOnceAreEachServed(Mode mode) throws Exception {
         assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElse(""));
         EchoServer server = Servers.start(Servers.options(mode).maxConnections(1_100).build(), new EventBus(false));
@@ -62,5 +62,10 @@ class ThousandClientsTest {
             }
             server.close();
         }
+    }
+
+    /** The models that serve a thousand at once (not one by one): THREADS, POOL, EVENTS, VIRTUAL, as this pass runs them. */
+    static java.util.stream.Stream<Mode> modes() {
+        return echolab.testing.PassModes.of(Mode.THREADS, Mode.POOL, Mode.EVENTS, Mode.VIRTUAL);
     }
 }

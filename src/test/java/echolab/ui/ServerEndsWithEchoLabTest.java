@@ -25,6 +25,8 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -67,6 +69,7 @@ class ServerEndsWithEchoLabTest {
 
     @ParameterizedTest
     @EnumSource(WayOut.class)
+    @Execution(ExecutionMode.CONCURRENT) // side by side: each mostly waits on an EchoLab of its own
     void theStudentsServerAndItsChildrenEndWithEchoLab(WayOut way, @TempDir Path dir) throws Exception {
         if (way == WayOut.CTRL_C) {
             assumeTrue(!sigintIgnoredHere(), "SIGINT is ignored in this test's JVM (started in the background), "
@@ -75,8 +78,9 @@ class ServerEndsWithEchoLabTest {
         Path server = ExampleServers.program("fork_reap");
         Path output = dir.resolve("output.txt");
         List<String> command = new ArrayList<>(List.of("setsid")); // a process group of its own, as a terminal's job has
-        command.addAll(EchoLabJvm.command(List.of("-Decholab.window.prefs=" + PREFS + "/window",
-                "-Decholab.yourServer.prefs=" + PREFS + "/history", "-Decholab.logDir=" + dir.resolve("logs")),
+        String prefs = PREFS + "/" + way.name().toLowerCase(java.util.Locale.ROOT); // each EchoLab its own
+        command.addAll(EchoLabJvm.command(List.of("-Decholab.window.prefs=" + prefs + "/window",
+                "-Decholab.yourServer.prefs=" + prefs + "/history", "-Decholab.logDir=" + dir.resolve("logs")),
                 "open", "--port", "0", "--observe", "--", server.toString()));
         try (VirtualDisplay display = VirtualDisplay.start(1280, 800)) {
             Process echolab = display.launch(command, Map.of(), output);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import echolab.engine.Mode;
 import echolab.events.Event;
@@ -38,7 +38,7 @@ class FiguresFoldRewindTest {
 
     @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @ParameterizedTest
-    @EnumSource(Mode.class)
+    @MethodSource("echolab.testing.PassModes#modes")
     void aCheckpointRestoredAndFoldedOnIsTheLiveStateInEveryModel(Mode mode) throws Exception {
         assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().get());
         List<Event> run = RecordedRun.shared(mode);

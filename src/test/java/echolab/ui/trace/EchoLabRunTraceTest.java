@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import echolab.engine.Mode;
 import echolab.engine.ServerOptions;
@@ -42,7 +42,7 @@ class EchoLabRunTraceTest {
     @Tag("jdk21") // depends on the JDK: virtual threads from Java 21 (.ci/run runs these on 21+ too)
     @ParameterizedTest
     @Execution(ExecutionMode.CONCURRENT) // side by side: each waits on a run of its own
-    @EnumSource(Mode.class)
+    @MethodSource("echolab.testing.PassModes#modes")
     void aRunOfEveryModelExportsToATraceThatHoldsItsProcessesStatesMarksCountersAndFlows(Mode mode) throws Exception {
         assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElse(""));
         ServerOptions options = ServerOptions.defaults().toBuilder().port(0).mode(mode).poolSize(2)
