@@ -94,7 +94,7 @@ public final class LessonRunner {
     public RunResult run(Step.Run step, String widened, Map<String, Double> earlier) throws InterruptedException {
         cancelled.set(false);
         long started = -1;
-        long ended = -1; // a run of the window's own lab has a span its time machine can show again
+        long ended = -1; // a run whose events went down the window's bus has a span its time machine can show again
         Map<String, Double> figures;
         Bench.Report[] compared = new Bench.Report[1];
         String recorded = null;
@@ -110,6 +110,8 @@ public final class LessonRunner {
                 return RunResult.skipped(step, outcome.skipped());
             }
             recorded = outcome.recorded();
+            started = outcome.startedNanos();
+            ended = outcome.endedNanos();
         } else {
             started = System.nanoTime();
             figures = embedded(step);

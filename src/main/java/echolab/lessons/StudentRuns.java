@@ -24,6 +24,7 @@ import echolab.observe.Launch;
 import echolab.observe.LaunchException;
 import echolab.observe.StudentServer;
 import echolab.observe.TreeSampler;
+import echolab.record.EventJson;
 import echolab.record.Recording;
 import echolab.record.RecordingException;
 import echolab.record.RecordingHeader;
@@ -39,10 +40,13 @@ import echolab.record.RecordingWriter;
  */
 final class StudentRuns {
 
-    /** What a run gave: why it could not be made (null when it was), and where it was recorded (null when live). */
-    record Outcome(String skipped, String recorded) {
-        static Outcome live() {
-            return new Outcome(null, null);
+    /**
+     * What a run gave: why it could not be made (null when it was), where it was recorded (null when
+     * live), and its span on the events' clock, when its events went down the lab's bus (-1 when not).
+     */
+    record Outcome(String skipped, String recorded, long startedNanos, long endedNanos) {
+        static Outcome skipped(String why) {
+            return new Outcome(why, null, -1, -1);
         }
     }
 
@@ -76,7 +80,7 @@ final class StudentRuns {
             cannot = found.why();
         }
         if (cannot != null) {
-            return s.recording() == null ? new Outcome(cannot, null) : recorded(s, f, cannot);
+            return s.recording() == null ? Outcome.skipped(cannot) : recorded(s, f, cannot);
         }
         return live(step, s, found.program(), f);
     }
@@ -86,6 +90,8 @@ final class StudentRuns {
     private Outcome live(Step.Run step, Step.StudentRun s, Path program, Map<String, Double> f)
             throws InterruptedException {
         RunBooks books = new RunBooks();
+        long started = System.nanoTime();
+        long ended;
         try (Subscription events = lab.subscribe("lesson-student", LessonRunner.SUBSCRIPTION);
              RecordingWriter recording = recording(s, program);
              StudentServer server = StudentServer.start(new Launch(List.of(program.toString(), "{port}"),
@@ -116,12 +122,13 @@ final class StudentRuns {
             f.put("clientsServed", (double) clients.stream().filter(c -> c.result().isDone() && c.result().join().allVerified()).count());
             f.put("clients", (double) clients.size());
             fleet.close();
+            ended = System.nanoTime(); // the server still runs, its zombies still there: the instant a reveal shows
         } catch (LaunchException e) {
-            return new Outcome("the example server " + s.example() + " did not start: " + e.getMessage(), null);
+            return Outcome.skipped("the example server " + s.example() + " did not start: " + e.getMessage());
         } catch (IOException e) {
-            return new Outcome("the run could not be recorded into " + recordTo + ": " + e.getMessage(), null);
+            return Outcome.skipped("the run could not be recorded into " + recordTo + ": " + e.getMessage());
         }
-        return Outcome.live();
+        return new Outcome(null, null, started, ended);
     }
 
     /** The recorder of the run when asked for one, from before the server starts until it has stopped. */
@@ -137,12 +144,12 @@ final class StudentRuns {
 
     // ---- recorded
 
-    private Outcome recorded(Step.StudentRun s, Map<String, Double> f, String cannot) {
+    private Outcome recorded(Step.StudentRun s, Map<String, Double> f, String cannot) throws InterruptedException {
         Recording recording;
         try {
             recording = s.recording().read();
         } catch (RecordingException e) {
-            return new Outcome(cannot + "; and its recording could not be read: " + e.getMessage(), null);
+            return Outcome.skipped(cannot + "; and its recording could not be read: " + e.getMessage());
         }
         RunBooks books = new RunBooks();
         Set<String> clients = new HashSet<>();
@@ -161,13 +168,46 @@ final class StudentRuns {
             books.accept(e);
         }
         if (!rooted) {
-            return new Outcome(cannot + "; and its recording " + s.recording().name() + " holds no server's run", null);
+            return Outcome.skipped(cannot + "; and its recording " + s.recording().name() + " holds no server's run");
         }
         f.putAll(books.studentFigures());
         f.put("zombiesLeft", (double) books.zombiesNow());
         f.put("clientsServed", (double) served.size());
         f.put("clients", (double) clients.size());
+        long started = System.nanoTime();
+        long ended = show(recording.events());
         return new Outcome(null, "A recorded run, shipped with the lesson, since " + cannot + ": "
-                + recording.header().provenance() + ".");
+                + recording.header().provenance() + ".", ended < 0 ? -1 : started, ended);
+    }
+
+    /**
+     * Plays the recorded events down the lab's bus at the pace they were recorded, each stamped anew
+     * on this run's clock, for whoever watches: the window draws the run as it happened, and its
+     * reveal can take the window back to it. Returns the instant the run ended, as a live run's end
+     * is, before its server was stopped (its zombies still there); -1 when nobody watches or the run
+     * was cancelled.
+     */
+    private long show(List<Event> recorded) throws InterruptedException {
+        if (recorded.isEmpty() || !lab.events().active()) {
+            return -1;
+        }
+        long base = recorded.get(0).nanos();
+        long start = System.nanoTime();
+        long ended = -1;
+        for (Event e : recorded) {
+            long due = start + (e.nanos() - base);
+            long ahead = due - System.nanoTime();
+            if (ahead > 1_000_000) {
+                TimeUnit.NANOSECONDS.sleep(ahead);
+            }
+            if (cancelled.get()) {
+                return -1;
+            }
+            if (ended < 0 && e instanceof Event.ObservedServerStopped) {
+                ended = System.nanoTime();
+            }
+            lab.events().publish((seq, nanos) -> EventJson.restamped(e, seq, nanos));
+        }
+        return ended < 0 ? System.nanoTime() : ended;
     }
 }

@@ -61,6 +61,14 @@ public final class EventJson {
     }
 
     /**
+     * {@code event} as if it had been stamped {@code seq} at {@code nanos}: a recorded event published
+     * again, on this run's clock (a lesson's shipped run, shown in the window as it happened).
+     */
+    public static Event restamped(Event event, long seq, long nanos) {
+        return BY_CLASS.get(event.getClass()).restamped(event, seq, nanos);
+    }
+
+    /**
      * The event one line holds.
      *
      * @throws IllegalArgumentException when the line is not JSON, names no event type this EchoLab knows,
@@ -172,6 +180,22 @@ public final class EventJson {
                 constructor = type.getDeclaredConstructor(parameters);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("event type " + type.getName() + " cannot be encoded", e);
+            }
+        }
+
+        Event restamped(Event event, long seq, long nanos) {
+            Object[] args = new Object[getters.length];
+            try {
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = getters[i].invoke(event);
+                }
+                args[index.get("seq")] = seq;
+                args[index.get("nanos")] = nanos;
+                return (Event) constructor.newInstance(args);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("restamping " + name, e);
             }
         }
 

@@ -154,17 +154,22 @@ public final class MainController {
         ObserveRequest.take().ifPresent(this::observe);
         // the lessons run on this window's lab, so their runs animate here; a compare run is drawn in the Compare tab
         lessons.bind(lab, run -> compare().viewModel().show(run.compared(), "a lesson"));
-        // a reveal quotes its run, which has scrolled past by then: the window shows it again
-        lessons.onRevealRun(run -> timeline.showAgain(pump, run.startedNanos(), run.endedNanos()));
+        // a reveal quotes its run, which has scrolled past by then: the window shows it again, on the
+        // server it ran on (a student's example server's run is drawn as "Your server")
+        lessons.onRevealRun(run -> {
+            subject.set(run.step().student() != null ? Subject.STUDENT : Subject.ECHOLAB);
+            timeline.showAgain(pump, run.startedNanos(), run.endedNanos());
+        });
         timeline.sceneProperty().addListener((obs, was, is) -> {
             if (is != null && was == null) {
                 echolab.ui.timeline.RewindKeys.install(is, pump, lessons::inFront); // ← → step the picture
             }
         });
-        lessons.onRunStarted(() -> {
+        lessons.onRunStarted(run -> {
             if (pump.behindProperty().get()) {
                 pump.goLive();
             }
+            subject.set(run.student() != null ? Subject.STUDENT : Subject.ECHOLAB); // the server the run is on
         });
         LessonRequest.take().ifPresent(request -> {
             showLessons(true);

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import echolab.engine.ServerOptions;
+import echolab.events.Event;
+import echolab.events.Subscription;
 import echolab.lab.Lab;
+import echolab.record.EventJson;
 import echolab.record.Recording;
 import echolab.record.RecordingHeader;
 import echolab.testing.NoLeftovers;
@@ -101,6 +104,7 @@ class RecordedStudentRunTest {
             assertNull(made.skipped(), made.skipped());
             assertNull(made.recorded(), "made here");
             assertTrue(made.holds(), made.contradiction());
+            assertTrue(made.timed(), "a live run's span is known, so its reveal can show it again");
             live.putAll(made.figures());
         }
         Recording recording = Recording.read(recordings.resolve("fork_noreap.jsonl.gz"));
@@ -111,9 +115,10 @@ class RecordedStudentRunTest {
         Lesson shipped = LessonReader.read(lessonFile);
         Step.Run recorded = (Step.Run) shipped.steps().get(1);
         assertNotNull(recorded.student().recording());
-        try (Lab lab = lab()) {
+        try (Lab lab = lab(); Subscription window = lab.subscribe("the window", 1 << 20)) {
             RunResult replayed = new LessonRunner(lab, none(dir)).run(recorded, null, Map.of());
             assertNull(replayed.skipped(), replayed.skipped());
+            assertShownAsItHappened(recording, window, replayed);
             assertTrue(replayed.recorded().contains(recording.header().provenance()), replayed.recorded());
             assertTrue(replayed.holds(), replayed.contradiction());
             for (String figure : List.of("childrenForked", "childrenReaped", "peakZombies", "zombiesLeft",
@@ -122,6 +127,33 @@ class RecordedStudentRunTest {
                         + replayed.figures());
             }
         }
+    }
+
+    /**
+     * The recorded run was played down the lab's bus for the window to draw: every recorded event of
+     * the server and its clients, in order, each as recorded but stamped anew within the run's span
+     * and as far apart as recorded; the span ends before the server's stop, with its zombies there.
+     */
+    private static void assertShownAsItHappened(Recording recording, Subscription window, RunResult run) {
+        List<Event> shown = new java.util.ArrayList<>();
+        window.drain(shown::add, Integer.MAX_VALUE);
+        List<Event> events = recording.events();
+        assertEquals(events.size(), shown.size(), "every recorded event shown");
+        assertTrue(run.timed(), "the recorded run's span is known, so its reveal can show it again");
+        long stopped = Long.MAX_VALUE;
+        for (int i = 0; i < events.size(); i++) {
+            Event was = events.get(i);
+            Event is = shown.get(i);
+            assertEquals(EventJson.restamped(was, is.seq(), is.nanos()), is, "event " + i);
+            assertTrue(is.nanos() >= run.startedNanos(), "event " + i + " within the run");
+            long recordedGap = was.nanos() - events.get(0).nanos();
+            long shownGap = is.nanos() - shown.get(0).nanos();
+            assertTrue(shownGap >= recordedGap - 2_000_000, "event " + i + " not ahead of its recorded pace");
+            if (is instanceof Event.ObservedServerStopped && stopped == Long.MAX_VALUE) {
+                stopped = is.nanos();
+            }
+        }
+        assertTrue(run.endedNanos() <= stopped, "the run's instant is before its server was stopped");
     }
 
     /** The same lesson with no recording named, for the live run that makes it. */

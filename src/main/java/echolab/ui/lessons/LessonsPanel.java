@@ -14,6 +14,7 @@ import echolab.lessons.LessonReader;
 import echolab.lessons.LessonRunner;
 import echolab.lessons.Lessons;
 import echolab.lessons.RunResult;
+import echolab.lessons.Step;
 import echolab.lessons.Sitting;
 import echolab.ui.fx.Hints;
 import echolab.ui.fx.Nodes;
@@ -52,7 +53,7 @@ public final class LessonsPanel extends VBox {
     private LessonPlayer player;
     private RunResult lastRevealed;
     private boolean wasRunning;
-    private Runnable runStarted = () -> { };
+    private Consumer<Step.Run> runStarted = run -> { };
     private Consumer<RunResult> revealRun = run -> { };
     private RunResult lastShown;
 
@@ -221,8 +222,8 @@ public final class LessonsPanel extends VBox {
         return player != null && isVisible();
     }
 
-    /** Runs {@code live} when a run of the lesson starts: the window shows it as it happens. */
-    public void onRunStarted(Runnable live) {
+    /** Tells {@code live} the run step of the lesson that has started: the window shows it as it happens. */
+    public void onRunStarted(Consumer<Step.Run> live) {
         runStarted = live;
     }
 
@@ -248,7 +249,9 @@ public final class LessonsPanel extends VBox {
         lastShown = last;
         boolean running = player.status() == LessonPlayer.Status.RUNNING;
         if (running && !wasRunning) {
-            runStarted.run(); // a run is watched live, whatever an earlier reveal took the window back to
+            if (player.step() instanceof Step.Run run) {
+                runStarted.accept(run); // a run is watched live, whatever an earlier reveal took the window back to
+            }
         }
         wasRunning = running;
         LessonPlayer.Reveal reveal = player.reveal();
