@@ -204,6 +204,9 @@ public final class RecordingRing implements AutoCloseable {
         @Override
         public void close() throws IOException {
             current.close();
+            // its last chunks, compressed at the end (behind a busy lab the compressing thread lags), may
+            // take the folder over its bytes: the oldest go, as at the start of every segment
+            prune();
         }
     }
 }

@@ -98,7 +98,9 @@ class RecordingRingTest {
             total += Files.size(p);
         }
         assertTrue(segments.size() < seen(segments), "the first segments were deleted: " + segments);
-        assertTrue(total <= maxBytes + maxBytes / 4, "at most the limit and about a segment more: " + total);
+        // while it records, the newest segment may go past its share (its chunks are compressed behind a
+        // busy lab); once closed, the folder holds at most the limit, or the newest segment alone
+        assertTrue(total <= maxBytes || segments.size() == 1, "at most the limit once closed: " + total + " in " + segments);
     }
 
     /**
