@@ -159,7 +159,8 @@ class CheckEachTest {
 
         assertEquals(1, run.code(), run.out() + run.err());
         String silent = row(run.out(), "a-silent");
-        assertTrue(silent.matches(".*\\| (1[01]\\.\\d) \\| timed out after 10 s \\|"), silent);
+        // cut off at its limit and its server ended: on a loaded machine ending it took 2.2 s more once
+        assertTrue(silent.matches(".*\\| (1[0-4]\\.\\d) \\| timed out after 10 s \\|"), silent);
         String correct = row(run.out(), "b-correct");
         assertTrue(correct.contains("| thread per client | pass |"), correct);
         assertTrue(run.out().contains(": 1 passed every check, 1 failed one or more, 0 did not start"), run.out());
