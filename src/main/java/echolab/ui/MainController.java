@@ -157,7 +157,7 @@ public final class MainController {
         // a reveal quotes its run, which has scrolled past by then: the window shows it again, on the
         // server it ran on (a student's example server's run is drawn as "Your server")
         lessons.onRevealRun(run -> {
-            subject.set(run.step().student() != null ? Subject.STUDENT : Subject.ECHOLAB);
+            subject.set(subjectOf(run.step()));
             timeline.showAgain(pump, run.startedNanos(), run.endedNanos());
         });
         timeline.sceneProperty().addListener((obs, was, is) -> {
@@ -169,7 +169,7 @@ public final class MainController {
             if (pump.behindProperty().get()) {
                 pump.goLive();
             }
-            subject.set(run.student() != null ? Subject.STUDENT : Subject.ECHOLAB); // the server the run is on
+            subject.set(subjectOf(run));
         });
         LessonRequest.take().ifPresent(request -> {
             showLessons(true);
@@ -372,6 +372,11 @@ public final class MainController {
         folds.timeline().timeline().showOnly(lane -> s.ownsLane(lane.key, lane.label()));
         folds.log().log().showOnly(s::owns);
         clientList.showOnly(c -> s.ownsClient(c.name()));
+    }
+
+    /** The server a lesson's run is on: a student's example server's run is drawn as "Your server". */
+    private static Subject subjectOf(echolab.lessons.Step.Run run) {
+        return run.student() != null ? Subject.STUDENT : Subject.ECHOLAB;
     }
 
     /** EchoLab's side panel (controls.fxml), under the switch. */
