@@ -58,7 +58,7 @@ class ExampleServersCheckTest {
             echo_truncate              | blank-line | echo        | thread per client
             """)
     @Timeout(120)
-    @Execution(ExecutionMode.CONCURRENT) // three at a time: a check mostly waits on its clients
+    @Execution(ExecutionMode.CONCURRENT) // two at a time: a check mostly waits on its clients
     void eachExampleFailsExactlyItsOwnCheck(String name, String framing, String failing, String model)
             throws Exception {
         CheckReport report = check(List.of(ExampleServers.program(name).toString()), Framing.parse(framing));

@@ -48,7 +48,7 @@ class StudentExamplesCheckTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     @Timeout(180)
-    @Execution(ExecutionMode.CONCURRENT) // three at a time: a check mostly waits on its clients
+    @Execution(ExecutionMode.CONCURRENT) // two at a time: a check mostly waits on its clients
     void eachStudentServerFailsExactlyTheChecksItsRowNamesAndIsNamedItsModel(Row row) throws Exception {
         StudentExamples.Launch launch = StudentExamples.launch(row.name());
         CheckReport report = check(row, launch);
