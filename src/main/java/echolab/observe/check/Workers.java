@@ -95,9 +95,16 @@ record Workers(List<Recording.ThreadLife> workers, List<Recording.ThreadLife> re
         return !workers.isEmpty();
     }
 
-    /** Whether workers were started during a later wave while earlier workers served again: a pool that grows. */
+    /**
+     * Whether workers were started during a later wave while earlier workers served again, and more of
+     * them than the first wave had clients: a pool that grows with its work, without a bound (a cached
+     * pool serves the wave of 16 with 16). A pool that starts its threads lazily up to a bound starts
+     * its last ones in the second wave whenever the first wave's clients did not all overlap (on a
+     * loaded machine a client may arrive after another left), but never more than its bound: 8 for a
+     * pool of 8, which the first wave of 8 could already have needed.
+     */
     boolean grewForLaterWaves(Evidence.Waves waves) {
-        if (waves.waves().size() < 2 || reused.isEmpty()) {
+        if (waves.waves().size() < 2 || reused.isEmpty() || workers.size() <= waves.waves().get(0).size()) {
             return false;
         }
         long later = waves.waves().get(1).startNanos();

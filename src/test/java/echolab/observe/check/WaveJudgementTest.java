@@ -146,6 +146,19 @@ class WaveJudgementTest {
     }
 
     @Test
+    void aPoolThatGrowsLazilyUpToItsBoundIsAPoolOfThatSizeEvenWhenItsLastThreadStartsInTheSecondWave() {
+        // c_pool_lazy on a loaded machine: one client of the first wave came after another left, so 7
+        // threads served it; the eighth started in the second wave, and the 16 were served by the 8
+        List<Long> seven = List.of(200L, 201L, 202L, 203L, 204L, 205L, 206L);
+        List<Long> eight = List.of(200L, 201L, 202L, 203L, 204L, 205L, 206L, 207L);
+        Evidence e = run(8, 16, (w, i) -> 200L + i % (w == 0 ? 7 : 8), w -> w < 0 ? List.of() : w == 0 ? seven : eight,
+                List.of());
+        Verdict threads = new ThreadsCheck().judge(e);
+        assertEquals(Status.PASS, threads.status(), threads.toString());
+        assertEquals("thread pool of 8", ModelCheck.infer(e));
+    }
+
+    @Test
     void aCachedPoolWhoseIdleThreadsWaitForTheNextClientIsNoLeak() {
         // newCachedThreadPool: the 8 of the first wave serve again in the second, 8 more are started
         List<Long> first = List.of(200L, 201L, 202L, 203L, 204L, 205L, 206L, 207L);
