@@ -31,18 +31,29 @@ import echolab.events.Event;
  */
 public final class EventJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Map<Class<?>, Codec> BY_CLASS = new HashMap<>();
-    private static final Map<String, Codec> BY_NAME = new HashMap<>();
     /** Stands for a JSON null string while a streamed event's fields are gathered. */
     private static final Object NULL = new Object();
+    /** Each event type's codec, built the first time an event of it is written or read. */
+    private static final ClassValue<Codec> CODECS = new ClassValue<>() {
+        @Override
+        protected Codec computeValue(Class<?> type) {
+            return new Codec(type.asSubclass(Event.class));
+        }
+    };
+    private static final Map<String, Class<?>> BY_NAME = new HashMap<>();
 
     static {
         for (Class<?> type : Event.class.getPermittedSubclasses()) {
-            Codec codec = new Codec(type.asSubclass(Event.class));
-            BY_CLASS.put(type, codec);
-            BY_NAME.put(codec.name, codec);
+            BY_NAME.put(Event.typeName(type.asSubclass(Event.class)), type);
         }
+    }
+
+    /**
+     * Jackson, for reading only, in a class of its own: a window that only records loads none of it (its
+     * first use cost the window's opening a fifth of a second of class loading).
+     */
+    private static final class Reading {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     private EventJson() {
@@ -57,7 +68,7 @@ public final class EventJson {
 
     /** Appends one event as JSON to {@code out} (no newline): the writer reuses one builder. */
     public static void encode(Event event, StringBuilder out) {
-        BY_CLASS.get(event.getClass()).encode(event, out);
+        CODECS.get(event.getClass()).encode(event, out);
     }
 
     /**
@@ -65,7 +76,7 @@ public final class EventJson {
      * again, on this run's clock (a lesson's shipped run, shown in the window as it happened).
      */
     public static Event restamped(Event event, long seq, long nanos) {
-        return BY_CLASS.get(event.getClass()).restamped(event, seq, nanos);
+        return CODECS.get(event.getClass()).restamped(event, seq, nanos);
     }
 
     /**
@@ -77,7 +88,7 @@ public final class EventJson {
     public static Event decode(String line) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(line);
+            node = Reading.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
         }
@@ -96,7 +107,7 @@ public final class EventJson {
 
     /** The event of a line as this class writes it, streamed; null for anything else (read it the slow way). */
     static Event decodeFast(String line) {
-        try (JsonParser p = MAPPER.getFactory().createParser(line)) {
+        try (JsonParser p = Reading.MAPPER.getFactory().createParser(line)) {
             Event e = fast(p);
             return e != null && p.nextToken() == null ? e : null;
         } catch (java.io.IOException | RuntimeException notAsWritten) {
@@ -109,7 +120,7 @@ public final class EventJson {
                 || !"type".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
             return null;
         }
-        Codec codec = BY_NAME.get(p.getText());
+        Codec codec = byName(p.getText());
         return codec == null ? null : codec.read(p);
     }
 
@@ -119,7 +130,7 @@ public final class EventJson {
             throw new IllegalArgumentException("not a JSON object");
         }
         String type = node.path("type").asText("");
-        Codec codec = BY_NAME.get(type);
+        Codec codec = byName(type);
         if (codec == null) {
             throw new IllegalArgumentException("no event type named '" + type + "'");
         }
@@ -132,7 +143,12 @@ public final class EventJson {
     }
 
     static ObjectMapper mapper() {
-        return MAPPER;
+        return Reading.MAPPER;
+    }
+
+    private static Codec byName(String type) {
+        Class<?> c = BY_NAME.get(type);
+        return c == null ? null : CODECS.get(c);
     }
 
     /** One record type's accessors and canonical constructor. */
@@ -143,7 +159,9 @@ public final class EventJson {
         final MethodHandle[] getters;
         /** Per component: 'J' long, 'I' int, 'Z' boolean, 'S' String, 'O' anything else (boxed). */
         final char[] kinds;
-        final JavaType[] types;
+        final java.lang.reflect.Type[] generic;
+        /** The components' types as Jackson reads them, made the first time this type is read. */
+        private volatile JavaType[] types;
         final Constructor<?> constructor;
         final Map<String, Integer> index = new HashMap<>();
 
@@ -154,7 +172,7 @@ public final class EventJson {
             keys = new String[components.length];
             getters = new MethodHandle[components.length];
             kinds = new char[components.length];
-            types = new JavaType[components.length];
+            generic = new java.lang.reflect.Type[components.length];
             Class<?>[] parameters = new Class<?>[components.length];
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             try {
@@ -174,13 +192,25 @@ public final class EventJson {
                     };
                     getters[i] = lookup.unreflect(components[i].getAccessor())
                             .asType(MethodType.methodType(as, Event.class));
-                    types[i] = MAPPER.getTypeFactory().constructType(components[i].getGenericType());
+                    generic[i] = components[i].getGenericType();
                     parameters[i] = components[i].getType();
                 }
                 constructor = type.getDeclaredConstructor(parameters);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("event type " + type.getName() + " cannot be encoded", e);
             }
+        }
+
+        JavaType type(int i) {
+            JavaType[] t = types;
+            if (t == null) {
+                t = new JavaType[generic.length];
+                for (int k = 0; k < t.length; k++) {
+                    t[k] = Reading.MAPPER.getTypeFactory().constructType(generic[k]);
+                }
+                types = t;
+            }
+            return t[i];
         }
 
         Event restamped(Event event, long seq, long nanos) {
@@ -245,7 +275,7 @@ public final class EventJson {
             if (raw == long.class || raw == int.class || raw == String.class || raw == boolean.class) {
                 throw new IllegalArgumentException("wrong kind of value");
             }
-            return MAPPER.treeToValue(field, type);
+            return Reading.MAPPER.treeToValue(field, type);
         }
 
         /** The fields after {@code "type"}, streamed; null when they are not exactly this record's, each once. */
@@ -265,7 +295,7 @@ public final class EventJson {
                     case 'I' -> value = v == JsonToken.VALUE_NUMBER_INT ? (Object) p.getIntValue() : null;
                     case 'Z' -> value = v == JsonToken.VALUE_TRUE ? Boolean.TRUE : v == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
                     case 'S' -> value = v == JsonToken.VALUE_STRING ? p.getText() : v == JsonToken.VALUE_NULL ? NULL : null;
-                    default -> value = MAPPER.convertValue(p.readValueAsTree(), types[i]);
+                    default -> value = Reading.MAPPER.convertValue(p.readValueAsTree(), type(i));
                 }
                 if (value == null) {
                     return null;
@@ -293,14 +323,14 @@ public final class EventJson {
             for (int i = 0; i < keys.length; i++) {
                 String key = keys[i].substring(2, keys[i].length() - 2);
                 JsonNode field = node.get(key);
-                if (field == null || (field.isNull() && types[i].isPrimitive())) {
+                if (field == null || (field.isNull() && type(i).isPrimitive())) {
                     throw new IllegalArgumentException(name + " without its field '" + key + "'");
                 }
                 try {
-                    args[i] = value(field, types[i]);
+                    args[i] = value(field, type(i));
                 } catch (JsonProcessingException | IllegalArgumentException e) {
                     throw new IllegalArgumentException(name + "'s field '" + key + "' is not a "
-                            + types[i].getRawClass().getSimpleName() + ": " + field);
+                            + type(i).getRawClass().getSimpleName() + ": " + field);
                 }
             }
             try {

@@ -88,9 +88,65 @@ public final class FxNatives {
      * Copies {@code natives/<platform>/*} of {@code jar} into a folder under {@code cacheRoot}
      * named after the set's contents, unless a previous start completed it. Empty when the jar has
      * no such set. Safe when two EchoLabs start at once: each copies into a folder of its own and
-     * the first to finish moves it into place.
+     * the first to finish moves it into place. The folder found for a jar is remembered in
+     * {@code <platform>.last} beside it, with the jar's path, size and time: the next start from the
+     * same jar does not list it again.
      */
     static Optional<Path> extract(Path jar, String platform, Path cacheRoot) throws IOException {
+        // the last start's answer for this very jar: its 11,000 entries are not listed again (that
+        // took 60-80 ms of every start, before JavaFX could begin)
+        Path memo = cacheRoot.resolve(platform + ".last");
+        String fingerprint = jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        Optional<Path> remembered = remembered(memo, fingerprint, cacheRoot);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        Optional<Path> folder = extractListing(jar, platform, cacheRoot);
+        if (folder.isPresent()) {
+            remember(memo, fingerprint + "\n" + folder.get().getFileName() + "\n");
+        }
+        return folder;
+    }
+
+    /** The folder {@code memo} names for the jar of {@code fingerprint}, when it is complete. */
+    private static Optional<Path> remembered(Path memo, String fingerprint, Path cacheRoot) {
+        try {
+            List<String> lines = Files.readAllLines(memo, StandardCharsets.UTF_8);
+            if (lines.size() == 2 && lines.get(0).equals(fingerprint) && !lines.get(1).isEmpty()
+                    && lines.get(1).indexOf('/') < 0 && lines.get(1).indexOf('\\') < 0) {
+                Path folder = cacheRoot.resolve(lines.get(1));
+                if (Files.isRegularFile(folder.resolve(COMPLETE))) {
+                    return Optional.of(folder);
+                }
+            }
+        } catch (IOException | UncheckedIOException | java.nio.file.InvalidPathException e) {
+            // none yet, or unreadable: the jar is listed
+        }
+        return Optional.empty();
+    }
+
+    /** Writes the memo whole or not at all: two EchoLabs starting at once each write the same. */
+    private static void remember(Path memo, String text) {
+        Path part = null;
+        try {
+            part = Files.createTempFile(memo.getParent(), memo.getFileName().toString(), ".part");
+            Files.writeString(part, text, StandardCharsets.UTF_8);
+            Files.move(part, memo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            part = null;
+        } catch (IOException | UnsupportedOperationException e) {
+            // only the next start's shortcut is lost: it lists the jar again
+        } finally {
+            if (part != null) {
+                try {
+                    Files.deleteIfExists(part);
+                } catch (IOException ignored) {
+                    // a stray file in the cache, no more
+                }
+            }
+        }
+    }
+
+    private static Optional<Path> extractListing(Path jar, String platform, Path cacheRoot) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             List<JarEntry> libraries = new ArrayList<>();
             StringBuilder contents = new StringBuilder();

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,7 +44,7 @@ class FxNativesTest {
         assertEquals(folder, FxNatives.extract(jar, "linux-x64", dir.resolve("cache")).orElseThrow());
         assertEquals(0, Files.getLastModifiedTime(folder.resolve("libglass.so")).toMillis(), "found complete, not copied again");
         try (Stream<Path> left = Files.list(dir.resolve("cache"))) {
-            assertEquals(1, left.count(), "no partial copies left behind");
+            assertEquals(1, left.filter(Files::isDirectory).count(), "no partial copies left behind");
         }
     }
 
@@ -55,6 +56,28 @@ class FxNativesTest {
                 "mac-aarch64", dir.resolve("cache")).orElseThrow();
         assertTrue(!one.equals(two), "a newer EchoLab must not load an older one's libraries");
         assertArrayEquals("25.0.1".getBytes(), Files.readAllBytes(two.resolve("libglass.dylib")));
+    }
+
+    @Test
+    void theNextStartFromTheSameJarIsAnsweredFromTheMemoAndAChangedJarIsListedAgain(@TempDir Path dir) throws IOException {
+        Path jar = jar(dir.resolve("a.jar"), Map.of("natives/linux-x64/libglass.so", "21.0.12"));
+        Path cache = dir.resolve("cache");
+        Path first = FxNatives.extract(jar, "linux-x64", cache).orElseThrow();
+        assertTrue(Files.readString(cache.resolve("linux-x64.last")).contains(first.getFileName().toString()));
+        // a memo pointing elsewhere is believed for the same jar: the jar was not listed again
+        Path elsewhere = Files.createDirectories(cache.resolve("linux-x64-elsewhere"));
+        Files.writeString(elsewhere.resolve(".complete"), "");
+        List<String> memo = Files.readAllLines(cache.resolve("linux-x64.last"));
+        Files.writeString(cache.resolve("linux-x64.last"), memo.get(0) + "\nlinux-x64-elsewhere\n");
+        assertEquals(elsewhere, FxNatives.extract(jar, "linux-x64", cache).orElseThrow());
+        // the jar rebuilt with other libraries, at the same path: listed again, and its own folder
+        jar(jar, Map.of("natives/linux-x64/libglass.so", "25.0.1.1"));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5000));
+        Path rebuilt = FxNatives.extract(jar, "linux-x64", cache).orElseThrow();
+        assertEquals("25.0.1.1", Files.readString(rebuilt.resolve("libglass.so")));
+        try (Stream<Path> left = Files.list(cache)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".part")).toList(), "no partial memo left");
+        }
     }
 
     @Test
