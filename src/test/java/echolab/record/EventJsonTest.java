@@ -75,6 +75,31 @@ class EventJsonTest {
         assertEquals(new Event.ServerStopped(1, 2, "r"), reordered);
     }
 
+    /**
+     * A line exactly as written is read by hand (a recording of a million events is opened that way);
+     * anything else, by Jackson: both must read the same line the same way, and reject the same lines.
+     */
+    @Test
+    void aLineAsWrittenAndTheSameLineWrittenOtherwiseAreTheSameEvent() {
+        Event stopped = new Event.ServerStopped(1, -2, "r");
+        for (String line : List.of("{\"type\":\"serverStopped\",\"seq\":1,\"nanos\":-2,\"reason\":\"r\"}",
+                "{\"type\":\"serverStopped\", \"seq\":1, \"nanos\":-2, \"reason\":\"r\"}",
+                "{\"type\":\"serverStopped\",\"seq\":1,\"nanos\":-2,\"reason\":\"\\u0072\"}",
+                "{\"type\":\"serverStopped\",\"seq\":1,\"nanos\":-2,\"reason\":\"r\"} ")) {
+            assertEquals(stopped, EventJson.decodeLine(line), line);
+        }
+        assertEquals(new Event.ServerStopped(123_456_789_012_345_678L, 0, null),
+                EventJson.decodeLine("{\"type\":\"serverStopped\",\"seq\":123456789012345678,\"nanos\":0,\"reason\":null}"));
+        assertEquals(new Event.ServerStopped(Long.MAX_VALUE, Long.MIN_VALUE, "r\"x"), EventJson.decodeLine(
+                "{\"type\":\"serverStopped\",\"seq\":9223372036854775807,\"nanos\":-9223372036854775808,\"reason\":\"r\\\"x\"}"));
+        for (String bad : List.of("{\"type\":\"serverStopped\",\"seq\":01,\"nanos\":2,\"reason\":\"r\"}",
+                "{\"type\":\"serverStopped\",\"seq\":1.5,\"nanos\":2,\"reason\":\"r\"}",
+                "{\"type\":\"serverStopped\",\"seq\":1,\"nanos\":2,\"reason\":\"r\"",
+                "{\"type\":\"serverStopped\",\"seq\":1,\"nanos\":2}")) {
+            assertThrows(IllegalArgumentException.class, () -> EventJson.decodeLine(bad), bad);
+        }
+    }
+
     @Test
     void aLineThatIsNoEventSaysWhyInOneLine() {
         String unknown = assertThrows(IllegalArgumentException.class, () -> EventJson.decode("{\"type\":\"teleported\"}"))

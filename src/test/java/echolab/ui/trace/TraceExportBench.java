@@ -17,13 +17,18 @@ import echolab.testing.RecordedRun;
 import echolab.events.EventBus;
 import echolab.events.Subscription;
 import echolab.lab.Lab;
+import echolab.record.EventJson;
+import echolab.record.Recording;
+import echolab.record.RecordingHeader;
+import echolab.record.RecordingWriter;
 import echolab.sync.Protection;
 
 /**
  * The cost of exporting a million events (Issue 20: at most 5 s): collects a million events of a
  * real run in memory (EchoLab's thread-per-client server under load from 8 ping-pong clients on
  * 127.0.0.1, the counter unprotected), then exports them to both formats, a few times, into files,
- * printing events, seconds, events/s and bytes beside the machine's load average.
+ * printing events, seconds, events/s and bytes beside the machine's load average; and first, what a
+ * user waits for, the {@code export} command on a recording of them, in a JVM of its own.
  * Run by {@code bash bench/trace-export.sh}.
  */
 public final class TraceExportBench {
@@ -41,6 +46,7 @@ public final class TraceExportBench {
                 events.size(), load());
         Path dir = Files.createTempDirectory("echolab-trace-bench");
         try {
+            commandOnAFile(events, dir, options);
             for (int round = 1; round <= rounds; round++) {
                 export("perfetto", round, events, dir.resolve("run.perfetto-trace"), options, true);
                 export("chrome", round, events, dir.resolve("run.json"), options, false);
@@ -53,6 +59,42 @@ public final class TraceExportBench {
                 }
             }
             Files.delete(dir);
+        }
+    }
+
+    /**
+     * What a user waits for: the events written to a recording as {@code --record} writes it, then
+     * {@code echolab export --perfetto FILE OUT} (and {@code --chrome}) in a JVM of its own, timed from
+     * its launch to its exit: the JVM's start, reading the recording and exporting it.
+     */
+    private static void commandOnAFile(List<Event> events, Path dir, ServerOptions options) throws Exception {
+        Path recording = dir.resolve("run.jsonl.gz");
+        EventBus bus = new EventBus();
+        try (RecordingWriter writer = RecordingWriter.start(recording, RecordingHeader.forThisMachine(
+                RecordingHeader.SUBJECT_ECHOLAB, options.mode().id(), RecordingHeader.settingsOf(options)), bus)) {
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                bus.publish((seq, nanos) -> EventJson.restamped(e, seq, nanos));
+                while ((i & 1023) == 0 && i - writer.eventsWritten() > 100_000) {
+                    Thread.sleep(1); // the recorder keeps up: no gap in the file
+                }
+            }
+        }
+        Recording check = Recording.read(recording);
+        System.out.printf(Locale.ROOT, "recording: events=%d bytes=%d dropped=%d%n", check.events().size(),
+                Files.size(recording), check.dropped());
+        String jar = Path.of(echolab.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        for (String format : List.of("--perfetto", "--chrome")) {
+            Path out = dir.resolve("cli" + (format.equals("--perfetto") ? ".perfetto-trace" : ".json"));
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar, "export", format, recording.toString(), out.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            int code = p.waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "echolab export %s FILE OUT (a JVM of its own): events=%d seconds=%.2f"
+                    + " exit=%d bytes=%d load=%.2f%n", format, check.events().size(), seconds, code,
+                    Files.exists(out) ? Files.size(out) : 0, load());
         }
     }
 
