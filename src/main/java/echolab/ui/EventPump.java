@@ -88,7 +88,9 @@ public final class EventPump {
 
     public void start() {
         lastFrame = System.nanoTime();
-        playNanos = lastFrame;
+        if (!replay) { // a recording loaded before the first frame keeps its own clock
+            playNanos = lastFrame;
+        }
         machine();
         timer.start();
     }

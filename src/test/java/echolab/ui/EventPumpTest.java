@@ -69,6 +69,44 @@ class EventPumpTest {
         assertEquals(List.of("a:1", "b:1", "a:2", "b:2", "a:end", "b:end"), log);
     }
 
+    /**
+     * A recording made ten minutes ago, loaded before the window's first frame as {@code open --replay}
+     * does, then the pump started: its play clock stays the recording's, and the timeline keeps the
+     * recording's lanes. Starting used to set the clock to this machine's now, and the first frame
+     * then forgot every lane that had ended over two minutes before it: the whole recording's.
+     */
+    @Test
+    void aRecordingLoadedBeforeTheFirstFrameKeepsItsClockAndItsLanes() throws Exception {
+        List<Event> run = echolab.testing.RecordedRun.of(echolab.engine.Mode.POOL, 4, 20);
+        long tenMinutesAgo = -600_000_000_000L;
+        List<Event> old = run.stream()
+                .map(e -> echolab.record.EventJson.restamped(e, e.seq(), e.nanos() + tenMinutesAgo)).toList();
+        long[] shown = new long[2];
+        int[] lanes = new int[2];
+        onFx(() -> {
+            EventPump pump = new EventPump(window);
+            LabFolds folds = new LabFolds(echolab.engine.Mode.POOL, echolab.sync.Protection.NONE, 0, 50, 4, false)
+                    .addTo(pump);
+            pump.replay(old);
+            pump.start();
+            pump.stop(); // frames by hand from here
+            pump.frame(System.nanoTime());
+            shown[0] = pump.shownNanos();
+            lanes[0] = folds.timeline().timeline().lanes().size();
+            pump.rewindTo(old.get(old.size() / 2).nanos());
+            pump.frame(System.nanoTime());
+            shown[1] = pump.shownNanos();
+            lanes[1] = folds.timeline().timeline().lanes().size();
+            return null;
+        });
+        long first = old.get(0).nanos();
+        long last = old.get(old.size() - 1).nanos();
+        assertTrue(shown[0] >= first && shown[0] <= last, "at the start, on the recording's clock: " + (shown[0] - first));
+        assertTrue(lanes[0] >= 5, "the workers' and clients' lanes are there at the start: " + lanes[0]);
+        assertTrue(shown[1] >= first && shown[1] <= last, "rewound within the recording");
+        assertTrue(lanes[1] >= 5, "and there in its middle: " + lanes[1]);
+    }
+
     @Test
     void pauseStopsEveryFoldTheStudentsServersTreeToo() {
         ObservedTreeModel tree = new ObservedTreeModel();
