@@ -192,13 +192,16 @@ final class StudentRuns {
             return -1;
         }
         long base = recorded.get(0).nanos();
-        long start = System.nanoTime();
+        // the first event's stamp on this run's clock: each later one is shown as far from it as it was
+        // recorded (a clock read before the first was published let a late first event crowd the next)
+        long[] start = {Long.MIN_VALUE};
         long ended = -1;
         for (Event e : recorded) {
-            long due = start + (e.nanos() - base);
-            long ahead = due - System.nanoTime();
-            if (ahead > 1_000_000) {
-                TimeUnit.NANOSECONDS.sleep(ahead);
+            if (start[0] != Long.MIN_VALUE) {
+                long ahead = start[0] + (e.nanos() - base) - System.nanoTime();
+                if (ahead > 1_000_000) {
+                    TimeUnit.NANOSECONDS.sleep(ahead);
+                }
             }
             if (cancelled.get()) {
                 return -1;
@@ -206,7 +209,15 @@ final class StudentRuns {
             if (ended < 0 && e instanceof Event.ObservedServerStopped) {
                 ended = System.nanoTime();
             }
-            lab.events().publish((seq, nanos) -> EventJson.restamped(e, seq, nanos));
+            lab.events().publish((seq, nanos) -> {
+                if (start[0] == Long.MIN_VALUE) {
+                    start[0] = nanos;
+                }
+                return EventJson.restamped(e, seq, nanos);
+            });
+            if (start[0] == Long.MIN_VALUE) { // nobody watched that one: the pace starts here all the same
+                start[0] = System.nanoTime() - (e.nanos() - base);
+            }
         }
         return ended < 0 ? System.nanoTime() : ended;
     }
