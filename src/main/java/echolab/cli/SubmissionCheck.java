@@ -162,6 +162,15 @@ public final class SubmissionCheck {
         Outcome run() {
             EventBus events = new EventBus();
             RecordingWriter recorder = null;
+            if (record != null && launch != null) {
+                try {
+                    // a program that is not there is said before the recording is opened: a mistyped
+                    // name must not replace an earlier recording of that name with an empty one
+                    StudentServer.checkRunnable(launch);
+                } catch (LaunchException e) {
+                    return didNotStart(e);
+                }
+            }
             if (record != null) {
                 try {
                     recorder = RecordingWriter.start(record, Recordings.yourServer(display, Map.of()), events);
@@ -176,13 +185,17 @@ public final class SubmissionCheck {
             }
         }
 
+        private Outcome didNotStart(LaunchException e) {
+            return new NotChecked(Why.DID_NOT_START, new CouldNotCheck(display, CouldNotCheck.START,
+                    e.getMessage(), e.output()), seconds(startNanos), "");
+        }
+
         private Outcome runOn(EventBus events) {
             StudentServer server;
             try {
                 server = starter.start(events);
             } catch (LaunchException e) {
-                return new NotChecked(Why.DID_NOT_START, new CouldNotCheck(display, CouldNotCheck.START,
-                        e.getMessage(), e.output()), seconds(startNanos), "");
+                return didNotStart(e);
             }
             started.set(server);
             if (timedOut) {

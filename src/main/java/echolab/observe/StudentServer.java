@@ -510,7 +510,7 @@ public final class StudentServer implements AutoCloseable {
     }
 
     /** Says clearly, before anything runs, when the program is not there or cannot be run. */
-    private static void checkRunnable(Launch launch) throws LaunchException {
+    public static void checkRunnable(Launch launch) throws LaunchException {
         String program = launch.command().get(0);
         Path dir = launch.workingDirectory();
         if (!Files.isDirectory(dir)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,21 @@ class CheckCommandTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** A mistyped program with {@code --record}: said in one line, and an earlier recording of that name is kept. */
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void aProgramThatIsNotThereLeavesAnEarlierRecordingOfThatNameAsItWas(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path earlier = dir.resolve("run.jsonl.gz");
+        byte[] kept = "an earlier run's recording".getBytes(StandardCharsets.UTF_8);
+        java.nio.file.Files.write(earlier, kept);
+        Run run = check("--record", earlier.toString(), "--", "./no-such-server");
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().startsWith("check: no such program: ./no-such-server"), run.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(kept, java.nio.file.Files.readAllBytes(earlier),
+                "the earlier recording is untouched");
     }
 
     @Test
