@@ -103,6 +103,21 @@ class ServeRecordTest {
                 unwritable.err().strip());
     }
 
+    /** An address it cannot listen on: one line, exit 2, and an earlier recording of that name is kept as it was. */
+    @Test
+    void aServerThatCannotListenLeavesAnEarlierRecordingOfThatNameAsItWas() throws Exception {
+        Path earlier = dir.resolve("class.jsonl.gz");
+        byte[] kept = "last week's class".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(earlier, kept);
+        // 192.0.2.1 is TEST-NET-1: an address of no machine here (a busy port is not an error: serve takes another)
+        EchoLabJvm.Run cannot = EchoLabJvm.run("", 60, "serve", "--bind", "192.0.2.1", "--port", "0",
+                "--record", earlier.toString());
+        assertEquals(2, cannot.code(), cannot.err());
+        assertEquals(1, cannot.err().strip().lines().count(), cannot.err());
+        assertTrue(cannot.err().contains("cannot listen on 192.0.2.1"), cannot.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(kept, Files.readAllBytes(earlier), "the earlier recording is untouched");
+    }
+
     @Test
     void checkAndOpenRefuseARecordingTheyCannotWriteInOneLine() throws Exception {
         Path nowhere = dir.resolve("no-such-folder").resolve("run.jsonl.gz");
