@@ -96,6 +96,24 @@ class RecordingRoundTripTest {
         assertTrue(perEvent < 60, "bytes per event on disk: " + perEvent);
     }
 
+    /**
+     * The header is written by hand (no Jackson at start-up) and read by Jackson: a student's command
+     * with quotes, backslashes, a tab and letters beyond ASCII, and no mode, comes back equal.
+     */
+    @Test
+    void aHeaderWithAwkwardSettingsComesBackEqual() throws Exception {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("command", "python3 \"my server.py\" --dir C:\\élève\t{port}");
+        settings.put("framing", "blank-line");
+        settings.put("note", "漢字 \u2028 😀");
+        RecordingHeader header = RecordingHeader.forThisMachine(RecordingHeader.SUBJECT_YOUR_SERVER, null, settings);
+        Path file = dir.resolve("awkward.jsonl.gz");
+        try (RecordingWriter writer = RecordingWriter.start(file, header, new EventBus())) {
+            assertEquals(file, writer.file());
+        }
+        assertEquals(header, Recording.read(file).header());
+    }
+
     /** Gzip members in a file: each begins with the magic, method 8 (deflate) and no flags, as Java writes them. */
     static int members(byte[] b) {
         int n = 0;
