@@ -142,6 +142,12 @@ public final class TimelineCanvas extends Region {
      * Repaints for play time {@code play} if anything shown changed since the last paint; called once
      * per frame by the event pump, after the fold.
      */
+    /** The lanes are a recording's (see {@link TimelinePainter#replaying}). */
+    void replaying() {
+        painter.replaying();
+        dirty = true;
+    }
+
     void frame(long play) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();

@@ -28,6 +28,9 @@ import javafx.scene.text.TextAlignment;
  */
 final class TimelinePainter implements Consumer<Span> {
 
+    /** Painting a recording rather than a server (see {@link #edgeLabel}). */
+    private boolean replay;
+
     /** Height of the time axis under the lanes. */
     static final double AXIS_HEIGHT = 22;
     /** Room above the first lane, so a lost-update mark on it is not cut. */
@@ -222,11 +225,23 @@ final class TimelinePainter implements Consumer<Span> {
 
     /**
      * What the right edge says: "now" while it is now; taken back in time (paused a while, or
-     * rewound), the instant it shows, in the axis's seconds, so nobody reads the past as now.
+     * rewound), the instant it shows, in the axis's seconds, so nobody reads the past as now. A
+     * recording is never now: its clock is another run's, or another machine's, which may be ahead
+     * of this one's.
      */
     private String edgeLabel(long origin) {
-        long behind = System.nanoTime() - scale.play();
-        return behind < 500_000_000L ? "now" : String.format(java.util.Locale.ROOT, "%.1f s", (scale.play() - origin) / 1e9);
+        return edgeLabel(scale.play(), origin, System.nanoTime(), replay);
+    }
+
+    /** The right edge's words for the instant {@code play}, the axis starting at {@code origin}, at {@code now}. */
+    static String edgeLabel(long play, long origin, long now, boolean replay) {
+        return !replay && now - play < 500_000_000L ? "now"
+                : String.format(java.util.Locale.ROOT, "%.1f s", (play - origin) / 1e9);
+    }
+
+    /** From now on the lanes are a recording's: the right edge gives its time, never "now". */
+    void replaying() {
+        replay = true;
     }
 
     /**

@@ -64,6 +64,7 @@ public final class TimelineView extends BorderPane {
     /** Says in the toolbar that a recording is played, not a server ({@code open --replay}). */
     public void showsReplay() {
         controls.replaying();
+        canvas.replaying();
     }
 
     /** The palette the canvas reads its state colours from; the diagram may share its colours. */
