@@ -468,6 +468,9 @@ public final class MainController {
         if (yourServer == null) {
             yourServer = new YourServerView();
             yourServer.setId("yourServer");
+            if (replayTitle != null) {
+                yourServer.asRecorded();
+            }
             yourServer.bind(yourServerModel, pump, tabYourServer.selectedProperty());
             tabYourServer.setContent(yourServer);
         }

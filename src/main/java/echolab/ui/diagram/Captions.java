@@ -62,4 +62,10 @@ final class Captions {
         return "Your server, read from " + source + " " + perSecond + " times a second: a box per process, a lane "
                 + "per thread.";
     }
+
+    /** The same picture played from a recording: read from {@code source} when the server ran, not now. */
+    static String recorded(String source) {
+        return "Your server as it was read from " + source + " when it ran, played from a recording: a box per "
+                + "process, a lane per thread.";
+    }
 }

@@ -90,6 +90,11 @@ public final class ObservedDiagram extends ScrollPane {
         Nodes.text(caption, Captions.observed(source, perSecond));
     }
 
+    /** The caption of a replay: the picture was read from {@code source} when the server ran. */
+    public void recordedFrom(String source) {
+        Nodes.text(caption, Captions.recorded(source));
+    }
+
     /** What the diagram says while there is no program to draw. */
     public void waiting(String text) {
         Nodes.text(waiting, text);

@@ -22,6 +22,10 @@ public final class ObservedTreeView extends StackPane {
             + "each.";
     private static final String START_FIRST = "Start your server above: its processes and their threads appear here "
             + "as it runs, each thread in the colour of what it waits in.";
+    private static final String NOT_YET_RECORDED = "The recording has not reached the server's start: Resume, or step "
+            + "with →.";
+    /** Played from a recording ({@code open --replay}): nothing is read now, and nothing can be started. */
+    private boolean recorded;
 
     private ObservedDiagram diagram;
     private long shownRevision = -1;
@@ -36,19 +40,28 @@ public final class ObservedTreeView extends StackPane {
                 : "the system's process table";
     }
 
+    /** Says, from the first picture on, that the tree is played from a recording rather than read now. */
+    public void asRecorded() {
+        recorded = true;
+    }
+
     /** Redraws from {@code tree} if it changed since the last refresh. */
     public void refresh(ObservedTreeModel tree) {
         ObservedDiagramModel drawn = tree.drawn();
         if (diagram == null) {
             diagram = new ObservedDiagram(drawn.processes(), drawn.held(), CHILDREN_NOTE);
-            diagram.readFrom(source(), TreeSampler.DEFAULT_PER_SECOND);
-            diagram.waiting(START_FIRST);
+            if (recorded) {
+                diagram.recordedFrom(source());
+            } else {
+                diagram.readFrom(source(), TreeSampler.DEFAULT_PER_SECOND);
+            }
+            diagram.waiting(recorded ? NOT_YET_RECORDED : START_FIRST);
             getChildren().setAll(diagram);
         }
         if (tree.revision() != shownRevision) {
             shownRevision = tree.revision();
-            diagram.waiting(tree.serverPid() < 0 ? START_FIRST
-                    : tree.running() ? "PID " + tree.serverPid() + " runs; its tree is being read …"
+            diagram.waiting(tree.serverPid() < 0 ? (recorded ? NOT_YET_RECORDED : START_FIRST)
+                    : tree.running() ? "PID " + tree.serverPid() + (recorded ? " runs." : " runs; its tree is being read …")
                     : "PID " + tree.serverPid() + " has stopped: " + tree.stopReason());
             diagram.address(tree.serverPid() < 0 ? "" : "127.0.0.1:" + tree.port());
             diagram.childrenWhat(childrenWhat(tree));

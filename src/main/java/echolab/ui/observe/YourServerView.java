@@ -121,6 +121,11 @@ public final class YourServerView extends VBox {
         return bar;
     }
 
+    /** The tab shows a recording ({@code open --replay}): its picture says so. Before the first frame. */
+    public void asRecorded() {
+        tree.asRecorded();
+    }
+
     /**
      * Connects the tab to {@code model}, folded once per frame of {@code pump}, drawn while
      * {@code shown} (the tab is in front). Once.

@@ -61,6 +61,9 @@ class ReplayYourServerTest {
         String header = onFx(() -> robot.lookup("#studentLabel").queryAs(Label.class).getText());
         assertTrue(header.startsWith("replay of student.jsonl.gz · "), header);
         assertTrue(onFx(() -> robot.lookup("#sidePanel").query().isDisabled()), "no server to act on");
+        waitFor(5, () -> onFx(() -> robot.lookup("#observedCaption").tryQuery().isPresent()));
+        String caption = onFx(() -> robot.lookup("#observedCaption").queryAs(Label.class).getText());
+        assertTrue(caption.contains("when it ran, played from a recording"), caption);
         robot.clickOn("#liveButton"); // "To the end"
         ObservedTreeModel tree = onFx(() -> window.controller().yourServer().viewModel().tree());
         waitFor(5, () -> onFx(() -> tree.serverPid() == 4711 && tree.zombies() == 1));
