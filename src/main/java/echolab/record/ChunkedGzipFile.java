@@ -112,6 +112,11 @@ final class ChunkedGzipFile implements LineTarget {
 
     /** Ends the current chunk: it is compressed and written behind the writer's back (see the class comment). */
     void endChunk() throws IOException {
+        endChunk(false);
+    }
+
+    /** Ends the current chunk, compressed on this thread when {@code here} or when too much text waits. */
+    private void endChunk(boolean here) throws IOException {
         if (chunk == null) {
             return;
         }
@@ -119,11 +124,13 @@ final class ChunkedGzipFile implements LineTarget {
         int length = chunkLength;
         chunk = null;
         long seq = chunksEnded++;
-        boolean behind;
-        synchronized (order) {
-            behind = backlog + length > BACKLOG_BYTES;
-            if (!behind) {
-                backlog += length;
+        boolean behind = here;
+        if (!behind) {
+            synchronized (order) {
+                behind = backlog + length > BACKLOG_BYTES;
+                if (!behind) {
+                    backlog += length;
+                }
             }
         }
         if (behind) {
@@ -169,12 +176,7 @@ final class ChunkedGzipFile implements LineTarget {
      * compressing thread to start cost the window's opening 45 ms.
      */
     void sync() throws IOException {
-        if (chunk != null) {
-            byte[] text = chunk;
-            int length = chunkLength;
-            chunk = null;
-            written(chunksEnded++, gzip(text, length));
-        }
+        endChunk(true);
         long due = chunksEnded;
         synchronized (order) {
             while (nextToWrite < due && failure == null) {

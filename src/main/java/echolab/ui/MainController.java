@@ -59,9 +59,8 @@ public final class MainController {
     @FXML private ScrollPane studentPanel;
     @FXML private Tab tabDiagram;
     private final ObjectProperty<Subject> subject = new SimpleObjectProperty<>(Subject.ECHOLAB);
-    /** A replay's: what the recording's header says it shows, and how the header line names it; null when live. */
-    private Subject replaySubject;
-    private String replayTitle;
+    /** The recording the window plays instead of its lab ({@code open --replay}); null when live. */
+    private echolab.ui.rewind.ReplayRequest replayed;
     private boolean observeRequested;
     @FXML private ToggleButton presenterToggle;
     @FXML private ToggleButton lessonsToggle;
@@ -127,10 +126,8 @@ public final class MainController {
                         + (reachable.size() > 1 ? "  (or " + String.join(", ", reachable.subList(1, Math.min(4, reachable.size()))) + ")" : ""),
                 reachable.isEmpty() ? "nc " + host + " " + server.port() : "students: nc " + reachable.get(0) + " " + server.port());
         replay.ifPresent(r -> {
-            replayTitle = "replay of " + r.name() + " · " + r.recording().header().provenance();
-            replaySubject = echolab.record.RecordingHeader.SUBJECT_YOUR_SERVER.equals(r.recording().header().subject())
-                    ? Subject.STUDENT : Subject.ECHOLAB;
-            Nodes.fit(listeningLabel, replayTitle, "replay of " + r.name());
+            replayed = r;
+            Nodes.fit(listeningLabel, replayTitle(), "replay of " + r.name());
             sidePanel.setDisable(true); // a replay has no server to act on
         });
         modeLabel.textProperty().bind(Bindings.createStringBinding(
@@ -156,8 +153,9 @@ public final class MainController {
         tabCompare.selectedProperty().addListener((obs, was, is) -> compare());
         tabYourServer.selectedProperty().addListener((obs, was, is) -> yourServer());
         followSubject();
-        if (replaySubject != null) {
-            subject.set(replaySubject); // a recording of a student's server opens on its tree
+        if (replayed != null) { // a recording of a student's server opens on its tree
+            subject.set(echolab.record.RecordingHeader.SUBJECT_YOUR_SERVER.equals(replayed.recording().header().subject())
+                    ? Subject.STUDENT : Subject.ECHOLAB);
         }
         ObserveRequest.take().ifPresent(this::observe);
         // the lessons run on this window's lab, so their runs animate here; a compare run is drawn in the Compare tab
@@ -345,19 +343,19 @@ public final class MainController {
         centreTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) ->
                 subject.set(is == tabYourServer ? Subject.STUDENT : Subject.ECHOLAB));
         studentLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (replayTitle != null) {
-                return replayTitle; // a recording of a student's server: no command of this window's
+            if (replayed != null) {
+                return replayTitle(); // a recording of a student's server: no command of this window's
             }
             String command = java.util.Objects.requireNonNullElse(yourServerModel.commandProperty().get(), "").trim();
             String status = java.util.Objects.requireNonNullElse(yourServerModel.statusProperty().get(), "");
             return "your server" + (command.isEmpty() ? "" : ": " + command) + (status.isEmpty() ? "" : " · " + status);
         }, yourServerModel.commandProperty(), yourServerModel.statusProperty()));
-        sourceLabel.setText(replayTitle != null ? "its picture: as it was read when it ran"
+        sourceLabel.setText(replayed != null ? "its picture: as it was read when it ran"
                 : (new java.io.File("/proc/self/stat").exists() ? "its picture: read from /proc "
                 : "its picture: read by OSHI ") + echolab.observe.TreeSampler.DEFAULT_PER_SECOND + " times a second");
         subject.addListener((obs, was, is) -> {
             show(is);
-            if (replaySubject == null) {
+            if (replayed == null) {
                 Remembered.saveSubject(Remembered.node(), is); // switched, not merely opened on (a replay's is the recording's)
             }
         });
@@ -403,15 +401,18 @@ public final class MainController {
         return subject;
     }
 
+    /** What the header says of a replay: the file, and where and when it was recorded. */
+    private String replayTitle() {
+        return "replay of " + replayed.name() + " · " + replayed.recording().header().provenance();
+    }
+
     /**
      * Opens on the subject the window was left on, unless {@code open} asked for the student's server
      * ({@code --observe}) or a lesson (which runs on EchoLab's), or plays a recording, which opens on
      * the server it recorded.
      */
     void restoreSubject() {
-        if (replaySubject != null) {
-            subject.set(replaySubject); // a replay opens on what was recorded: a student's server's tree, say
-        } else if (!observeRequested && !lessonsToggle.isSelected()) {
+        if (replayed == null && !observeRequested && !lessonsToggle.isSelected()) { // a replay keeps the recording's
             subject.set(Remembered.subject(Remembered.node()));
         }
     }
@@ -468,7 +469,7 @@ public final class MainController {
         if (yourServer == null) {
             yourServer = new YourServerView();
             yourServer.setId("yourServer");
-            if (replayTitle != null) {
+            if (replayed != null) {
                 yourServer.asRecorded();
             }
             yourServer.bind(yourServerModel, pump, tabYourServer.selectedProperty());

@@ -80,7 +80,13 @@ public final class TraceExportBench {
                 }
             }
         }
-        Recording check = Recording.read(recording);
+        Recording check = null;
+        for (int read = 1; read <= 3; read++) { // the first in a cold reader, then warm
+            long started = System.nanoTime();
+            check = Recording.read(recording);
+            System.out.printf(Locale.ROOT, "Recording.read of it, read %d: seconds=%.2f load=%.2f%n", read,
+                    (System.nanoTime() - started) / 1e9, load());
+        }
         System.out.printf(Locale.ROOT, "recording: events=%d bytes=%d dropped=%d%n", check.events().size(),
                 Files.size(recording), check.dropped());
         String jar = Path.of(echolab.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
