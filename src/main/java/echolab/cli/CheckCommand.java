@@ -55,7 +55,8 @@ public final class CheckCommand implements Callable<Integer> {
     private String counterUnit;
 
     @Option(names = "--timeout-s", defaultValue = "5", paramLabel = "N",
-            description = "seconds a client waits for its echo before it counts as never answered (default: ${DEFAULT-VALUE})")
+            description = "seconds without an echo before a client counts as never answered; in a wave or a burst, "
+                    + "seconds without an echo to any of its clients (default: ${DEFAULT-VALUE})")
     private int timeoutSeconds;
 
     @Option(names = "--listen-timeout-s", defaultValue = "10", paramLabel = "N",

@@ -3,7 +3,10 @@ package echolab.observe.check;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code burst}: bursts of clients connecting at once are all echoed in time; the others are named orphaned. */
+/**
+ * {@code burst}: bursts of clients connecting at once are all echoed; the clients still waiting when
+ * none of their burst has been answered for the time-out are named orphaned ({@link GroupWait}).
+ */
 final class BurstCheck implements Check {
 
     private final int timeoutSeconds;
@@ -27,7 +30,8 @@ final class BurstCheck implements Check {
             StringBuilder line = new StringBuilder("burst of " + b.size() + ": " + b.served() + " served in "
                     + Figures.millis(b.millis()));
             if (!b.orphaned().isEmpty()) {
-                line.append("; orphaned (no echo within ").append(timeoutSeconds).append(" s): ")
+                line.append("; orphaned (no echo, and none to any client of the burst for ").append(timeoutSeconds)
+                        .append(" s): ")
                         .append(Figures.names(b.orphaned()));
                 orphaned.addAll(b.orphaned());
             }
@@ -46,8 +50,7 @@ final class BurstCheck implements Check {
             evidence.add(line.toString());
         }
         if (orphaned.isEmpty() && failed == 0) {
-            return Verdict.pass(id(), "Every client of every burst (" + sizes(e) + ") was echoed within "
-                    + timeoutSeconds + " s.", evidence);
+            return Verdict.pass(id(), "Every client of every burst (" + sizes(e) + ") was echoed.", evidence);
         }
         String what = (orphaned.isEmpty() ? "" : orphaned.size() + " client" + (orphaned.size() == 1 ? " was" : "s were")
                 + " never answered (orphaned)") + (orphaned.isEmpty() || failed == 0 ? "" : " and ")

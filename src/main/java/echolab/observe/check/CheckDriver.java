@@ -53,6 +53,8 @@ final class CheckDriver {
     static final long COUNTER_STAGGER_MILLIS = 6;
     static final int MESSAGE_BYTES = 48;
     static final long SETTLE_MILLIS = 2_000;
+    /** The longest a group of clients is waited for while its server keeps answering one after another. */
+    static final long GROUP_CAP_MILLIS = 60_000;
 
     private final CheckSubject subject;
     private final EventBus events;
@@ -309,8 +311,11 @@ final class CheckDriver {
                 clients.add(fleet.start(new Behaviour.Steady(2, HOLD_MILLIS, MESSAGE_BYTES)));
                 TimeUnit.MILLISECONDS.sleep(STAGGER_MILLIS);
             }
-            long limit = Math.max(settings.timeoutSeconds() * 1000L, size * (2 * HOLD_MILLIS + 200) + 2_000);
-            Map<String, ClientResult> results = awaitAll(clients, limit);
+            // a client stays 2 x HOLD_MILLIS; given up when none of the wave has been answered for the
+            // time-out (at least that stay and a second), or, a slow server still answering, at most
+            // the time-out per client
+            long quiet = Math.max(settings.timeoutSeconds() * 1000L, 2 * HOLD_MILLIS + 1_000);
+            Map<String, ClientResult> results = GroupWait.await(clients, quiet, Math.max(quiet, Math.min(size * quiet, GROUP_CAP_MILLIS)));
             for (SimulatedClient c : clients) {
                 if (!results.containsKey(c.name())) {
                     c.disconnect();
@@ -459,7 +464,8 @@ final class CheckDriver {
             clients.add(fleet.start(new Behaviour.Steady(COUNTER_MESSAGES, COUNTER_THINK_MILLIS, MESSAGE_BYTES)));
             TimeUnit.MILLISECONDS.sleep(COUNTER_STAGGER_MILLIS);
         }
-        Map<String, ClientResult> results = awaitAll(clients, settings.timeoutSeconds() * 1000L * 2);
+        long quiet = settings.timeoutSeconds() * 1000L * 2;
+        Map<String, ClientResult> results = GroupWait.await(clients, quiet, Math.max(quiet, Math.min(COUNTER_CLIENTS * quiet, GROUP_CAP_MILLIS)));
         long messages = results.values().stream().mapToLong(ClientResult::linesVerified).sum();
         long sent = settings.counterUnit() == CounterUnit.BYTES ? messages * MESSAGE_BYTES : messages;
         Long after = awaitQuietTotal();
@@ -506,7 +512,9 @@ final class CheckDriver {
         for (int i = 0; i < size; i++) {
             clients.add(fleet.start(new Behaviour.Steady(1, 0, MESSAGE_BYTES)));
         }
-        Map<String, ClientResult> results = awaitAll(clients, settings.timeoutSeconds() * 1000L);
+        // orphaned: still waiting when none of the burst has been answered for the time-out
+        long quiet = settings.timeoutSeconds() * 1000L;
+        Map<String, ClientResult> results = GroupWait.await(clients, quiet, Math.max(quiet, Math.min(size * quiet, GROUP_CAP_MILLIS)));
         double millis = (System.nanoTime() - start) / 1e6;
         List<String> orphaned = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
@@ -538,21 +546,6 @@ final class CheckDriver {
         } catch (java.util.concurrent.ExecutionException e) {
             return null;
         }
-    }
-
-    /** Results of the clients that finished within {@code millis} of now; the others are missing. */
-    private static Map<String, ClientResult> awaitAll(List<SimulatedClient> clients, long millis)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        Map<String, ClientResult> done = new LinkedHashMap<>();
-        for (SimulatedClient c : clients) {
-            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-            ClientResult r = await(c, left);
-            if (r != null) {
-                done.put(c.name(), r);
-            }
-        }
-        return done;
     }
 
     /** The check could not go on: nothing could be checked, or the server would not start again. */

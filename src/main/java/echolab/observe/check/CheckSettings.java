@@ -12,7 +12,8 @@ import echolab.clients.Framing;
  * @param bursts         sizes of the bursts of clients connecting at once
  * @param counterPattern a pattern whose one group is the running total the server prints, or null
  * @param counterUnit    what that total counts
- * @param timeoutSeconds how long a client may wait for its echo before it counts as never answered
+ * @param timeoutSeconds how long a client may wait for its echo before it counts as never answered; in a
+ *                       wave or a burst, how long none of its clients may be answered ({@link GroupWait})
  * @param clientPrefix   how the check's clients are named: {@code client-} gives {@code client-1}, ...
  */
 public record CheckSettings(Framing framing, List<Integer> bursts, Pattern counterPattern, CounterUnit counterUnit,
