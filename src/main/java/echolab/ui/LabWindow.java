@@ -72,7 +72,15 @@ public final class LabWindow implements AutoCloseable {
         EventBus events = new EventBus();
         Subscription window = events.subscribe("window", EVENT_QUEUE);
         WindowRecording recording = WindowRecording.start(events, options); // every run recorded (Issue 20)
-        Lab lab = Lab.start(options, events);
+        Lab lab;
+        try {
+            lab = Lab.start(options, events);
+        } catch (IOException | RuntimeException e) {
+            // no window after all (the port is taken, say): nothing started from now on goes behind one
+            recording.close();
+            Background.windowClosed();
+            throw e;
+        }
         ResourceSampler sampler = lab.sampler(); // publishes the figures the window shows
         StartupProbe.mark("the lab started");
         FXMLLoader loader = new FXMLLoader(LabWindow.class.getResource("/fxml/main.fxml"));

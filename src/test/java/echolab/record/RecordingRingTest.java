@@ -42,8 +42,11 @@ class RecordingRingTest {
         try (RecordingRing ring = RecordingRing.start(dir, HEADER, bus, Duration.ofMillis(100), Duration.ofMillis(600), 1L << 30)) {
             assertFalse(Files.exists(old), "a segment of an earlier run, older than the ring keeps, is gone at the start");
             assertTrue(Files.exists(notOurs), "files that are no segment are left alone");
+            // 2.5 s, and on a busy machine until ten segments have begun (at most 20 s): a segment is
+            // closed once its compressing thread, at the lowest priority, has caught up
             long until = System.nanoTime() + Duration.ofMillis(2500).toNanos();
-            while (System.nanoTime() < until) {
+            long atMost = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < until || seen.size() < 10 && System.nanoTime() < atMost) {
                 bus.publish((seq, nanos) -> new Event.ServerStopped(seq, nanos, "tick"));
                 Thread.sleep(10);
                 ring.segments().stream().filter(p -> !seen.contains(p)).forEach(seen::add);

@@ -33,6 +33,12 @@ public final class NoLeftovers implements AfterEachCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         nothingLeft();
+        // every window the class opened is closed by now: none may still count as open, or the lab's
+        // threads and students' servers started later in this JVM would run behind a window not there
+        if (echolab.base.Background.behindWindow()) {
+            fail("a window still counts as open after the class closed its windows (Background.windowOpened "
+                    + "without windowClosed): what this JVM starts next would run at the lowest priority");
+        }
     }
 
     private static void nothingLeft() throws InterruptedException {

@@ -417,8 +417,12 @@ final class CheckDriver {
         sending = "nothing (no client was connected)";
         subject.sampler().awaitSamples(1, 500);
         Recording quiet = subject.sampler().record();
+        List<Long> pids = subject.sampler().latest().processes().stream().map(ProcessSnapshot::pid).toList();
+        Map<String, Long> wantedBefore = WantedCpu.read(pids);
         long start = System.nanoTime();
         TimeUnit.MILLISECONDS.sleep(IDLE_MILLIS);
+        Map<String, Long> wantedAfter = WantedCpu.read(pids);
+        double wantedSpan = (System.nanoTime() - start) / 1e9;
         subject.sampler().awaitSamples(1, 500);
         quiet.stop();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -426,6 +430,7 @@ final class CheckDriver {
         TreeSnapshot b = quiet.last();
         List<Evidence.BusyThread> busy = new ArrayList<>();
         double tree = 0;
+        double treeWanted = wantedBefore.isEmpty() ? -1 : 0;
         if (a != null && b != null && b.nanos() > a.nanos()) {
             double span = (b.nanos() - a.nanos()) / 1e9;
             seconds = span;
@@ -437,19 +442,24 @@ final class CheckDriver {
             }
             for (ProcessSnapshot p : b.processes()) {
                 for (ThreadSnapshot t : p.threads()) {
-                    Long was = cpuBefore.get(p.pid() + "/" + t.tid());
+                    String key = p.pid() + "/" + t.tid();
+                    Long was = cpuBefore.get(key);
+                    Long wantedWas = wantedBefore.get(key);
+                    Long wantedIs = wantedAfter.get(key);
+                    double wanted = wantedWas != null && wantedIs != null ? (wantedIs - wantedWas) / 1e9 / wantedSpan : -1;
                     if (was != null && was >= 0 && t.cpuNanos() >= 0) {
                         double share = (t.cpuNanos() - was) / 1e9 / span;
-                        busy.add(new Evidence.BusyThread(p.pid(), t.tid(), t.name(), share));
+                        busy.add(new Evidence.BusyThread(p.pid(), t.tid(), t.name(), share, wanted));
                         if (!RuntimeThreads.isRuntime(t.name())) {
                             tree += share;
+                            treeWanted += Math.max(0, wanted);
                         }
                     }
                 }
             }
         }
-        busy.sort(Comparator.comparingDouble(Evidence.BusyThread::cpuShare).reversed());
-        return new Evidence.Idle(seconds, tree, busy.subList(0, Math.min(4, busy.size())));
+        busy.sort(Comparator.comparingDouble(Evidence.BusyThread::busiest).reversed());
+        return new Evidence.Idle(seconds, tree, treeWanted, busy.subList(0, Math.min(4, busy.size())));
     }
 
     // ---- the counter

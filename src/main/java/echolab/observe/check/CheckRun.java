@@ -110,6 +110,9 @@ public final class CheckRun {
         o.put("clientsServed", served);
         o.put("clientsOrphaned", orphaned);
         o.put("idleCpuPercent", Math.round(e.idle().treeCpuShare() * 1000) / 10.0);
+        if (e.idle().treeWantedShare() >= 0) {
+            o.put("idleWantedCpuPercent", Math.round(e.idle().treeWantedShare() * 1000) / 10.0);
+        }
         o.put("crashes", e.crashes().size());
         o.put("samples", sampler.samples());
         o.put("checkSeconds", Math.round(seconds * 10) / 10.0);

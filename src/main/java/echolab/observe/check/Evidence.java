@@ -99,9 +99,27 @@ public record Evidence(Framing framing, long rootPid, long serverPid, List<Strin
     public record State(int descriptors, Set<Long> threads, Set<Long> children, Set<Long> zombies) {}
 
     /** A thread and the share of one CPU it used while no client sent anything. */
-    public record BusyThread(long pid, long tid, String name, double cpuShare) {}
+    /**
+     * A thread over the quiet second: the share of a CPU it ran, and the share it wanted (ran, or was
+     * ready and waited for a CPU; -1 where the system does not say).
+     */
+    public record BusyThread(long pid, long tid, String name, double cpuShare, double wantedShare) {
+        /** The larger of the two: on a busy machine a thread that polls gets little but wants it all. */
+        public double busiest() {
+            return Math.max(cpuShare, wantedShare);
+        }
+    }
 
-    public record Idle(double seconds, double treeCpuShare, List<BusyThread> busiest) {}
+    /**
+     * The quiet second: the CPU the server's own threads (not its runtime's) ran, and the CPU they
+     * wanted ({@link WantedCpu}; -1 where the system does not say), each as a share of one CPU.
+     */
+    public record Idle(double seconds, double treeCpuShare, double treeWantedShare, List<BusyThread> busiest) {
+        /** What the check judges: a polling thread wants the CPU however little it gets. */
+        public double judged() {
+            return Math.max(treeCpuShare, treeWantedShare);
+        }
+    }
 
     /**
      * The printed total before and after the counter's clients, and what they sent; {@code why} says
