@@ -459,7 +459,23 @@ final class CheckDriver {
             }
         }
         busy.sort(Comparator.comparingDouble(Evidence.BusyThread::busiest).reversed());
-        return new Evidence.Idle(seconds, tree, treeWanted, busy.subList(0, Math.min(4, busy.size())));
+        return new Evidence.Idle(seconds, tree, treeWanted, busy.subList(0, Math.min(4, busy.size())), waits(b));
+    }
+
+    /** Where each of the server's own threads waits at the quiet moment, down to its source line where known. */
+    private static List<Evidence.ThreadWait> waits(TreeSnapshot tree) {
+        List<Evidence.ThreadWait> waits = new ArrayList<>();
+        if (tree == null || !java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))) {
+            return waits;
+        }
+        for (ProcessSnapshot p : tree.processes()) {
+            for (ThreadSnapshot t : p.threads()) {
+                if (!RuntimeThreads.isRuntime(t.name())) {
+                    waits.add(new Evidence.ThreadWait(p.pid(), t.tid(), t.name(), echolab.observe.WhereThreadsWait.of(p.pid(), t.tid())));
+                }
+            }
+        }
+        return waits;
     }
 
     // ---- the counter

@@ -18,11 +18,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *                 {@code clientsOrphaned}, ...
  */
 public record CheckReport(String command, String framing, String model, List<Verdict> verdicts,
-                          Map<String, Object> observed) {
+                          Map<String, Object> observed, List<Evidence.ThreadWait> threads) {
+
+    /** How many threads' waits the text names; the JSON has them all. */
+    static final int THREADS_IN_TEXT = 12;
 
     public CheckReport {
         verdicts = List.copyOf(verdicts);
         observed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(observed));
+        threads = List.copyOf(threads);
+    }
+
+    /** A report without the threads' waits. */
+    public CheckReport(String command, String framing, String model, List<Verdict> verdicts, Map<String, Object> observed) {
+        this(command, framing, model, verdicts, observed, List.of());
     }
 
     /** Whether no check failed (skipped ones do not fail the server). */
@@ -46,6 +55,15 @@ public record CheckReport(String command, String framing, String model, List<Ver
             }
         }
         sb.append("model: ").append(model.isEmpty() ? "not recognised" : model).append('\n');
+        if (!threads.isEmpty()) {
+            sb.append("where its threads waited, with no client:\n");
+            threads.stream().limit(THREADS_IN_TEXT).forEach(t -> sb.append("                  · ").append(t.name())
+                    .append(" (TID ").append(t.tid()).append(", PID ").append(t.pid()).append("): ")
+                    .append(t.site().describe()).append('\n'));
+            if (threads.size() > THREADS_IN_TEXT) {
+                sb.append("                  · and ").append(threads.size() - THREADS_IN_TEXT).append(" more (--json has them all)\n");
+            }
+        }
         sb.append("observed:");
         observed.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
         sb.append('\n');
@@ -86,7 +104,11 @@ public record CheckReport(String command, String framing, String model, List<Ver
         };
     }
 
-    /** One JSON object: {@code command}, {@code framing}, {@code model}, {@code checks}, {@code observed}. */
+    /**
+     * One JSON object: {@code command}, {@code framing}, {@code model}, {@code checks}, {@code observed},
+     * and {@code threads}: where each of the server's threads waited at the quiet moment,
+     * {@code waitsIn: {call, fd, file, line, function}} as far as known, {@code lineUnknown} saying why not.
+     */
     public String toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", command);
@@ -101,6 +123,32 @@ public record CheckReport(String command, String framing, String model, List<Ver
             return m;
         }).toList());
         json.put("observed", observed);
+        json.put("threads", threads.stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pid", t.pid());
+            m.put("tid", t.tid());
+            m.put("name", t.name());
+            Map<String, Object> w = new LinkedHashMap<>();
+            echolab.observe.WaitSite site = t.site();
+            if (site.call() != null) {
+                w.put("call", site.call());
+            }
+            if (site.fd() >= 0) {
+                w.put("fd", site.fd());
+            }
+            if (site.hasLine()) {
+                w.put("file", site.fileName());
+                w.put("line", site.line());
+            }
+            if (site.function() != null) {
+                w.put("function", site.function());
+            }
+            if (!site.note().isEmpty()) {
+                w.put("lineUnknown", site.note());
+            }
+            m.put("waitsIn", w);
+            return m;
+        }).toList());
         try {
             return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(json);
         } catch (JsonProcessingException e) {

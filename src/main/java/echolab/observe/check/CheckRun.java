@@ -69,7 +69,7 @@ public final class CheckRun {
             verdicts.add(crashes.isEmpty() ? check.judge(evidence) : crashed(check.id(), crashes));
         }
         return new CheckReport(server.command(), evidence.framing().id(), ModelCheck.infer(evidence), verdicts,
-                observed(evidence, sampler, seconds));
+                observed(evidence, sampler, seconds), evidence.idle().waits());
     }
 
     /** A crash during a check's phase is that check's failure, with the signal, what was sent, and the last output. */

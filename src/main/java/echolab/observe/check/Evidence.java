@@ -99,6 +99,9 @@ public record Evidence(Framing framing, long rootPid, long serverPid, List<Strin
     public record State(int descriptors, Set<Long> threads, Set<Long> children, Set<Long> zombies) {}
 
     /** A thread and the share of one CPU it used while no client sent anything. */
+    /** Where a thread of the server waited at the end of the quiet second (Issue 21). */
+    public record ThreadWait(long pid, long tid, String name, echolab.observe.WaitSite site) {}
+
     /**
      * A thread over the quiet second: the share of a CPU it ran, and the share it wanted (ran, or was
      * ready and waited for a CPU; -1 where the system does not say).
@@ -112,9 +115,11 @@ public record Evidence(Framing framing, long rootPid, long serverPid, List<Strin
 
     /**
      * The quiet second: the CPU the server's own threads (not its runtime's) ran, and the CPU they
-     * wanted ({@link WantedCpu}; -1 where the system does not say), each as a share of one CPU.
+     * wanted ({@link WantedCpu}; -1 where the system does not say), each as a share of one CPU; and
+     * where each of those threads waited at its end.
      */
-    public record Idle(double seconds, double treeCpuShare, double treeWantedShare, List<BusyThread> busiest) {
+    public record Idle(double seconds, double treeCpuShare, double treeWantedShare, List<BusyThread> busiest,
+                       List<ThreadWait> waits) {
         /** What the check judges: a polling thread wants the CPU however little it gets. */
         public double judged() {
             return Math.max(treeCpuShare, treeWantedShare);

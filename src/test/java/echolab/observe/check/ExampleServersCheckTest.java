@@ -77,6 +77,52 @@ class ExampleServersCheckTest {
         assertEquals("thread per client", report.model(), report.toText());
     }
 
+    /**
+     * Issue 21: the pool example built with {@code -g}: at the quiet moment the check finds its main
+     * thread in {@code accept} at the line of {@code pool.c} that calls it, and each of its eight
+     * workers waiting on the semaphore at the line of {@code sem_wait}, and --json says so.
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(120)
+    @Execution(ExecutionMode.CONCURRENT)
+    void builtWithDebugInformationThePoolsThreadsWaitAtTheLinesOfItsSource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path build)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(List.of("amd64", "x86_64").contains(System.getProperty("os.arch")),
+                "x86-64 only: its call instructions and system call numbers are the ones read");
+        Process make = new ProcessBuilder("make", "-s", "-C", ExampleServers.sources().toString(), "BUILD=" + build,
+                "CFLAGS=-g -O2 -Wall", build.resolve("pool").toString()).redirectErrorStream(true).start();
+        String out = new String(make.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(make.waitFor() == 0, out);
+        List<String> source = java.nio.file.Files.readAllLines(ExampleServers.sources().resolve("pool.c"));
+        int acceptLine = lineOf(source, "connfd = accept(listenfd");
+        int semLine = lineOf(source, "while (sem_wait(s) < 0");
+
+        CheckReport report = check(List.of(build.resolve("pool").toString()), Framing.parse("blank-line"));
+        List<Evidence.ThreadWait> threads = report.threads();
+        assertEquals(9, threads.size(), report.toText());
+        Evidence.ThreadWait main = threads.stream().filter(t -> t.tid() == t.pid()).findFirst().orElseThrow();
+        assertEquals("accept(3) at pool.c:" + acceptLine + " (main)", main.site().describe(), report.toText());
+        for (Evidence.ThreadWait t : threads) {
+            if (t != main) {
+                assertEquals("futex", t.site().call(), t.toString());
+                assertEquals(semLine, t.site().line(), t.toString());
+                assertEquals("pool.c", t.site().fileName(), t.toString());
+            }
+        }
+        String json = report.toJson();
+        org.junit.jupiter.api.Assertions.assertTrue(json.contains("\"waitsIn\":{\"call\":\"accept\",\"fd\":3,\"file\":\"pool.c\",\"line\":"
+                + acceptLine + ",\"function\":\"main\"}"), json);
+    }
+
+    private static int lineOf(List<String> source, String text) {
+        for (int i = 0; i < source.size(); i++) {
+            if (source.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text);
+    }
+
     private static void assertFailing(CheckReport report, Set<String> expected) {
         Set<String> failed = new TreeSet<>();
         List<String> passedOrSkipped = new ArrayList<>();

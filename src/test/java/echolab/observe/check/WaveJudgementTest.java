@@ -129,7 +129,7 @@ class WaveJudgementTest {
         return new Evidence(Framing.LINE, launchers.isEmpty() ? SERVER : 1, waves.serverPid(), launchers, ServerRuntime.NATIVE,
                 new Evidence.Echo(List.of()),
                 new Evidence.Concurrency("client-1", "client-2", 1, true, 5, 1_000), waves,
-                new Evidence.Idle(1, 0, 0, List.of()), null, List.of(), none, none, true, true, List.of());
+                new Evidence.Idle(1, 0, 0, List.of(), List.of()), null, List.of(), none, none, true, true, List.of());
     }
 
     private static final List<ThreadSnapshot> JVM = List.of(idle(900, "GC Thread#0"), idle(901, "C2 CompilerThre"),
