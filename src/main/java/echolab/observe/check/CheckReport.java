@@ -91,6 +91,11 @@ public record CheckReport(String command, String framing, String model, List<Ver
                 sb.append("- ").append(line).append('\n');
             }
         }
+        if (!threads.isEmpty()) {
+            sb.append("\n## Where its threads waited, with no client\n\n| thread | TID | PID | waited in |\n|---|---|---|---|\n");
+            threads.forEach(t -> sb.append("| ").append(t.name().replace("|", "\\|")).append(" | ").append(t.tid())
+                    .append(" | ").append(t.pid()).append(" | ").append(t.site().describe().replace("|", "\\|")).append(" |\n"));
+        }
         sb.append("\n## Figures\n\n| figure | value |\n|---|---|\n");
         observed.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         return sb.toString();

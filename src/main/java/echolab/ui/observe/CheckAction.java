@@ -48,11 +48,18 @@ final class CheckAction {
         return new CheckOutcome("", report.framing(), report.model(),
                 // what failed first: that is what the student must fix; then the rest in the report's order
                 report.verdicts().stream().sorted(java.util.Comparator.comparing(v -> v.status() != Status.FAIL))
-                        .map(CheckAction::row).toList(), report.passed(), report.toMarkdown(),
+                        .map(v -> row(v, report)).toList(), report.passed(), report.toMarkdown(),
                 report.toJson());
     }
 
-    private static VerdictRow row(Verdict v) {
-        return new VerdictRow(v.id(), v.status(), v.summary(), v.evidence());
+    /** A verdict's row; the model's also says where each thread waited with no client (Issue 21). */
+    private static VerdictRow row(Verdict v, CheckReport report) {
+        if (!v.id().equals("model") || report.threads().isEmpty()) {
+            return new VerdictRow(v.id(), v.status(), v.summary(), v.evidence());
+        }
+        java.util.List<String> evidence = new java.util.ArrayList<>(v.evidence());
+        report.threads().forEach(t -> evidence.add(t.name() + " (TID " + t.tid() + "), with no client: "
+                + t.site().describe()));
+        return new VerdictRow(v.id(), v.status(), v.summary(), evidence);
     }
 }

@@ -207,6 +207,9 @@ class YourServerTabTest {
         waitFor(5, () -> robot.lookup("#verdict-reaping .verdict-mark").tryQuery()
                 .map(n -> ((Label) n).getText().equals("✘")).orElse(false));
         assertTrue(robot.lookup("#yourModel").queryAs(Label.class).getText().startsWith("model: "));
+        // where its parent waited with no client (Issue 21): in accept, its line named or why not
+        List<String> modelEvidence = verdict(robot, "model").orElseThrow().evidence();
+        assertTrue(modelEvidence.stream().anyMatch(line -> line.contains(", with no client: accept(")), modelEvidence.toString());
 
         Path md = build.resolve("report.md");
         Path json = build.resolve("report.json");
