@@ -110,6 +110,65 @@ class WhereThreadsWaitTest {
     }
 
     @Test
+    void theForkingExampleBuiltWithDebugInformationWaitsInAcceptAndItsIdleChildInRead() throws Exception {
+        assumeTrue(List.of("amd64", "x86_64").contains(System.getProperty("os.arch")), "x86-64 only");
+        assumeTrue(onPath("cc") && onPath("make"), "no C compiler (cc) or make");
+        assumeTrue(onPath("addr2line"), "no addr2line (binutils)");
+        Path examples = echolab.testing.ExampleServers.sources();
+        Process make = new ProcessBuilder("make", "-s", "-C", examples.toString(), "BUILD=" + dir, "CFLAGS=-g -O2 -Wall",
+                dir.resolve("fork_reap").toString()).redirectErrorStream(true).start();
+        String out = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(make.waitFor(60, TimeUnit.SECONDS) && make.exitValue() == 0, out);
+        int acceptLine = lineOf(Files.readAllLines(examples.resolve("fork_reap.c")), "connfd = accept(listenfd");
+        int readLine = lineOf(Files.readAllLines(examples.resolve("echo_helpers.c")), "r = read(connfd");
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Process server = new ProcessBuilder(dir.resolve("fork_reap").toString(), Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            awaitThreadIn(server.pid(), 43);
+            try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                long child = awaitChild(server.pid());
+                awaitThreadIn(child, 0);
+                WaitSite parent = WhereThreadsWait.of(server.pid(), server.pid());
+                assertEquals("accept(3) at fork_reap.c:" + acceptLine + " (main)", parent.describe());
+                WaitSite inChild = WhereThreadsWait.of(child, child);
+                assertEquals("read", inChild.call(), inChild.toString());
+                assertEquals("echo_helpers.c", inChild.fileName(), inChild.toString());
+                assertEquals(readLine, inChild.line(), inChild.toString());
+            }
+        } finally {
+            server.descendants().forEach(ProcessHandle::destroy);
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The first child of {@code pid}, once it has one. */
+    private static long awaitChild(long pid) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<ProcessHandle> child = ProcessHandle.of(pid).flatMap(p -> p.children().findFirst());
+            if (child.isPresent()) {
+                return child.get().pid();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no child of " + pid);
+    }
+
+    private static int lineOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text);
+    }
+
+    @Test
     void theBytesBeforeAReturnAddressAreACallInstruction() {
         // e8 rel32: a direct call, as to the C library through its PLT
         assertTrue(WhereThreadsWait.afterCall(new byte[] {0, 0, (byte) 0xe8, 1, 2, 3, 4}));
