@@ -22,6 +22,9 @@ import echolab.events.Event;
  * the loop keeps serving others while a line waits; with the blocking-loop setting the handler
  * sleeps inside the loop instead, and every client stalls behind it.
  *
+ * <p>The lecture's program: {@code echoservers.c} in CS:APP (chapter 12), a pool of connected
+ * descriptors served by {@code select}.
+ *
  * <p>Threading: {@link #take}, {@link #retire} and {@link #stopNow} may be called from any thread;
  * they hand over through a queue and wake the selector. All else runs on the loop thread.
  */

@@ -7,6 +7,9 @@ import java.util.concurrent.TimeUnit;
  * the next. Meanwhile the kernel completes other clients' handshakes and buffers what they write,
  * so their {@code connect} and {@code write} return, but nobody reads them yet: they wait in the
  * listening socket's backlog.
+ *
+ * <p>The lecture's program: {@code echoserveri.c} in CS:APP (Bryant and O'Hallaron, chapter 11),
+ * whose loop is {@code accept}, {@code echo}, {@code close}.
  */
 final class IterativeServer implements ConcurrencyModel {
 

@@ -14,6 +14,9 @@ import echolab.events.Event;
  * counter, so the parent's counter never moves. The JVM cannot pass the socket to the child as
  * {@code fork} would, so the parent relays the bytes (see {@link ChildRelay}) and reaps each child.
  *
+ * <p>The lecture's program: {@code echoserverp.c} in CS:APP (chapter 12): the parent accepts,
+ * forks, closes its copy of the connection, and reaps its children in a {@code SIGCHLD} handler.
+ *
  * <p>Threading: {@link #take} on the acceptor thread; the relays run on their own threads.
  */
 final class ProcessPerClientServer implements ConcurrencyModel {

@@ -14,6 +14,9 @@ import echolab.events.Event;
  * A fixed pool of worker threads fed by a queue of accepted connections, the lab's pre-threaded
  * server with its shared buffer: when every worker is busy, new clients wait in the queue.
  *
+ * <p>The lecture's program: {@code echoservert-pre.c} in CS:APP (chapter 12), whose acceptor
+ * inserts each connection into an {@code sbuf} guarded by semaphores and whose workers remove them.
+ *
  * <p>Threading: {@link #take} is called by the acceptor, {@link #resize} and {@link #retire} by
  * anybody; the queue is the only state the workers share. It holds at most the server's
  * connection limit, which the acceptor enforces.

@@ -5,6 +5,9 @@ import java.util.concurrent.ThreadFactory;
 /**
  * A virtual thread per client (Java 21+): the code of the thread-per-client server, but the
  * threads are cheap and the JVM mounts them on a few carrier threads while they run.
+ *
+ * <p>CS:APP has no such program: this is Java's own (JEP 444), {@code echoservert.c}'s shape on
+ * threads the runtime schedules.
  */
 final class VirtualThreadServer extends OneThreadPerClient {
 
